@@ -1,0 +1,86 @@
+namespace LyncConfigVault.Catalog;
+
+/// <summary>
+/// One Lync object type: where it lives in an export, how its Identity is formed, where its file
+/// goes and how its values compare. The only place per-type knowledge lives (DESIGN.md, "The catalog").
+/// </summary>
+/// <param name="Noun">The Get-Cs noun without Cs: the name admins know and every report prints.</param>
+/// <param name="Area">topology, voice, trunk, policy, conferencing, network, rgs, lis, users or other.</param>
+/// <param name="Elements">XML element names that carry this type (SchemaId ElementName for a CMS
+/// document, the child element for a split-out object), matched case-insensitively.</param>
+internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<string> Elements)
+{
+    /// <summary>How the Identity is formed: Scope (from the CMS Item/Key), @Attr, child element text
+    /// (a bare name), or one of the topology rules TopologyService / SqlInstance.</summary>
+    public IdentityRule Identity { get; init; } = IdentityRule.Scope;
+
+    /// <summary>The attribute or child element the Identity rule reads.</summary>
+    public string? IdentitySource { get; init; }
+
+    /// <summary>Vault folder of this type's files: cms/voice/VoicePolicy, topology/pools …</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>Lists whose order is meaning (PSTN usages, rules by priority); all other lists are sets.</summary>
+    public IReadOnlyList<string> OrderedLists { get; init; } = [];
+
+    /// <summary>Lists of sub-objects matched by a key property (normalization rules by Name).</summary>
+    public IReadOnlyDictionary<string, string> KeyedLists { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Child elements that are always lists, even with one entry, so one usage does not read as a scalar.</summary>
+    public IReadOnlyList<string> Lists { get; init; } = [];
+
+    /// <summary>Property paths kept in the file but never counted as a change.</summary>
+    public IReadOnlyList<string> Volatile { get; init; } = [];
+
+    /// <summary>Property paths removed before storing: noise with no configuration meaning.</summary>
+    public IReadOnlyList<string> Dropped { get; init; } = [];
+
+    /// <summary>Property paths holding secrets: replaced by their SHA-256 before storing.</summary>
+    public IReadOnlyList<string> Secret { get; init; } = [];
+
+    /// <summary>Properties that name other objects: property → target noun.</summary>
+    public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Objects split out of this document into files of their own (routes out of the routing settings).</summary>
+    public IReadOnlyList<SplitRule> Splits { get; init; } = [];
+
+    /// <summary>True for objects that live inside another document (routes, pools) and are split out of it.</summary>
+    public bool SplitOut { get; init; }
+
+    /// <summary>A fixed file for a type with one object per vault (the topology's own settings).</summary>
+    public string? FixedPath { get; init; }
+
+    /// <summary>Which export carries this type.</summary>
+    public string Part { get; init; } = "cms";
+
+    public bool IsOrdered(string list) => OrderedLists.Contains(list, StringComparer.OrdinalIgnoreCase);
+
+    public bool IsList(string element) =>
+        Lists.Contains(element, StringComparer.OrdinalIgnoreCase)
+        || OrderedLists.Contains(element, StringComparer.OrdinalIgnoreCase)
+        || KeyedLists.ContainsKey(element);
+}
+
+internal enum IdentityRule
+{
+    /// <summary>Global, Site:Name, Tag:Name or Service:Role:fqdn, from the CMS Item/Key.</summary>
+    Scope,
+
+    /// <summary>The value of one attribute, used as a bare name (a route's Name, a pool's Fqdn).</summary>
+    Attribute,
+
+    /// <summary>The text of one child element, as Site:&lt;text&gt; (topology sites).</summary>
+    SiteName,
+
+    /// <summary>Role:poolFqdn of a topology service, resolved through InstalledOn.</summary>
+    TopologyService,
+
+    /// <summary>poolFqdn\instance of a topology SQL instance.</summary>
+    SqlInstance,
+}
+
+/// <summary>
+/// Children of a document that become objects of their own. Wrapper is the element holding them
+/// (Sites, Clusters) or null when they sit directly in the document element (Route).
+/// </summary>
+internal sealed record SplitRule(string? Wrapper, string Child, string Noun, bool Ordered = false);

@@ -1,0 +1,181 @@
+namespace LyncConfigVault.Catalog;
+
+/// <summary>The rows of <see cref="LyncCatalog.Default"/>. Adding a type is one row plus a test.</summary>
+internal static class LyncCatalogRows
+{
+    private static readonly string[] ExportMetadata = ["Export"];
+
+    public static IReadOnlyList<CatalogEntry> All { get; } =
+    [
+        // Voice (FORMATS.md §2.6, §2.7)
+        Policy("VoicePolicy", "voice", "VoicePolicy") with
+        {
+            OrderedLists = ["PstnUsages"],
+            References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage" },
+        },
+        Policy("VoiceRoutingPolicy", "voice", "VoiceRoutingPolicy") with
+        {
+            OrderedLists = ["PstnUsages"],
+            References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage" },
+        },
+        Policy("DialPlan", "voice", "LocationProfile") with
+        {
+            OrderedLists = ["NormalizationRules"],
+            KeyedLists = new Dictionary<string, string> { ["NormalizationRules"] = "Name" },
+        },
+        Policy("PstnUsages", "voice", "PSTNUsages", "PstnUsages") with { Lists = ["Usage"] },
+        Policy("RoutingConfiguration", "voice", "PstnRoutingSettings", "PSTNRoutingSettings") with
+        {
+            Splits = [new SplitRule(null, "Route", "VoiceRoute", Ordered: true)],
+        },
+        Child("VoiceRoute", "voice", "Route", "Name") with
+        {
+            Lists = ["PstnUsages", "PstnGatewayList"],
+            References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage", ["PstnGatewayList"] = "TrunkConfiguration" },
+        },
+        Policy("VoiceTestConfiguration", "voice", "TestConfiguration"),
+        Policy("VoiceConfiguration", "voice", "VoiceConfiguration"),
+        Policy("LocationPolicy", "voice", "LocationPolicy") with
+        {
+            References = new Dictionary<string, string> { ["PstnUsage"] = "PstnUsage" },
+        },
+        Policy("UnassignedNumber", "voice", "AnnouncementVacantNumberRange", "UnassignedNumber") with { OrderedLists = ["VacantNumberRange"] },
+        Policy("CallParkOrbit", "voice", "CallParkOrbits", "CallParkOrbitSettings"),
+        Policy("Announcement", "voice", "Announcement"),
+
+        // Trunks: translation rules are tried in priority order (MS-DOC), so they are ordered and keyed by Name.
+        Policy("TrunkConfiguration", "trunk", "TrunkConfiguration") with
+        {
+            OrderedLists =
+            [
+                "OutboundTranslationRulesList", "OutboundCallingNumberTranslationRulesList",
+                "SipResponseCodeTranslationRulesList", "PstnUsages",
+            ],
+            KeyedLists = new Dictionary<string, string>
+            {
+                ["OutboundTranslationRulesList"] = "Name",
+                ["OutboundCallingNumberTranslationRulesList"] = "Name",
+                ["SipResponseCodeTranslationRulesList"] = "Name",
+            },
+            References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage" },
+        },
+
+        // User policies
+        Policy("ClientPolicy", "policy", "ClientPolicy"),
+        Policy("ExternalAccessPolicy", "policy", "ExternalAccessPolicy"),
+        Policy("MobilityPolicy", "policy", "MobilityPolicy", "Mobility"),
+        Policy("ArchivingPolicy", "policy", "IMArchivingPolicy"),
+        Policy("PinPolicy", "policy", "UserPinPolicy"),
+        Policy("PresencePolicy", "policy", "PresencePolicy"),
+        Policy("UserServicesPolicy", "policy", "UserServicesPolicy"),
+        Policy("PersistentChatPolicy", "policy", "PersistentChatPolicy"),
+        Policy("ClientVersionPolicy", "policy", "ClientVersion", "ClientVersionPolicy"),
+
+        // Conferencing
+        Policy("ConferencingPolicy", "conferencing", "MeetingPolicy"),
+        Policy("ConferencingConfiguration", "conferencing", "ConfSettings"),
+        Policy("DialInConferencingConfiguration", "conferencing", "DialInConferencingConfiguration"),
+        Policy("SimpleUrlConfiguration", "conferencing", "SimpleUrlConfiguration") with
+        {
+            Lists = ["SimpleUrl", "SimpleUrlEntry"],
+        },
+
+        // Server settings
+        Policy("RegistrarConfiguration", "other", "RegistrarSettings"),
+        Policy("MediaConfiguration", "other", "MediaSettings"),
+        Policy("WebServiceConfiguration", "other", "WebServiceSettings"),
+        Policy("CallParkServiceConfiguration", "voice", "CallParkServiceSettings"),
+        Policy("ServiceAssignments", "topology", "ServiceAssignments") with
+        {
+            Lists = ["ServiceAssignment", "Component"],
+            KeyedLists = new Dictionary<string, string> { ["ServiceAssignment"] = "TagId" },
+        },
+        Policy("AccessEdgeConfiguration", "network", "AccessEdgeSettings", "EdgeSettings") with
+        {
+            Lists = ["AllowedDomain", "BlockedDomain", "HostingProvider"],
+        },
+
+        // Call admission control: one Global document whose lists are objects in their own right.
+        Policy("NetworkConfiguration", "network", "NetworkConfigurationSettings") with
+        {
+            Splits =
+            [
+                new SplitRule(null, "NetworkRegions", "NetworkRegion"),
+                new SplitRule(null, "NetworkSites", "NetworkSite"),
+                new SplitRule(null, "Subnets", "NetworkSubnet"),
+                new SplitRule(null, "BWPolicyProfiles", "BandwidthPolicyProfile"),
+                new SplitRule(null, "NetworkRegionLinks", "NetworkRegionLink"),
+                new SplitRule(null, "InterNetworkRegionRoutes", "NetworkInterRegionRoute"),
+                new SplitRule(null, "InterNetworkSitePolicies", "NetworkInterSitePolicy"),
+            ],
+        },
+        Child("NetworkRegion", "network", "NetworkRegions", "NetworkRegionID"),
+        Child("NetworkSite", "network", "NetworkSites", "NetworkSiteID") with
+        {
+            References = new Dictionary<string, string> { ["NetworkRegionID"] = "NetworkRegion" },
+        },
+        Child("NetworkSubnet", "network", "Subnets", "SubnetID") with
+        {
+            References = new Dictionary<string, string> { ["NetworkSiteID"] = "NetworkSite" },
+        },
+        Child("BandwidthPolicyProfile", "network", "BWPolicyProfiles", "BWPolicyProfileID"),
+        Child("NetworkRegionLink", "network", "NetworkRegionLinks", "NetworkRegionLinkID"),
+        Child("NetworkInterRegionRoute", "network", "InterNetworkRegionRoutes", "InterNetworkRegionRouteID"),
+        Child("NetworkInterSitePolicy", "network", "InterNetworkSitePolicies", "InterNetworkSitePolicyID"),
+
+        // The published topology (FORMATS.md §3): one document, split into readable objects.
+        new CatalogEntry("Topology", "topology", ["Topology"])
+        {
+            Folder = "topology",
+            FixedPath = "topology/Topology.yaml",
+            Part = "topology",
+            Volatile = ["Export", "Topology.Signature"],
+            Lists = ["InternalDomain"],
+            Splits =
+            [
+                new SplitRule("Sites", "*", "Site"),
+                new SplitRule("Clusters", "Cluster", "Pool"),
+                new SplitRule("SqlInstances", "SqlInstance", "SqlInstance"),
+                new SplitRule("Services", "Service", "Service"),
+            ],
+        },
+        new CatalogEntry("Site", "topology", ["CentralSite", "BranchSite"])
+        {
+            Folder = "topology/sites", Part = "topology", SplitOut = true,
+            Identity = IdentityRule.SiteName, IdentitySource = "Name", Volatile = ExportMetadata,
+        },
+        new CatalogEntry("Pool", "topology", ["Cluster"])
+        {
+            Folder = "topology/pools", Part = "topology", SplitOut = true,
+            Identity = IdentityRule.Attribute, IdentitySource = "Fqdn", Volatile = ExportMetadata,
+            Lists = ["Machine", "NetInterface"],
+        },
+        new CatalogEntry("SqlInstance", "topology", ["SqlInstance"])
+        {
+            Folder = "topology/sql-instances", Part = "topology", SplitOut = true,
+            Identity = IdentityRule.SqlInstance, Volatile = ExportMetadata,
+        },
+        new CatalogEntry("Service", "topology", ["Service"])
+        {
+            Folder = "topology/services", Part = "topology", SplitOut = true,
+            Identity = IdentityRule.TopologyService, Volatile = ExportMetadata,
+            Lists = ["Dependency", "Port"],
+            References = new Dictionary<string, string> { ["DependsOn"] = "Service", ["InstalledOn"] = "Pool" },
+        },
+    ];
+
+    /// <summary>A CMS document with one object per scope (Global, Site:X, Tag:X, Service:X).</summary>
+    private static CatalogEntry Policy(string noun, string area, params string[] elements) =>
+        new(noun, area, elements) { Folder = $"cms/{area}/{noun}", Volatile = ExportMetadata };
+
+    /// <summary>An object held as a repeated child inside a Global document, identified by one attribute.</summary>
+    private static CatalogEntry Child(string noun, string area, string element, string identityAttribute) =>
+        new(noun, area, [element])
+        {
+            Folder = $"cms/{area}/{noun}",
+            SplitOut = true,
+            Identity = IdentityRule.Attribute,
+            IdentitySource = identityAttribute,
+            Volatile = ExportMetadata,
+        };
+}

@@ -1,0 +1,13 @@
+namespace LyncConfigVault.Model;
+
+/// <summary>What the run manifest remembers of one export file: enough to find and verify the original.</summary>
+internal sealed record ExportRecord(
+    ExportKind Kind,
+    string Source,
+    string Sha256,
+    long Size,
+    DateTimeOffset ExportedAt,
+    IReadOnlyList<ArchiveEntryRecord> Entries);
+
+/// <summary>One entry of an export archive, recorded but not necessarily normalized.</summary>
+internal sealed record ArchiveEntryRecord(string Name, long Size, string Sha256);

@@ -1,0 +1,20 @@
+namespace LyncConfigVault.Model;
+
+/// <summary>An error the administrator can fix: one line in Lync terms, naming the file or Identity.</summary>
+internal sealed class LcvException(string message, string? file = null, Exception? inner = null, int exitCode = 2)
+    : Exception(message, inner)
+{
+    public string? File { get; } = file;
+
+    /// <summary>2 for input the admin can fix, 3 when the environment (Git, disk, PowerShell) failed.</summary>
+    public int ExitCode { get; } = exitCode;
+
+    public static LcvException BadExport(string file, string problem, Exception? inner = null) =>
+        new($"{file}: {problem}", file, inner);
+
+    public static LcvException NotAVault(string path) =>
+        new($"{path} is not a LyncConfigVault vault (no .lcv/config.yaml and .git). Run 'lcv init --vault {path}' first.", path);
+
+    public static LcvException Environment(string message, Exception? inner = null) =>
+        new(message, null, inner, exitCode: 3);
+}

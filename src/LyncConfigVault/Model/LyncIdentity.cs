@@ -1,0 +1,50 @@
+namespace LyncConfigVault.Model;
+
+/// <summary>
+/// The Identity an administrator types in Lync PowerShell. Scope is Global, Site, Tag, Service,
+/// or Name for objects of a global collection (a voice route, a pool) whose Identity is just a name.
+/// </summary>
+internal sealed record LyncIdentity(string Scope, string? Name)
+{
+    public static readonly LyncIdentity Global = new("Global", null);
+
+    public static LyncIdentity Site(string name) => new("Site", name);
+
+    public static LyncIdentity Tag(string name) => new("Tag", name);
+
+    /// <summary>Service scope: <paramref name="roleAndFqdn"/> is "PstnGateway:gw1.contoso.com".</summary>
+    public static LyncIdentity Service(string roleAndFqdn) => new("Service", roleAndFqdn);
+
+    public static LyncIdentity Named(string name) => new("Name", name);
+
+    public override string ToString() => Scope switch
+    {
+        "Global" => "Global",
+        "Name" => Name!,
+        _ => $"{Scope}:{Name}",
+    };
+
+    /// <summary>Parses what an admin types: Global, Site:X, site:X, Tag:X, Service:Role:fqdn, or a bare name.</summary>
+    public static LyncIdentity Parse(string text)
+    {
+        if (text.Equals("Global", StringComparison.OrdinalIgnoreCase))
+        {
+            return Global;
+        }
+
+        var colon = text.IndexOf(':');
+        if (colon > 0)
+        {
+            var prefix = text[..colon];
+            foreach (var scope in new[] { "Site", "Tag", "Service" })
+            {
+                if (prefix.Equals(scope, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new LyncIdentity(scope, text[(colon + 1)..]);
+                }
+            }
+        }
+
+        return Named(text);
+    }
+}

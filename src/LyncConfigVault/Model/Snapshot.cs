@@ -1,0 +1,14 @@
+namespace LyncConfigVault.Model;
+
+/// <summary>
+/// The objects normalized from one run's export files, by vault path, plus what was read.
+/// Parts lists the vault folders this run owns (cms, topology, …): everything else is carried forward.
+/// </summary>
+internal sealed record Snapshot(
+    IReadOnlyDictionary<string, LyncObject> Objects,
+    IReadOnlyList<ExportRecord> Exports,
+    IReadOnlyList<string> Parts,
+    IReadOnlyList<string> Warnings)
+{
+    public DateTimeOffset ExportedAt => Exports.Count == 0 ? DateTimeOffset.UnixEpoch : Exports.Max(e => e.ExportedAt);
+}

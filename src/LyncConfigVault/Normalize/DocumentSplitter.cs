@@ -1,0 +1,85 @@
+using System.Xml.Linq;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+
+namespace LyncConfigVault.Normalize;
+
+/// <summary>
+/// Takes the objects admins see one by one (voice routes, network subnets, topology pools and
+/// services) out of the document that holds them, recording where each sat so the document can be
+/// rebuilt exactly. What is not split out stays in the container's own file.
+/// </summary>
+internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factory)
+{
+    public const string ContainerKey = "Container";
+    public const string WrapperKey = "Wrapper";
+    public const string PositionKey = "Position";
+
+    /// <param name="element">The container's element; split children are removed from it.</param>
+    public List<LyncObject> Split(CatalogEntry container, LyncIdentity containerIdentity, XElement element, TopologyIndex topology, string file)
+    {
+        var objects = new List<LyncObject>();
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in container.Splits)
+        {
+            var parents = rule.Wrapper is null ? [element] : element.Elements().Where(e => e.Name.LocalName == rule.Wrapper).ToList();
+            foreach (var parent in parents)
+            {
+                var siblings = parent.Elements().ToList();
+                var priority = 0;
+                foreach (var child in siblings.Where(c => rule.Child == "*" || c.Name.LocalName == rule.Child))
+                {
+                    var entry = catalog.Noun(rule.Noun);
+                    var identity = IdentityOf(entry, child, topology, file);
+                    if (!seen.TryAdd(identity.ToString(), entry.Noun))
+                    {
+                        throw LcvException.BadExport(file, $"holds two {entry.Noun} objects with the Identity '{identity}': the export is damaged. Run the export again.");
+                    }
+
+                    var export = new YMap().Add(ContainerKey, $"{container.Noun} {containerIdentity}");
+                    if (rule.Wrapper is not null)
+                    {
+                        export.Add(WrapperKey, rule.Wrapper);
+                    }
+
+                    export.Add(PositionKey, siblings.IndexOf(child).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    objects.Add(factory.Create(entry, identity, null, rule.Ordered ? priority : null, child, parent.Name.NamespaceName, export));
+                    priority++;
+                }
+
+                foreach (var child in siblings.Where(c => rule.Child == "*" || c.Name.LocalName == rule.Child))
+                {
+                    child.Remove();
+                }
+            }
+        }
+
+        return objects;
+    }
+
+    private static LyncIdentity IdentityOf(CatalogEntry entry, XElement child, TopologyIndex topology, string file)
+    {
+        switch (entry.Identity)
+        {
+            case IdentityRule.SiteName:
+                var name = Child(child, entry.IdentitySource!)?.Value ?? topology.SiteName(child.Attribute("SiteId")?.Value ?? "");
+                return LyncIdentity.Site(name ?? $"site{child.Attribute("SiteId")?.Value}");
+            case IdentityRule.TopologyService:
+                var serviceId = Child(child, "ServiceId") ?? throw LcvException.BadExport(file, "holds a topology Service without a ServiceId.");
+                return LyncIdentity.Named(topology.ServiceIdentity(serviceId));
+            case IdentityRule.SqlInstance:
+                var instance = child.Descendants().FirstOrDefault(e => e.Name.LocalName == "SqlInstanceId");
+                var cluster = instance?.Elements().FirstOrDefault(e => e.Name.LocalName == "ClusterId");
+                var fqdn = cluster is null ? null : topology.ClusterFqdn(cluster);
+                return LyncIdentity.Named($"{fqdn ?? "unknown"}\\{instance?.Attribute("Name")?.Value}");
+            default:
+                var value = child.Attribute(entry.IdentitySource!)?.Value;
+                return string.IsNullOrEmpty(value)
+                    ? throw LcvException.BadExport(file, $"holds a {entry.Noun} without its {entry.IdentitySource}: the export is damaged.")
+                    : LyncIdentity.Named(value);
+        }
+    }
+
+    private static XElement? Child(XElement element, string localName) =>
+        element.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
+}

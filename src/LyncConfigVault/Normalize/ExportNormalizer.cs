@@ -1,0 +1,74 @@
+using System.Xml.Linq;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Unpack;
+
+namespace LyncConfigVault.Normalize;
+
+/// <summary>
+/// Recognizes an export by its content (never its file name) and normalizes it into objects,
+/// with the record of what was read for the run manifest.
+/// </summary>
+internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
+{
+    public sealed record Result(ExportRecord Record, IReadOnlyList<LyncObject> Objects, IReadOnlyList<string> Parts);
+
+    public Result Normalize(ExportArchive archive, DateTimeOffset fileTime)
+    {
+        var exportedAt = archive.EntryTime ?? fileTime;
+        if (archive.IsZip)
+        {
+            return NormalizeZip(archive, exportedAt);
+        }
+
+        var document = SafeXml.Load(archive.Entry("")!, archive.File, "");
+        var root = document.Root!;
+        switch (root.Name.LocalName)
+        {
+            case "Topology":
+                var objects = new TopologyNormalizer(catalog, filter).Normalize(root, archive.File);
+                return new Result(Record(ExportKind.Topology, archive, exportedAt), objects, ["topology"]);
+            case "DocItemSet":
+                return Cms(archive, document, exportedAt);
+            case "TopologyBuilder":
+                throw LcvException.BadExport(archive.File, "is a Topology Builder file (.tbxml), not a published topology. Save the published one with (Get-CsTopology -AsXml).ToString().");
+            case "HomedResources":
+                throw LcvException.BadExport(archive.File, "is Lync 2010 user data (DBImpExp.exe); this version of lcv stores configuration exports only.");
+            default:
+                throw LcvException.BadExport(archive.File, $"is an XML document with root <{root.Name.LocalName}>, which no Lync export writes.");
+        }
+    }
+
+    private Result NormalizeZip(ExportArchive archive, DateTimeOffset exportedAt)
+    {
+        var docItemSet = archive.FindEntry(n => n.Equals("DocItemSet.xml", StringComparison.OrdinalIgnoreCase));
+        if (docItemSet is not null)
+        {
+            return Cms(archive, SafeXml.Load(archive.Entry(docItemSet)!, archive.File, docItemSet), exportedAt);
+        }
+
+        if (archive.EntryNames.Any(n => n.StartsWith("RgsImportExport/", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw LcvException.BadExport(archive.File, "is a Response Group export (Export-CsRgsConfiguration); this version of lcv stores Export-CsConfiguration and topology exports only.");
+        }
+
+        var names = string.Join(", ", archive.EntryNames.Take(3)) + (archive.EntryNames.Count > 3 ? ", …" : "");
+        throw LcvException.BadExport(archive.File, $"is a ZIP archive without DocItemSet.xml ({names}): not an Export-CsConfiguration archive.");
+    }
+
+    private Result Cms(ExportArchive archive, XDocument document, DateTimeOffset exportedAt)
+    {
+        var userData = document.Root!.Elements().Any(e => e.Attribute("Name")?.Value.StartsWith("urn:lcd:", StringComparison.OrdinalIgnoreCase) == true);
+        if (userData)
+        {
+            throw LcvException.BadExport(archive.File, "is a user data export (Export-CsUserData), not Export-CsConfiguration; this version of lcv does not store user data.");
+        }
+
+        var objects = new CmsNormalizer(catalog, filter).Normalize(document, archive.File);
+        var parts = objects.Any(o => o.Path.StartsWith("topology/", StringComparison.Ordinal)) ? new[] { "cms", "topology" } : ["cms"];
+        return new Result(Record(ExportKind.Cms, archive, exportedAt), objects, parts);
+    }
+
+    private static ExportRecord Record(ExportKind kind, ExportArchive archive, DateTimeOffset exportedAt) =>
+        new(kind, Path.GetFullPath(archive.File), ExportArchive.Sha256(archive.RawBytes), archive.RawBytes.Length, exportedAt, archive.Records());
+}

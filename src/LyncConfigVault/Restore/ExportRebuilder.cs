@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Xml.Linq;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Restore;
+
+/// <summary>
+/// Vault files → the XML they were normalized from: DocItemSet.xml for the CMS and the Topology
+/// element. Split-out objects go back into their container at the position they were read from.
+/// </summary>
+internal static class ExportRebuilder
+{
+    private static readonly HashSet<string> ObjectKeys =
+        [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.KeyKey, ObjectFactory.PriorityKey, ObjectFactory.ExportKey];
+
+    /// <summary>The DocItemSet of a CMS export, from the objects under cms/ and topology/.</summary>
+    public static XDocument DocItemSet(IEnumerable<YMap> objects)
+    {
+        var all = objects.ToList();
+        var elements = RebuildContainers(all);
+        var wrapperNamespace = all.Select(o => (o[ObjectFactory.ExportKey] as YMap)?.Text("WrapperNamespace")).FirstOrDefault(n => n is not null) ?? "";
+        var root = new XElement(XName.Get("DocItemSet", wrapperNamespace));
+        var documents = new SortedDictionary<string, List<(YMap Object, XElement Setting)>>(StringComparer.Ordinal);
+        foreach (var (obj, setting) in elements)
+        {
+            var export = obj[ObjectFactory.ExportKey] as YMap;
+            if (export?["Document"] is null)
+            {
+                if (export?.Text("Source") is null)
+                {
+                    root.Add(setting);   // a DocItem kept whole because it did not have the documented shape
+                }
+
+                continue;
+            }
+
+            var key = DocumentKey(export);
+            if (!documents.TryGetValue(key, out var items))
+            {
+                documents[key] = items = [];
+            }
+
+            items.Add((obj, setting));
+        }
+
+        foreach (var items in documents.Values)
+        {
+            root.Add(DocItem(items, wrapperNamespace));
+        }
+
+        return new XDocument(root);
+    }
+
+    /// <summary>The Topology element alone, as (Get-CsTopology -AsXml) gives it.</summary>
+    public static XElement? Topology(IEnumerable<YMap> objects) =>
+        RebuildContainers(objects.ToList()).FirstOrDefault(e => e.Object.Text(ObjectFactory.NounKey) == "Topology").Setting;
+
+    /// <summary>The setting element of every object that is not itself split out, with its split children back inside.</summary>
+    private static List<(YMap Object, XElement Setting)> RebuildContainers(List<YMap> objects)
+    {
+        var children = objects
+            .Where(o => (o[ObjectFactory.ExportKey] as YMap)?.Text(DocumentSplitter.ContainerKey) is not null)
+            .GroupBy(o => ((YMap)o[ObjectFactory.ExportKey]!).Text(DocumentSplitter.ContainerKey)!)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var result = new List<(YMap, XElement)>();
+        foreach (var obj in objects.Where(o => (o[ObjectFactory.ExportKey] as YMap)?.Text(DocumentSplitter.ContainerKey) is null))
+        {
+            var setting = Setting(obj, NamespaceOf(obj));
+            var name = $"{obj.Text(ObjectFactory.NounKey)} {obj.Text(ObjectFactory.IdentityKey)}";
+            if (children.TryGetValue(name, out var split))
+            {
+                Reinsert(setting, split);
+            }
+
+            result.Add((obj, setting));
+        }
+
+        return result;
+    }
+
+    private static void Reinsert(XElement container, List<YMap> split)
+    {
+        var byWrapper = split
+            .Select(o => (Object: o, Export: (YMap)o[ObjectFactory.ExportKey]!))
+            .OrderBy(s => int.Parse(s.Export.Text(DocumentSplitter.PositionKey) ?? "0", CultureInfo.InvariantCulture))
+            .GroupBy(s => s.Export.Text(DocumentSplitter.WrapperKey));
+        foreach (var group in byWrapper)
+        {
+            var parent = group.Key is null ? container : container.Elements().First(e => e.Name.LocalName == group.Key);
+            foreach (var (obj, export) in group)
+            {
+                var element = Setting(obj, parent.Name.NamespaceName);
+                var position = int.Parse(export.Text(DocumentSplitter.PositionKey) ?? "0", CultureInfo.InvariantCulture);
+                var siblings = parent.Elements().ToList();
+                if (position >= siblings.Count)
+                {
+                    parent.Add(element);
+                }
+                else
+                {
+                    siblings[position].AddBeforeSelf(element);
+                }
+            }
+        }
+    }
+
+    private static XElement DocItem(List<(YMap Object, XElement Setting)> items, string wrapperNamespace)
+    {
+        var first = (YMap)items[0].Object[ObjectFactory.ExportKey]!;
+        var anchoredAttributes = first["AnchoredXml"] as YMap ?? new YMap();
+        var anchoredNamespace = anchoredAttributes.Text("xmlns") ?? CmsEnvelope.ScopeFrameworkNamespace;
+        var dictionary = WithAttributes(new XElement(XName.Get("Dictionary", anchoredNamespace)), first["Dictionary"] as YMap);
+        dictionary.SetAttributeValue("Count", items.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (var (obj, setting) in items.OrderBy(i => i.Object.Text(ObjectFactory.IdentityKey), StringComparer.Ordinal))
+        {
+            var export = (YMap)obj[ObjectFactory.ExportKey]!;
+            var key = obj[ObjectFactory.KeyKey] is { } keyNode
+                ? ElementYamlMapper.ToXml("Key", keyNode, anchoredNamespace)
+                : new XElement(XName.Get("Key", anchoredNamespace));
+            var value = WithAttributes(new XElement(XName.Get("Value", anchoredNamespace)), export["Value"] as YMap);
+            value.Add(setting);
+            dictionary.Add(WithAttributes(new XElement(XName.Get("Item", anchoredNamespace), key, value), export["Item"] as YMap));
+        }
+
+        var anchored = WithAttributes(new XElement(XName.Get("AnchoredXml", anchoredNamespace)), anchoredAttributes, "xmlns");
+        anchored.Add(ElementYamlMapper.ToXml("Key", first["Document"]!, anchoredNamespace), dictionary);
+        var data = WithAttributes(new XElement(XName.Get("Data", wrapperNamespace)), first["Data"] as YMap);
+        data.Add(anchored);
+        return WithAttributes(new XElement(XName.Get("DocItem", wrapperNamespace)), first["DocItem"] as YMap, data);
+    }
+
+    private static XElement WithAttributes(XElement element, YMap? attributes, params string[] except) =>
+        WithAttributes(element, attributes, null, except);
+
+    private static XElement WithAttributes(XElement element, YMap? attributes, XElement? child, params string[] except)
+    {
+        foreach (var (name, value) in attributes?.Entries ?? [])
+        {
+            if (!except.Contains(name))
+            {
+                element.SetAttributeValue(name, value.ToString());
+            }
+        }
+
+        if (child is not null)
+        {
+            element.Add(child);
+        }
+
+        return element;
+    }
+
+    private static string DocumentKey(YMap export) =>
+        string.Join("\u0001", new[] { "DocItem", "Data", "AnchoredXml", "Document", "Dictionary", "WrapperNamespace" }
+            .Select(k => export[k] is { } node ? YamlText.Write(new YMap().Add(k, node)) : ""));
+
+    private static string NamespaceOf(YMap obj) => (obj[ObjectFactory.ExportKey] as YMap)?.Text("Namespace") ?? "";
+
+    private static XElement Setting(YMap obj, string parentNamespace)
+    {
+        var (name, node) = obj.Entries.First(e => !ObjectKeys.Contains(e.Key));
+        return ElementYamlMapper.ToXml(name, node, parentNamespace);
+    }
+}

@@ -1,0 +1,220 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using LyncConfigVault.Model;
+
+namespace LyncConfigVault.Unpack;
+
+/// <summary>
+/// One export file opened safely: a ZIP whose entries passed the limits and the path checks, or a
+/// bare XML document (Get-CsTopology -AsXml). Entry bytes are read once, bounded, and hashed.
+/// </summary>
+internal sealed class ExportArchive
+{
+    private readonly Dictionary<string, byte[]> _entries;
+
+    public string File { get; }
+
+    public bool IsZip { get; }
+
+    public byte[] RawBytes { get; }
+
+    /// <summary>Entry names in archive order, with '/' separators.</summary>
+    public IReadOnlyList<string> EntryNames { get; }
+
+    /// <summary>Newest entry time: when the export ran (the ZIP carries the exporting server's clock).</summary>
+    public DateTimeOffset? EntryTime { get; }
+
+    private ExportArchive(string file, bool isZip, byte[] raw, Dictionary<string, byte[]> entries, List<string> names, DateTimeOffset? entryTime)
+    {
+        File = file;
+        IsZip = isZip;
+        RawBytes = raw;
+        _entries = entries;
+        EntryNames = names;
+        EntryTime = entryTime;
+    }
+
+    public static ExportArchive Open(string file, ArchiveLimits limits)
+    {
+        if (!System.IO.File.Exists(file))
+        {
+            throw LcvException.BadExport(file, Directory.Exists(file) ? "is a folder; name the export file, or use 'lcv backfill' for a folder of backups." : "does not exist.");
+        }
+
+        var info = new FileInfo(file);
+        if (info.Length > limits.MaxTotalBytes)
+        {
+            throw LcvException.BadExport(file, $"is {info.Length:N0} bytes, more than the {limits.MaxTotalBytes:N0} an export may be.");
+        }
+
+        var raw = System.IO.File.ReadAllBytes(file);
+        return FromBytes(file, raw, limits);
+    }
+
+    public static ExportArchive FromBytes(string file, byte[] raw, ArchiveLimits limits)
+    {
+        if (raw.Length == 0)
+        {
+            throw LcvException.BadExport(file, "is empty (0 bytes). Run the export again.");
+        }
+
+        if (raw.Length >= 4 && raw[0] == 'P' && raw[1] == 'K' && raw[2] == 5 && raw[3] == 6)
+        {
+            throw LcvException.BadExport(file, "is an empty ZIP archive: it holds no export at all.");
+        }
+
+        if (raw.Length >= 4 && raw[0] == 'P' && raw[1] == 'K' && raw[2] == 3 && raw[3] == 4)
+        {
+            return OpenZip(file, raw, limits);
+        }
+
+        if (LooksLikeXml(raw))
+        {
+            return new ExportArchive(file, false, raw, new() { [""] = raw }, [""], null);
+        }
+
+        throw LcvException.BadExport(file, "is neither a ZIP archive nor an XML document, so it is not a Lync export.");
+    }
+
+    public byte[]? Entry(string name) => _entries.GetValueOrDefault(name);
+
+    /// <summary>Finds an entry by name, ignoring case and folder (Lync tools disagree on casing).</summary>
+    public string? FindEntry(Func<string, bool> match) => EntryNames.FirstOrDefault(match);
+
+    public IReadOnlyList<ArchiveEntryRecord> Records() =>
+        EntryNames.Select(n => new ArchiveEntryRecord(n.Length == 0 ? Path.GetFileName(File) : n, _entries[n].Length, Sha256(_entries[n]))).ToList();
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static ExportArchive OpenZip(string file, byte[] raw, ArchiveLimits limits)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(new MemoryStream(raw, writable: false), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException e)
+        {
+            throw LcvException.BadExport(file, "is a truncated or damaged ZIP archive (its directory cannot be read). Copy or export it again.", e);
+        }
+
+        using (zip)
+        {
+            if (zip.Entries.Count > limits.MaxEntries)
+            {
+                throw LcvException.BadExport(file, $"holds {zip.Entries.Count:N0} entries, more than the {limits.MaxEntries:N0} any Lync export has: refused as a possible zip bomb.");
+            }
+
+            var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            var names = new List<string>();
+            long total = 0;
+            DateTimeOffset? newest = null;
+            foreach (var entry in zip.Entries)
+            {
+                var name = SafeEntryName(file, entry.FullName);
+                if (name.EndsWith('/'))
+                {
+                    continue;   // a folder entry
+                }
+
+                CheckDeclaredSize(file, entry, limits);
+                var bytes = ReadBounded(file, entry, limits.MaxEntryBytes);
+                total += bytes.Length;
+                if (total > limits.MaxTotalBytes)
+                {
+                    throw LcvException.BadExport(file, $"unpacks to more than {limits.MaxTotalBytes:N0} bytes: refused as a possible zip bomb.");
+                }
+
+                if (!entries.TryAdd(name, bytes))
+                {
+                    throw LcvException.BadExport(file, $"holds the entry '{name}' twice: the archive is damaged.");
+                }
+
+                names.Add(name);
+                newest = newest is null || entry.LastWriteTime > newest ? entry.LastWriteTime : newest;
+            }
+
+            if (names.Count == 0)
+            {
+                throw LcvException.BadExport(file, "is an empty ZIP archive: it holds no export at all.");
+            }
+
+            return new ExportArchive(file, true, raw, entries, names, newest);
+        }
+    }
+
+    private static string SafeEntryName(string file, string fullName)
+    {
+        var name = fullName.Replace('\\', '/');
+        var unsafeName = name.StartsWith('/')
+            || (name.Length >= 2 && name[1] == ':')
+            || name.Split('/').Any(segment => segment == "..")
+            || name.Any(char.IsControl);
+        if (unsafeName)
+        {
+            throw LcvException.BadExport(file, $"holds an entry whose path leaves the archive ('{fullName}'): refused (zip slip).");
+        }
+
+        return name;
+    }
+
+    private static void CheckDeclaredSize(string file, ZipArchiveEntry entry, ArchiveLimits limits)
+    {
+        if (entry.Length > limits.MaxEntryBytes)
+        {
+            throw LcvException.BadExport(file, $"entry '{entry.FullName}' unpacks to {entry.Length:N0} bytes, more than the {limits.MaxEntryBytes:N0} allowed: refused as a possible zip bomb.");
+        }
+
+        if (entry.Length > ArchiveLimits.RatioFloorBytes && entry.Length > entry.CompressedLength * limits.MaxRatio)
+        {
+            throw LcvException.BadExport(file, $"entry '{entry.FullName}' compresses {entry.Length / Math.Max(1, entry.CompressedLength):N0} to 1, far beyond any XML export: refused as a possible zip bomb.");
+        }
+    }
+
+    // The sizes in the ZIP directory can lie; count what really comes out.
+    private static byte[] ReadBounded(string file, ZipArchiveEntry entry, long maxBytes)
+    {
+        try
+        {
+            using var stream = entry.Open();
+            using var buffer = new MemoryStream(entry.Length is > 0 and < int.MaxValue ? (int)entry.Length : 0);
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw LcvException.BadExport(file, $"entry '{entry.FullName}' unpacks to more than {maxBytes:N0} bytes: refused as a possible zip bomb.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw LcvException.BadExport(file, $"entry '{entry.FullName}' is truncated or damaged. Copy or export the file again.", e);
+        }
+    }
+
+    private static bool LooksLikeXml(byte[] raw)
+    {
+        var start = 0;
+        if (raw.Length >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF)
+        {
+            start = 3;
+        }
+        else if (raw.Length >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)))
+        {
+            return true;
+        }
+
+        while (start < raw.Length && raw[start] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t')
+        {
+            start++;
+        }
+
+        return start < raw.Length && raw[start] == '<';
+    }
+}
