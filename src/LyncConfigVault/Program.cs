@@ -1,1 +1,54 @@
-Console.WriteLine("x");
+using System.CommandLine;
+using LibGit2Sharp;
+using LyncConfigVault.Cli;
+using LyncConfigVault.Model;
+using Spectre.Console;
+
+namespace LyncConfigVault;
+
+internal static class Program
+{
+    public static int Main(string[] args) => Run(args, AnsiConsole.Console, Console.Error);
+
+    /// <summary>Parse, invoke, and the one catch: an admin sees one line in Lync terms, never a stack trace.</summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter error)
+    {
+        var root = new RootCommand("LyncConfigVault: configuration history and diffs for Lync Server and Skype for Business Server")
+        {
+            new InitCommand(console),
+            new IngestCommand(console),
+            new BackfillCommand(console),
+            new StatusCommand(console),
+            new DemoCommand(console),
+            new GenerateCommand(console),
+        };
+        var parse = root.Parse(args);
+        try
+        {
+            var code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error });
+            return parse.Errors.Count > 0 ? ExitCodes.AdminError : code;   // a typo must not look like drift
+        }
+        catch (LcvException e)
+        {
+            error.WriteLine($"lcv: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (LibGit2SharpException e)
+        {
+            error.WriteLine($"lcv: Git failed: {e.Message}");
+            return ExitCodes.EnvironmentFailed;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"lcv: {e.Message}");
+            return ExitCodes.EnvironmentFailed;
+        }
+        catch (Exception e)
+        {
+            var log = Path.Combine(Path.GetTempPath(), "lcv-error.log");
+            File.AppendAllText(log, $"{DateTimeOffset.Now:O} lcv {string.Join(' ', args)}\n{e}\n\n");
+            error.WriteLine($"lcv: internal error ({e.GetType().Name}: {e.Message}). This is a bug in lcv; the details are in {log}.");
+            return ExitCodes.Bug;
+        }
+    }
+}

@@ -51,6 +51,12 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
                 {
                     child.Remove();
                 }
+
+                // The indentation that surrounded the split children is formatting, not the container's text.
+                if (!parent.HasElements)
+                {
+                    parent.Nodes().OfType<XText>().Where(t => string.IsNullOrWhiteSpace(t.Value)).ToList().ForEach(t => t.Remove());
+                }
             }
         }
 

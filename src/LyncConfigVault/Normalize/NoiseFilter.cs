@@ -15,6 +15,9 @@ internal sealed partial class NoiseFilter(IReadOnlyList<NoiseRule> rules)
 {
     public const string RedactedPrefix = "redacted:sha256:";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NoiseRule[]> _volatileByNoun = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<NoiseRule>> _storingByNoun = new();
+
     public IReadOnlyList<NoiseRule> Rules { get; } = rules;
 
     public static NoiseFilter FromCatalog(LyncCatalog catalog) => new(ManagedRules(catalog));
@@ -40,12 +43,12 @@ internal sealed partial class NoiseFilter(IReadOnlyList<NoiseRule> rules)
 
     public void Apply(string noun, YMap content)
     {
-        var applicable = Rules.Where(r => r.Kind != NoiseKind.Volatile && r.AppliesTo(noun)).ToList();
+        var applicable = _storingByNoun.GetOrAdd(noun, n => Rules.Where(r => r.Kind != NoiseKind.Volatile && r.AppliesTo(n)).ToList());
         Walk(content, "", applicable);
     }
 
     public bool IsVolatile(string noun, string path) =>
-        Rules.Any(r => r.Kind == NoiseKind.Volatile && r.AppliesTo(noun) && r.Matches(path));
+        _volatileByNoun.GetOrAdd(noun, n => Rules.Where(r => r.Kind == NoiseKind.Volatile && r.AppliesTo(n)).ToArray()).Any(r => r.Matches(path));
 
     private static void Walk(YMap map, string prefix, List<NoiseRule> rules)
     {

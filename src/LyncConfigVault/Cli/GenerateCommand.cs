@@ -1,0 +1,32 @@
+using System.CommandLine;
+using LyncConfigVault.Simulation;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+internal sealed class GenerateCommand : Command
+{
+    private readonly Option<string> _out = new("--out") { Description = "Folder to write SfBBackup-… folders into", Required = true };
+    private readonly Option<int> _nights = new("--nights") { Description = "How many nightly exports", DefaultValueFactory = _ => 7 };
+    private readonly Option<int> _seed = new("--seed") { Description = "Same seed, same bytes", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> _objects = new("--objects") { Description = "Grow the deployment to about this many objects (per-user policies, subnets)", DefaultValueFactory = _ => 0 };
+
+    public GenerateCommand(IAnsiConsole console) : base("generate", "Write synthetic Export-CsConfiguration backups of a fictitious deployment (no Lync server needed)")
+    {
+        Options.Add(_out);
+        Options.Add(_nights);
+        Options.Add(_seed);
+        Options.Add(_objects);
+        SetAction(parse =>
+        {
+            var nights = SyntheticNights.Generate(parse.GetValue(_seed), parse.GetValue(_nights), parse.GetValue(_objects));
+            var files = SyntheticNights.WriteBackupFolders(parse.GetValue(_out)!, nights);
+            foreach (var file in files)
+            {
+                console.WriteLine(file);
+            }
+
+            return ExitCodes.Ok;
+        });
+    }
+}

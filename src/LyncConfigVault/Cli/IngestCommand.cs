@@ -1,0 +1,29 @@
+using System.CommandLine;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Vault;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+internal sealed class IngestCommand : Command
+{
+    private readonly Option<string> _vault = CommonOptions.Vault();
+    private readonly Option<string?> _at = new("--at") { Description = "Date the snapshot (default: when the export ran, from the archive itself)" };
+    private readonly Argument<string[]> _files = new("files") { Description = "Export files of one run: CsConfiguration.zip, a Get-CsTopology -AsXml file", Arity = ArgumentArity.OneOrMore };
+
+    public IngestCommand(IAnsiConsole console) : base("ingest", "Store export files that already exist as one snapshot")
+    {
+        Options.Add(_vault);
+        Options.Add(_at);
+        Arguments.Add(_files);
+        SetAction(parse =>
+        {
+            using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
+            var at = parse.GetValue(_at) is { } text ? CommonOptions.ParseDate(text) : (DateTimeOffset?)null;
+            var ingester = new ExportIngester(vault, LyncCatalog.Default, m => console.MarkupLineInterpolated($"[yellow]warning:[/] {m}"));
+            var result = ingester.Ingest(parse.GetValue(_files)!, at, "ingest");
+            RunReporter.Print(console, "Snapshot", result, listObjects: true);
+            return ExitCodes.Ok;
+        });
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Vault;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+internal sealed class InitCommand : Command
+{
+    private readonly Option<string> _vault = CommonOptions.Vault();
+    private readonly Option<string> _deployment = new("--deployment") { Description = "The deployment's name, used in commit messages and reports", DefaultValueFactory = _ => "Lync" };
+
+    public InitCommand(IAnsiConsole console) : base("init", "Create a vault: a Git repository for one Lync deployment's configuration")
+    {
+        Options.Add(_vault);
+        Options.Add(_deployment);
+        SetAction(parse =>
+        {
+            using var vault = VaultRepository.Init(parse.GetValue(_vault)!, parse.GetValue(_deployment)!, LyncCatalog.Default);
+            console.MarkupLineInterpolated($"Created the vault for [bold]{vault.Config.Deployment}[/] in {vault.Root}");
+            console.WriteLine($"Next: lcv ingest --vault \"{vault.Root}\" CsConfiguration.zip");
+            return ExitCodes.Ok;
+        });
+    }
+}

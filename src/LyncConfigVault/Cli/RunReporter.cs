@@ -1,0 +1,54 @@
+using System.Globalization;
+using LyncConfigVault.Model;
+using LyncConfigVault.Vault;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+/// <summary>Prints what a run stored, the same way for ingest, backfill and demo.</summary>
+internal static class RunReporter
+{
+    private const int ObjectsShown = 8;
+
+    public static void Print(IAnsiConsole console, string label, IngestResult result, bool listObjects)
+    {
+        var store = result.Store;
+        var when = result.When.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        if (store.Commit is null)
+        {
+            console.MarkupLineInterpolated($"{label} [grey]{when}[/]  no change ({result.Snapshot.Objects.Count:N0} objects verified)");
+        }
+        else if (store.First)
+        {
+            console.MarkupLineInterpolated($"{label} [grey]{when}[/]  [green]{store.Commit[..7]}[/] first snapshot: {result.Snapshot.Objects.Count:N0} objects");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"{label} [grey]{when}[/]  [green]{store.Commit[..7]}[/] {store.Summary}");
+            if (listObjects)
+            {
+                foreach (var change in store.Changes.OrderBy(c => c.Area, StringComparer.Ordinal).ThenBy(c => c.DisplayName, StringComparer.Ordinal).Take(ObjectsShown))
+                {
+                    console.MarkupLineInterpolated($"    {Symbol(change.Kind)} {change.DisplayName}");
+                }
+
+                if (store.Changes.Count > ObjectsShown)
+                {
+                    console.MarkupLineInterpolated($"    … and {store.Changes.Count - ObjectsShown} more");
+                }
+            }
+        }
+
+        foreach (var part in store.Stale)
+        {
+            console.MarkupLineInterpolated($"    [yellow]{part} was not in this run: carried forward from the previous snapshot[/]");
+        }
+    }
+
+    private static string Symbol(StoredChangeKind kind) => kind switch
+    {
+        StoredChangeKind.Added => "+ added  ",
+        StoredChangeKind.Removed => "- removed",
+        _ => "~ changed",
+    };
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+
+namespace LyncConfigVault.Normalize;
+
+/// <summary>
+/// A hash of what an object means, not of its bytes: volatile values left out, lists that are sets
+/// sorted, ordered lists (PSTN usages, rules by priority) kept in order. Equal fingerprints = no change.
+/// </summary>
+internal sealed class SemanticFingerprint(LyncCatalog catalog, NoiseFilter filter)
+{
+    public string Of(YMap content)
+    {
+        var noun = content.Text(ObjectFactory.NounKey) ?? "";
+        var entry = catalog.ForNoun(noun) ?? LyncCatalog.Unknown(noun);
+        var builder = new StringBuilder();
+        Append(builder, content, "", entry, noun);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..32];
+    }
+
+    private void Append(StringBuilder builder, YNode node, string path, CatalogEntry entry, string noun)
+    {
+        switch (node)
+        {
+            case YScalar scalar:
+                builder.Append('"').Append(scalar.Text.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
+                break;
+            case YMap map:
+                builder.Append('{');
+                foreach (var (key, value) in map.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                    if (key == ElementYamlMapper.OrderKey || filter.IsVolatile(noun, childPath))
+                    {
+                        continue;   // _order only says how set members interleaved in the file
+                    }
+
+                    builder.Append('"').Append(key).Append("\":");
+                    Append(builder, value, childPath, entry, noun);
+                    builder.Append(',');
+                }
+
+                builder.Append('}');
+                break;
+            case YSeq seq:
+                var listName = path[(path.LastIndexOf('.') + 1)..];
+                var items = seq.Items.Select(item =>
+                {
+                    var inner = new StringBuilder();
+                    Append(inner, item, path, entry, noun);
+                    return inner.ToString();
+                });
+                builder.Append('[').AppendJoin(',', entry.IsOrdered(listName) ? items : items.Order(StringComparer.Ordinal)).Append(']');
+                break;
+        }
+    }
+}

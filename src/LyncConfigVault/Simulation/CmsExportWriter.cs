@@ -1,0 +1,128 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace LyncConfigVault.Simulation;
+
+/// <summary>
+/// Writes Export-CsConfiguration archives as FORMATS.md §2.1–2.10 describes: [Content_Types].xml and
+/// DocItemSet.xml, one DocItem per (type, scope class), the topology as one Global document.
+/// </summary>
+internal static class CmsExportWriter
+{
+    private const string ContentTypes = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"text/xml\" /></Types>";
+    private const string WrapperNs = "urn:schema:Microsoft.Rtc.Management.Xds.DocItemSet.2008";   // ASSUMPTION: only for the namespaced-wrapper noise variant
+
+    public static byte[] Write(SyntheticDeployment deployment, ExportNoise noise, Random random)
+    {
+        var docItemSet = DocItemSet(deployment, noise, random);
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entries = new List<(string Name, byte[] Bytes)> { ("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", docItemSet) };
+            if (noise.ShuffleZipEntries)
+            {
+                entries.Reverse();
+            }
+
+            foreach (var (name, bytes) in entries)
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = deployment.ExportTime.AddSeconds(noise.ShuffleZipEntries ? random.Next(1, 50) : 0);
+                using var stream = entry.Open();
+                stream.Write(bytes);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>DocItemSet.xml alone, serialized with the noise asked for.</summary>
+    public static byte[] DocItemSet(SyntheticDeployment deployment, ExportNoise noise, Random random)
+    {
+        var wrapperNs = noise.NamespacedWrapper ? WrapperNs : "";
+        var root = new XElement(XName.Get("DocItemSet", wrapperNs));
+        var documents = deployment.Items.GroupBy(i => i.DocumentKey).Select(g => g.ToList()).ToList();
+        var published = new XElement(deployment.Topology);
+        published.SetAttributeValue("Signature", deployment.TopologySignature);
+        var topology = new SyntheticCmsItem("Topology", SyntheticDeployment.TopologyNs, "Global", new XElement(XName.Get("Key", DeploymentFactory.ScopeNs)),
+            published, deployment.TopologySignature);
+        documents.Add([topology]);
+        if (noise.ShuffleDocuments)
+        {
+            documents = documents.OrderBy(_ => random.Next()).Select(d => d.OrderBy(_ => random.Next()).ToList()).ToList();
+        }
+
+        foreach (var items in documents)
+        {
+            if (noise.ResignShare > 0)
+            {
+                foreach (var item in items.Where(_ => random.NextDouble() < noise.ResignShare))
+                {
+                    item.Signature = DeploymentFactory.NewGuid(random);   // Lync rewrote the item with the same values
+                }
+            }
+
+            root.Add(DocItem(items, wrapperNs, noise));
+        }
+
+        if (noise.ShuffleAttributes)
+        {
+            foreach (var element in root.DescendantsAndSelf())
+            {
+                var attributes = element.Attributes().ToList();
+                element.ReplaceAttributes(attributes.OrderBy(_ => random.Next()));
+            }
+        }
+
+        return Serialize(new XDocument(root), noise);
+    }
+
+    private static XElement DocItem(List<SyntheticCmsItem> items, string wrapperNs, ExportNoise noise)
+    {
+        var first = items[0];
+        const string scope = DeploymentFactory.ScopeNs;
+        var name = $"{{{first.Namespace}}}{first.ElementName},Host{{00000000-0000-0000-0000-000000000000}},{first.ScopeClass}";
+        var dictionary = new XElement(XName.Get("Dictionary", scope), new XAttribute("Count", items.Count));
+        foreach (var item in items)
+        {
+            var setting = new XElement(item.Setting);
+            if (noise.PrefixedNamespaces)
+            {
+                setting.Add(new XAttribute(XNamespace.Xmlns + "p", item.Namespace));
+            }
+
+            dictionary.Add(new XElement(XName.Get("Item", scope),
+                new XElement(item.Key),
+                new XElement(XName.Get("Value", scope), new XAttribute("Signature", item.Signature), setting)));
+        }
+
+        return new XElement(XName.Get("DocItem", wrapperNs), new XAttribute("Name", name),
+            new XElement(XName.Get("Data", wrapperNs),
+                new XElement(XName.Get("AnchoredXml", scope), new XAttribute("SchemaWriteVersion", 1),
+                    new XElement(XName.Get("Key", scope), new XAttribute("ScopeClass", first.ScopeClass),
+                        new XElement(XName.Get("SchemaId", scope), new XAttribute("Namespace", first.Namespace), new XAttribute("ElementName", first.ElementName)),
+                        new XElement(XName.Get("AuthorityId", scope), new XAttribute("Class", "Host"), new XAttribute("InstanceId", "00000000-0000-0000-0000-000000000000"))),
+                    dictionary)));
+    }
+
+    private static byte[] Serialize(XDocument document, ExportNoise noise)
+    {
+        var settings = new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(noise.Bom),
+            Indent = noise.Indent.Length > 0,
+            IndentChars = noise.Indent,
+            NewLineChars = noise.CrLf ? "\r\n" : "\n",
+            OmitXmlDeclaration = !noise.XmlDeclaration,
+        };
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, settings))
+        {
+            document.Save(writer);
+        }
+
+        return buffer.ToArray();
+    }
+}

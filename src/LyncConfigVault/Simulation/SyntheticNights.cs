@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace LyncConfigVault.Simulation;
+
+/// <summary>One night's Export-CsConfiguration archive and the admin changes made since the night before.</summary>
+internal sealed record SyntheticNight(int Number, DateTimeOffset ExportTime, byte[] CmsArchive, IReadOnlyList<string> Changes);
+
+/// <summary>
+/// A run of nightly exports from one seed: night 1 is the baseline, every later night applies
+/// admin changes and re-export noise. The same seed and size give the same bytes, night by night.
+/// </summary>
+internal static class SyntheticNights
+{
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
+
+    public static IEnumerable<SyntheticNight> Generate(int seed, int nights, int objects = 0, DateTimeOffset? start = null)
+    {
+        var first = start ?? DefaultStart;
+        var random = new Random(seed);
+        var deployment = DeploymentFactory.Create(seed, objects, first);
+        for (var night = 1; night <= nights; night++)
+        {
+            // Every fourth night nobody changed anything: only re-export noise, so no commit.
+            var changes = night == 1 || night % 4 == 0 ? [] : new NightlyChanges(deployment, random).Apply(night);
+            deployment.ExportTime = first.AddDays(night - 1).AddMinutes(random.Next(0, 40)).AddSeconds(random.Next(0, 60));
+            var noise = night == 1 ? ExportNoise.None : ExportNoise.Random(random);
+            yield return new SyntheticNight(night, deployment.ExportTime, CmsExportWriter.Write(deployment, noise, random), changes);
+        }
+    }
+
+    /// <summary>
+    /// Writes the nights the way New-SfBBackup.ps1 leaves them: SfBBackup-yyyy-MM-dd-hh-mm-ss folders,
+    /// hh on the 12-hour clock (so the names alone do not sort), each holding CsConfiguration.zip.
+    /// </summary>
+    public static List<string> WriteBackupFolders(string root, IEnumerable<SyntheticNight> nights)
+    {
+        var written = new List<string>();
+        foreach (var night in nights)
+        {
+            var folder = Path.Combine(root, "SfBBackup-" + night.ExportTime.ToString("yyyy-MM-dd-hh-mm-ss", CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, "CsConfiguration.zip");
+            File.WriteAllBytes(file, night.CmsArchive);
+            File.SetLastWriteTimeUtc(file, night.ExportTime.UtcDateTime);
+            written.Add(file);
+        }
+
+        return written;
+    }
+}

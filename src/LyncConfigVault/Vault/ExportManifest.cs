@@ -1,0 +1,23 @@
+using System.Globalization;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Vault;
+
+/// <summary>.lcv/exports/&lt;kind&gt;.yaml: which file each part came from, its hash, and every entry it held.</summary>
+internal static class ExportManifest
+{
+    public static string PathOf(ExportKind kind) => $"{VaultLayout.ExportsFolder}/{kind.ToString().ToLowerInvariant()}.yaml";
+
+    public static byte[] Write(ExportRecord export) =>
+        YamlText.WriteBytes(new YMap()
+            .Add("Kind", export.Kind.ToString())
+            .Add("Source", export.Source)
+            .Add("Sha256", export.Sha256)
+            .Add("Size", export.Size.ToString(CultureInfo.InvariantCulture))
+            .Add("ExportedAt", export.ExportedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))
+            .Add("Entries", new YSeq(export.Entries.Select(e => (YNode)new YMap()
+                .Add("Name", e.Name)
+                .Add("Size", e.Size.ToString(CultureInfo.InvariantCulture))
+                .Add("Sha256", e.Sha256)))));
+}

@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text;
+using LibGit2Sharp;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Vault;
+
+/// <summary>What storing one snapshot did: the new commit (null when nothing really changed) and why.</summary>
+internal sealed record StoreResult(string? Commit, IReadOnlyList<StoredChange> Changes, IReadOnlyList<string> Stale, string Summary, bool First);
+
+/// <summary>
+/// Writes a snapshot as one commit, atomically: objects become blobs, the tree is built beside the
+/// current one, and only then does the branch move. No commit when no non-volatile value changed.
+/// Parts this run did not read are carried forward untouched and named stale.
+/// </summary>
+internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, NoiseFilter filter)
+{
+    private readonly SemanticFingerprint _fingerprint = new(catalog, filter);
+
+    public StoreResult Store(Snapshot snapshot, DateTimeOffset when)
+    {
+        var git = vault.Git;
+        var head = vault.Head;
+        var before = Flatten(head.Tree);
+        var cache = FingerprintCache.Load(vault.StateFolder, head.Sha);
+        var first = !VaultLayout.Parts.Any(p => head.Tree[p] is not null);
+        var stale = VaultLayout.Parts.Where(p => head.Tree[p] is not null && !snapshot.Parts.Contains(p)).ToList();
+
+        var written = new Dictionary<string, (byte[] Bytes, string BlobId)>(StringComparer.Ordinal);
+        var fingerprints = new Dictionary<string, string>(cache, StringComparer.Ordinal);
+        var changes = new List<StoredChange>();
+        foreach (var (path, obj) in snapshot.Objects)
+        {
+            var bytes = YamlText.WriteBytes(obj.Content);
+            var blobId = GitBlobId(bytes);
+            written[path] = (bytes, blobId);
+            var fingerprint = _fingerprint.Of(obj.Content);
+            if (!before.TryGetValue(path, out var oldId))
+            {
+                changes.Add(new StoredChange(StoredChangeKind.Added, obj.Area, obj.Noun, obj.Identity.ToString()));
+            }
+            else if (oldId != blobId && (cache.GetValueOrDefault(path) ?? _fingerprint.Of(ReadObject(oldId, path))) != fingerprint)
+            {
+                changes.Add(new StoredChange(StoredChangeKind.Changed, obj.Area, obj.Noun, obj.Identity.ToString()));
+            }
+
+            fingerprints[path] = fingerprint;
+        }
+
+        foreach (var (path, oldId) in before.Where(b => InParts(b.Key, snapshot.Parts) && !snapshot.Objects.ContainsKey(b.Key)))
+        {
+            var old = ReadObject(oldId, path);
+            var entry = catalog.ForNoun(old.Text(ObjectFactory.NounKey) ?? "");
+            changes.Add(new StoredChange(StoredChangeKind.Removed, entry?.Area ?? "other", old.Text(ObjectFactory.NounKey) ?? "?", old.Text(ObjectFactory.IdentityKey) ?? path));
+            fingerprints.Remove(path);
+        }
+
+        if (changes.Count == 0)
+        {
+            FingerprintCache.Save(vault.StateFolder, head.Sha, fingerprints);
+            return new StoreResult(null, [], stale, "no change", first);
+        }
+
+        var tree = BuildTree(head, snapshot, written, before);
+        var message = CommitMessage.Build(changes, first, snapshot.Exports, stale, snapshot.Objects.Count);
+        var signature = new Signature("lcv", $"lcv@{Environment.MachineName.ToLowerInvariant()}", when);
+        var commit = git.ObjectDatabase.CreateCommit(signature, signature, message, tree, [head], prettifyMessage: false);
+        vault.Advance(commit, "lcv: snapshot");
+        FingerprintCache.Save(vault.StateFolder, commit.Sha, fingerprints);
+        return new StoreResult(commit.Sha, changes, stale, first ? message.Split('\n')[0] : CommitMessage.Summary(changes), first);
+    }
+
+    private Tree BuildTree(Commit head, Snapshot snapshot, Dictionary<string, (byte[] Bytes, string BlobId)> written, Dictionary<string, string> before)
+    {
+        var git = vault.Git;
+        var definition = TreeDefinition.From(head.Tree);
+        foreach (var part in snapshot.Parts.Where(p => head.Tree[p] is not null))
+        {
+            definition.Remove(part);
+        }
+
+        foreach (var (path, (bytes, blobId)) in written)
+        {
+            var id = before.GetValueOrDefault(path) == blobId
+                ? new ObjectId(blobId)
+                : git.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Id;
+            definition.Add(path, id, Mode.NonExecutableFile);
+        }
+
+        foreach (var export in snapshot.Exports)
+        {
+            definition.Add(ExportManifest.PathOf(export.Kind), git.ObjectDatabase.CreateBlob(new MemoryStream(ExportManifest.Write(export))), Mode.NonExecutableFile);
+        }
+
+        return git.ObjectDatabase.CreateTree(definition);
+    }
+
+    private YMap ReadObject(string blobId, string path)
+    {
+        var blob = vault.Git.Lookup<Blob>(new ObjectId(blobId));
+        return YamlText.Read(blob.GetContentText(), path);
+    }
+
+    private static bool InParts(string path, IReadOnlyList<string> parts) =>
+        parts.Any(p => path.StartsWith(p + "/", StringComparison.Ordinal));
+
+    /// <summary>path → blob id of every object file under the export parts.</summary>
+    private static Dictionary<string, string> Flatten(Tree root)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in VaultLayout.Parts)
+        {
+            if (root[part]?.Target is Tree tree)
+            {
+                Walk(tree, part, result);
+            }
+        }
+
+        return result;
+    }
+
+    private static void Walk(Tree tree, string prefix, Dictionary<string, string> result)
+    {
+        foreach (var entry in tree)
+        {
+            var path = $"{prefix}/{entry.Name}";
+            if (entry.TargetType == TreeEntryTargetType.Tree)
+            {
+                Walk((Tree)entry.Target, path, result);
+            }
+            else
+            {
+                result[path] = entry.Target.Sha;
+            }
+        }
+    }
+
+    // Git's own object id for a file's bytes: compared with the tree, it skips unchanged files without touching the object store.
+    private static string GitBlobId(byte[] bytes)
+    {
+        var header = Encoding.ASCII.GetBytes($"blob {bytes.Length}\0");
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        sha.AppendData(header);
+        sha.AppendData(bytes);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -1,0 +1,151 @@
+using LibGit2Sharp;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Vault;
+
+/// <summary>A vault: a Git repository with .lcv/config.yaml, one per Lync deployment.</summary>
+internal sealed class VaultRepository : IDisposable
+{
+    private VaultRepository(string root, Repository git, VaultConfig config)
+    {
+        Root = root;
+        Git = git;
+        Config = config;
+        StateFolder = VaultLayout.StateFolder(git.Info.Path);
+    }
+
+    public string Root { get; }
+
+    public Repository Git { get; }
+
+    public VaultConfig Config { get; }
+
+    /// <summary>.git/lcv: lock, run log and caches; never part of the history.</summary>
+    public string StateFolder { get; }
+
+    public Commit Head => Git.Head.Tip ?? throw LcvException.NotAVault(Root);
+
+    public static VaultRepository Open(string path)
+    {
+        var root = Path.GetFullPath(path);
+        var config = Path.Combine(root, VaultLayout.ConfigFile);
+        if (!Directory.Exists(Path.Combine(root, ".git")) || !File.Exists(config))
+        {
+            throw LcvException.NotAVault(root);
+        }
+
+        try
+        {
+            var git = new Repository(root);
+            if (git.Head.Tip is null)
+            {
+                git.Dispose();
+                throw LcvException.NotAVault(root);
+            }
+
+            return new VaultRepository(root, git, VaultConfig.Read(config));
+        }
+        catch (RepositoryNotFoundException e)
+        {
+            throw new LcvException($"{root} has a .git folder that Git cannot open: {e.Message}", root, e);
+        }
+    }
+
+    /// <summary>Creates a vault in an empty or missing folder, with its first commit.</summary>
+    public static VaultRepository Init(string path, string deployment, LyncCatalog catalog)
+    {
+        var root = Path.GetFullPath(path);
+        if (File.Exists(root))
+        {
+            throw new LcvException($"{root} is a file; name a folder for the vault.", root);
+        }
+
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
+        {
+            throw new LcvException(File.Exists(Path.Combine(root, VaultLayout.ConfigFile))
+                ? $"{root} is already a LyncConfigVault vault."
+                : $"{root} is not empty; a vault needs an empty or new folder.", root);
+        }
+
+        Directory.CreateDirectory(root);
+        Repository.Init(root);
+        File.WriteAllText(Path.Combine(root, ".git", "HEAD"), $"ref: {VaultLayout.Branch}\n");
+        var files = new Dictionary<string, string>
+        {
+            [VaultLayout.ConfigFile] = new VaultConfig(deployment).Write(),
+            [VaultLayout.FiltersFile] = FiltersFile.Write(catalog, []),
+            [".gitattributes"] = "# Vault files are LF everywhere, so a Windows checkout never looks edited.\n*.yaml text eol=lf\n*.md text eol=lf\n",
+            ["README.md"] = VaultReadme(deployment),
+        };
+        var git = new Repository(root);
+        var tree = new TreeDefinition();
+        foreach (var (file, text) in files)
+        {
+            tree.Add(file, git.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))), Mode.NonExecutableFile);
+        }
+
+        var signature = new Signature("lcv", $"lcv@{Environment.MachineName.ToLowerInvariant()}", DateTimeOffset.Now);
+        var commit = git.ObjectDatabase.CreateCommit(signature, signature, $"lcv: vault for {deployment} created\n", git.ObjectDatabase.CreateTree(tree), [], prettifyMessage: false);
+        git.Refs.Add(VaultLayout.Branch, commit.Id);
+        git.Reset(ResetMode.Hard, commit);
+        return new VaultRepository(root, git, new VaultConfig(deployment));
+    }
+
+    public NoiseFilter Filters(LyncCatalog catalog) => FiltersFile.Read(Path.Combine(Root, VaultLayout.FiltersFile), catalog);
+
+    /// <summary>A run killed after moving the branch but before updating the files: finish it.</summary>
+    public void FinishInterruptedCheckout(Action<string> warn)
+    {
+        var marker = Path.Combine(StateFolder, "checkout-pending");
+        if (File.Exists(marker))
+        {
+            Git.Reset(ResetMode.Hard, Head);
+            File.Delete(marker);
+            warn("an earlier run was interrupted while writing files; the working tree now matches the latest snapshot again.");
+        }
+    }
+
+    /// <summary>Moves the branch to a new snapshot, then the files: a kill in between is finished by the next run.</summary>
+    public void Advance(Commit commit, string reflog)
+    {
+        var marker = Path.Combine(StateFolder, "checkout-pending");
+        Directory.CreateDirectory(StateFolder);
+        File.WriteAllText(marker, commit.Sha);
+        Git.Refs.UpdateTarget(Git.Refs[VaultLayout.Branch], commit.Id, reflog);
+        Git.Reset(ResetMode.Hard, commit);
+        File.Delete(marker);
+    }
+
+    /// <summary>Refuses to run on a working tree an admin edited: a snapshot would silently undo or keep the edit.</summary>
+    public void EnsureUnedited()
+    {
+        var status = Git.RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false });
+        if (!status.IsDirty)
+        {
+            return;
+        }
+
+        var files = status.Where(s => s.State != FileStatus.Ignored).Select(s => s.FilePath).ToList();
+        var shown = string.Join(", ", files.Take(3)) + (files.Count > 3 ? $" and {files.Count - 3} more" : "");
+        throw new LcvException(
+            $"{Root} has files edited by hand ({shown}). Keep them with 'git -C \"{Root}\" commit -am \"why\"' or undo them with 'git -C \"{Root}\" reset --hard', then run lcv again.",
+            Root);
+    }
+
+    public void Dispose() => Git.Dispose();
+
+    private static string VaultReadme(string deployment) => $"""
+        # Lync configuration vault: {deployment}
+
+        Written by LyncConfigVault (`lcv`). One YAML file per Lync object, one commit per change:
+
+        - `cms/<area>/<Noun>/…` objects of Export-CsConfiguration (`cms/voice/VoicePolicy/Tag/Intl.yaml`)
+        - `topology/` the published topology: sites, pools, services, SQL instances
+        - `.lcv/` the vault settings and noise filters; `.lcv/exports/` what each export file was
+
+        Do not edit the object files by hand: `lcv` refuses to run on edited files.
+
+        """;
+}

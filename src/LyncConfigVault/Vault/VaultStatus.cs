@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using LibGit2Sharp;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Vault;
+
+/// <summary>What 'lcv status' reports; its JSON form is lcv.status/1.</summary>
+internal sealed record VaultStatus(
+    string Schema,
+    string Vault,
+    string Deployment,
+    int Snapshots,
+    string? LatestCommit,
+    DateTimeOffset? LatestSnapshot,
+    string? LatestSummary,
+    int Objects,
+    IReadOnlyDictionary<string, int> ObjectsByArea,
+    IReadOnlyList<ExportStatus> Exports,
+    RunRecord? LastRun,
+    DateTimeOffset? LastVerified,
+    string? Lock)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    public static VaultStatus Of(VaultRepository vault)
+    {
+        var head = vault.Head;
+        var snapshots = vault.Git.Commits.QueryBy(new CommitFilter { SortBy = CommitSortStrategies.Topological })
+            .Count(c => VaultLayout.Parts.Any(p => c.Tree[p] is not null));
+        var byArea = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var part in VaultLayout.Parts)
+        {
+            if (head.Tree[part]?.Target is Tree tree)
+            {
+                Count(tree, part, byArea);
+            }
+        }
+
+        var runs = RunHistory.Read(vault.StateFolder);
+        var holder = RunLock.Current(vault.StateFolder);
+        return new VaultStatus(
+            "lcv.status/1",
+            vault.Root,
+            vault.Config.Deployment,
+            snapshots,
+            snapshots == 0 ? null : head.Sha[..7],
+            snapshots == 0 ? null : head.Author.When,
+            snapshots == 0 ? null : head.MessageShort,
+            byArea.Values.Sum(),
+            byArea,
+            ExportsOf(head),
+            runs.LastOrDefault(),
+            runs.LastOrDefault(r => r.Result != RunRecord.Failed)?.Started,
+            holder is null ? null : $"'lcv {holder.Command}', process {holder.ProcessId} on {holder.Host} since {holder.Started.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}");
+    }
+
+    // Area is the second folder under cms/ (cms/voice/…); everything under topology/ is the topology area.
+    private static void Count(Tree tree, string path, SortedDictionary<string, int> byArea)
+    {
+        foreach (var entry in tree)
+        {
+            if (entry.Target is Tree child)
+            {
+                Count(child, $"{path}/{entry.Name}", byArea);
+            }
+            else
+            {
+                var segments = path.Split('/');
+                var area = segments[0] == "cms" && segments.Length > 1 ? segments[1] : segments[0];
+                byArea[area] = byArea.GetValueOrDefault(area) + 1;
+            }
+        }
+    }
+
+    private static List<ExportStatus> ExportsOf(Commit head)
+    {
+        var result = new List<ExportStatus>();
+        if (head.Tree[VaultLayout.ExportsFolder]?.Target is not Tree exports)
+        {
+            return result;
+        }
+
+        foreach (var entry in exports.Where(e => e.Target is Blob))
+        {
+            var map = YamlText.Read(((Blob)entry.Target).GetContentText(), entry.Path);
+            DateTimeOffset.TryParse(map.Text("ExportedAt"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var exported);
+            result.Add(new ExportStatus(map.Text("Kind") ?? entry.Name, map.Text("Source") ?? "", exported));
+        }
+
+        return result;
+    }
+}
+
+internal sealed record ExportStatus(string Kind, string Source, DateTimeOffset ExportedAt);
