@@ -20,18 +20,20 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
     {
         var objects = new List<LyncObject>();
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var taken = new List<XElement>();
         foreach (var rule in container.Splits)
         {
             var parents = rule.Wrapper is null ? [element] : element.Elements().Where(e => e.Name.LocalName == rule.Wrapper).ToList();
             foreach (var parent in parents)
             {
+                // Positions count every sibling as exported, before any rule takes children out.
                 var siblings = parent.Elements().ToList();
                 var priority = 0;
                 foreach (var child in siblings.Where(c => rule.Child == "*" || c.Name.LocalName == rule.Child))
                 {
                     var entry = catalog.Noun(rule.Noun);
                     var identity = IdentityOf(entry, child, topology, file);
-                    if (!seen.TryAdd(identity.ToString(), entry.Noun))
+                    if (!seen.TryAdd($"{entry.Noun} {identity}", entry.Noun))
                     {
                         throw LcvException.BadExport(file, $"holds two {entry.Noun} objects with the Identity '{identity}': the export is damaged. Run the export again.");
                     }
@@ -44,19 +46,21 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
 
                     export.Add(PositionKey, siblings.IndexOf(child).ToString(System.Globalization.CultureInfo.InvariantCulture));
                     objects.Add(factory.Create(entry, identity, null, rule.Ordered ? priority : null, child, parent.Name.NamespaceName, export));
+                    taken.Add(child);
                     priority++;
                 }
+            }
+        }
 
-                foreach (var child in siblings.Where(c => rule.Child == "*" || c.Name.LocalName == rule.Child))
-                {
-                    child.Remove();
-                }
+        foreach (var child in taken)
+        {
+            var parent = child.Parent!;
+            child.Remove();
 
-                // The indentation that surrounded the split children is formatting, not the container's text.
-                if (!parent.HasElements)
-                {
-                    parent.Nodes().OfType<XText>().Where(t => string.IsNullOrWhiteSpace(t.Value)).ToList().ForEach(t => t.Remove());
-                }
+            // The indentation that surrounded the split children is formatting, not the container's text.
+            if (!parent.HasElements)
+            {
+                parent.Nodes().OfType<XText>().Where(t => string.IsNullOrWhiteSpace(t.Value)).ToList().ForEach(t => t.Remove());
             }
         }
 

@@ -19,6 +19,7 @@ internal static class ElementYamlMapper
     public const string ElementsKey = "_elements";
     public const string OrderKey = "_order";
     public const string NamespaceKey = "xmlns";
+    private const char ChildEscape = '\\';
 
     /// <param name="isList">Child names that are lists even with one entry (from the catalog).</param>
     public static YNode ToYaml(XElement element, string parentNamespace, Func<string, bool> isList)
@@ -184,9 +185,11 @@ internal static class ElementYamlMapper
     }
 
     // Children are keyed by local name: their namespace is written inside them when it differs.
-    private static string ChildKey(XElement child) => child.Name.LocalName;
+    // A child that happens to be called like one of the mapper's own keys is written \_text.
+    private static string ChildKey(XElement child) =>
+        child.Name.LocalName is TextKey or ElementsKey or OrderKey or NamespaceKey ? ChildEscape + child.Name.LocalName : child.Name.LocalName;
 
-    private static string ChildName(string key) => key;
+    private static string ChildName(string key) => key[0] == ChildEscape ? key[1..] : key;
 
     private static string AttributeKey(XAttribute attribute) =>
         attribute.Name.NamespaceName.Length == 0 ? attribute.Name.LocalName : $"{{{attribute.Name.NamespaceName}}}{attribute.Name.LocalName}";

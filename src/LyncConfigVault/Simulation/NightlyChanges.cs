@@ -11,6 +11,7 @@ namespace LyncConfigVault.Simulation;
 internal sealed class NightlyChanges(SyntheticDeployment deployment, Random random)
 {
     private static readonly string[] Kinds = ["edit", "add", "remove", "reorder", "pattern", "rename", "trunk", "machine"];
+    private readonly HashSet<SyntheticCmsItem> _addedTonight = [];
 
     /// <summary>Applies two or three admin changes and rewrites the Signature of every item touched.</summary>
     public List<string> Apply(int night)
@@ -50,8 +51,10 @@ internal sealed class NightlyChanges(SyntheticDeployment deployment, Random rand
         var setting = new XElement(source.Setting);
         setting.SetAttributeValue("Description", $"{site.Name} project team (night {night})");
         var name = $"VP-{site.Name}-Project{night:00}";
-        deployment.Items.Add(new SyntheticCmsItem("VoicePolicy", source.Namespace, "Tag",
-            El(ScopeNs, "Key", At("TagId", random.Next(100_000_000, int.MaxValue)), At("Name", name)), setting, NewGuid(random)));
+        var item = new SyntheticCmsItem("VoicePolicy", source.Namespace, "Tag",
+            El(ScopeNs, "Key", At("TagId", random.Next(100_000_000, int.MaxValue)), At("Name", name)), setting, NewGuid(random));
+        deployment.Items.Add(item);
+        _addedTonight.Add(item);
         return [$"VoicePolicy Tag:{name}"];
     }
 
@@ -82,7 +85,8 @@ internal sealed class NightlyChanges(SyntheticDeployment deployment, Random rand
 
     private List<string> RenamePolicy(int night)
     {
-        var item = Pick(deployment.Items.Where(i => i.ElementName == "VoicePolicy" && i.ScopeClass == "Tag"));
+        // A policy added tonight and renamed tonight is, the next morning, just an added policy: keep the story simple.
+        var item = Pick(deployment.Items.Where(i => i.ElementName == "VoicePolicy" && i.ScopeClass == "Tag" && !_addedTonight.Contains(i)));
         var before = Name(item);
         item.Key.SetAttributeValue("Name", $"{item.ScopeName}-R{night:00}");
         return [before, Touch(item)];

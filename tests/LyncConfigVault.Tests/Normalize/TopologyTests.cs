@@ -1,0 +1,66 @@
+using System.Xml.Linq;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+using LyncConfigVault.Restore;
+
+namespace LyncConfigVault.Tests.Normalize;
+
+public sealed class TopologyTests
+{
+    private static readonly XElement RealTopology = TestData.Xml("samples/topology-sfb2019-standard-edition.xml").Root!;
+
+    private static List<LyncObject> Objects() =>
+        new TopologyNormalizer(LyncCatalog.Default, TestData.Filter).Normalize(new XElement(RealTopology), "topology.xml");
+
+    [Fact]
+    public void The_real_sfb2019_topology_reads_as_site_pool_and_services()
+    {
+        var names = Objects().Select(o => o.DisplayName).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Contains("Site Site:CONTOSO", names);
+        Assert.Contains("Pool sfb01.contoso.local", names);
+        Assert.Contains("Service Registrar:sfb01.contoso.local", names);
+        Assert.Contains("Service UserServer:sfb01.contoso.local", names);
+        Assert.Contains("Service WebServer:sfb01.contoso.local", names);
+        Assert.Contains("Service UserDatabase:sfb01.contoso.local", names);
+        Assert.Contains("Topology Global", names);
+        Assert.Equal(10, names.Count(n => n.StartsWith("Service ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_pool_file_holds_its_machine_and_the_service_files_their_dependencies_and_ports()
+    {
+        var objects = Objects();
+        var pool = YamlText.Write(objects.Single(o => o.Noun == "Pool").Content);
+        var registrar = YamlText.Write(objects.Single(o => o.DisplayName == "Service Registrar:sfb01.contoso.local").Content);
+
+        Assert.Contains("Fqdn: sfb01.contoso.local", pool);
+        Assert.Contains("  Machine:\n  - ", pool);
+        Assert.Contains("RoleName: UserServices", registrar);
+        Assert.Contains("DependsOn:", registrar);
+        Assert.Contains("Port:", registrar);
+        Assert.Equal("topology/services/Registrar/sfb01.contoso.local.yaml", objects.Single(o => o.DisplayName == "Service Registrar:sfb01.contoso.local").Path);
+    }
+
+    [Fact]
+    public void The_real_topology_rebuilds_from_its_yaml_to_the_same_canonical_xml()
+    {
+        var yaml = Objects().Select(o => YamlText.Read(YamlText.Write(o.Content), o.Path));
+
+        var rebuilt = ExportRebuilder.Topology(yaml)!;
+
+        Assert.Equal(CanonicalXml.Of(RealTopology), CanonicalXml.Of(rebuilt));
+    }
+
+    [Fact]
+    public void The_documented_topology_example_names_services_by_cmdlet_role()
+    {
+        var objects = new TopologyNormalizer(LyncCatalog.Default, TestData.Filter).Normalize(TestData.Xml("formats-topology-example.xml").Root!, "t.xml");
+
+        Assert.Contains(objects, o => o.DisplayName == "Service Registrar:lonpool01.contoso.co.uk");
+        Assert.Contains(objects, o => o.DisplayName == "Service UserDatabase:lonsql01.contoso.co.uk");
+        Assert.Contains(objects, o => o.DisplayName == "SqlInstance lonsql01.contoso.co.uk\\rtc");
+        Assert.Contains(objects, o => o.DisplayName == "Site Site:London" && o.Path == "topology/sites/London.yaml");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Xml.Linq;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+using LyncConfigVault.Restore;
+using Spectre.Console.Testing;
+
+namespace LyncConfigVault.Tests;
+
+/// <summary>A folder under the system temp folder, deleted after the test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lcv-test-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+            {
+                System.IO.File.SetAttributes(file, FileAttributes.Normal);   // git marks pack files read-only
+            }
+
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>What one lcv invocation printed and returned.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Error);
+
+internal static class TestData
+{
+    public static string Path(string relative) => System.IO.Path.Combine(AppContext.BaseDirectory, "Data", relative);
+
+    public static XDocument Xml(string relative) => XDocument.Load(Path(relative));
+
+    public static CliResult Lcv(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        var error = new StringWriter();
+        var code = Program.Run(args, console, error);
+        return new CliResult(code, console.Output, error.ToString());
+    }
+
+    public static NoiseFilter Filter => NoiseFilter.FromCatalog(LyncCatalog.Default);
+
+    /// <summary>Normalizes a DocItemSet the way ingest does.</summary>
+    public static List<LyncObject> NormalizeCms(byte[] docItemSet) =>
+        new CmsNormalizer(LyncCatalog.Default, Filter).Normalize(LyncConfigVault.Unpack.SafeXml.Load(docItemSet, "DocItemSet.xml", ""), "DocItemSet.xml");
+
+    /// <summary>Objects → YAML text → objects again → the DocItemSet they describe.</summary>
+    public static XDocument RebuildThroughYaml(IEnumerable<LyncObject> objects) =>
+        ExportRebuilder.DocItemSet(objects.Select(o => YamlText.Read(YamlText.Write(o.Content), o.Path)));
+
+    public static readonly IReadOnlySet<string> UnorderedEnvelope = new HashSet<string> { "DocItemSet", "Dictionary" };
+
+    public static string Canonical(XDocument document) => CanonicalXml.Of(document.Root!, UnorderedEnvelope);
+}
