@@ -13,7 +13,8 @@ internal static class SyntheticNights
 {
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
 
-    public static IEnumerable<SyntheticNight> Generate(int seed, int nights, int objects = 0, DateTimeOffset? start = null)
+    /// <param name="interval">Time between two exports; a day unless a test wants several backups in one day.</param>
+    public static IEnumerable<SyntheticNight> Generate(int seed, int nights, int objects = 0, DateTimeOffset? start = null, TimeSpan? interval = null)
     {
         var first = start ?? DefaultStart;
         var random = new Random(seed);
@@ -22,7 +23,7 @@ internal static class SyntheticNights
         {
             // Every fourth night nobody changed anything: only re-export noise, so no commit.
             var changes = night == 1 || night % 4 == 0 ? [] : new NightlyChanges(deployment, random).Apply(night);
-            deployment.ExportTime = first.AddDays(night - 1).AddMinutes(random.Next(0, 40)).AddSeconds(random.Next(0, 60));
+            deployment.ExportTime = first.Add((interval ?? TimeSpan.FromDays(1)) * (night - 1)).AddMinutes(random.Next(0, 40)).AddSeconds(random.Next(0, 60));
             var noise = night == 1 ? ExportNoise.None : ExportNoise.Random(random);
             yield return new SyntheticNight(night, deployment.ExportTime, CmsExportWriter.Write(deployment, noise, random), changes);
         }

@@ -1,0 +1,51 @@
+namespace LyncConfigVault.Tests.Cli;
+
+public sealed class DemoTests
+{
+    [Fact]
+    public void The_demo_ingests_seven_nights_and_lists_what_changed_each_night()
+    {
+        using var folder = new TempFolder();
+        var vault = Path.Combine(folder.Path, "demo");
+
+        var result = TestData.Lcv("demo", "--vault", vault);
+
+        Assert.Equal(0, result.ExitCode);
+        for (var night = 1; night <= 7; night++)
+        {
+            Assert.Contains($"Night {night} ", result.Output);
+        }
+
+        Assert.Contains("first snapshot", result.Output);
+        Assert.Contains("Night 4 ", result.Output);
+        Assert.Contains("no change", result.Output);
+        Assert.Contains("~ changed", result.Output);
+        Assert.True(File.Exists(Path.Combine(vault, "cms", "voice", "VoicePolicy", "Global.yaml")));
+    }
+
+    [Fact]
+    public void Status_says_when_the_vault_was_last_verified_and_last_changed()
+    {
+        using var fixture = new VaultFixture(nights: 4);
+        TestData.Lcv("backfill", "--vault", fixture.Vault, fixture.Backups);
+
+        var text = TestData.Lcv("status", "--vault", fixture.Vault);
+        var json = TestData.Lcv("status", "--vault", fixture.Vault, "--format", "json");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Last verified", text.Output);
+        Assert.Contains("Fabrikam", text.Output);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        Assert.Equal("lcv.status/1", document.RootElement.GetProperty("schema").GetString());
+        Assert.Equal(3, document.RootElement.GetProperty("snapshots").GetInt32());
+        Assert.Equal("unchanged", document.RootElement.GetProperty("lastRun").GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public void A_typo_in_a_command_is_a_usage_error_not_drift()
+    {
+        var result = TestData.Lcv("ingst");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+}

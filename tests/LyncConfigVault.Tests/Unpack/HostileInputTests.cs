@@ -1,0 +1,109 @@
+using LyncConfigVault.Model;
+using LyncConfigVault.Simulation;
+using LyncConfigVault.Unpack;
+
+namespace LyncConfigVault.Tests.Unpack;
+
+public sealed class HostileInputTests
+{
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "truncated", "truncated or damaged ZIP" },
+        { "not-a-zip", "neither a ZIP archive nor an XML document" },
+        { "empty-archive", "empty ZIP archive" },
+        { "zip-slip", "leaves the archive" },
+        { "zip-bomb", "zip bomb" },
+        { "dtd-external-entity", "contains a DTD" },
+        { "billion-laughs", "contains a DTD" },
+        { "malformed-xml", "not well-formed XML" },
+        { "wrong-encoding", "encoding" },
+        { "wrong-kind-rgs", "Response Group export" },
+        { "wrong-kind-userdata", "user data export" },
+        { "no-docitemset", "without DocItemSet.xml" },
+        { "count-mismatch", "says Count=3" },
+        { "duplicate-item-keys", "twice (duplicate Item keys)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_hostile_or_damaged_export_is_refused_in_one_line_and_leaves_the_vault_as_it_was(string name, string problem)
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        var head = fixture.Head();
+        var files = fixture.WorkingTree();
+        var path = fixture.Write($"{name}.zip", HostileExports.All[name]());
+
+        var result = TestData.Lcv("ingest", "--vault", fixture.Vault, path);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("lcv: ", line);
+        Assert.Contains($"{name}.zip", line);
+        Assert.Contains(problem, line);
+        Assert.Equal(head, fixture.Head());
+        Assert.Equal(files, fixture.WorkingTree());
+        Assert.False(fixture.Locked);
+    }
+
+    [Fact]
+    public void An_archive_with_more_entries_than_any_export_is_refused()
+    {
+        var entries = Enumerable.Range(0, 11).Select(i => ($"e{i}.xml", new byte[] { (byte)'<', (byte)'a', (byte)'/', (byte)'>' })).ToArray();
+
+        var error = Assert.Throws<LcvException>(() => ExportArchive.FromBytes("many.zip", HostileExports.Zip(entries), ArchiveLimits.Default with { MaxEntries = 10 }));
+
+        Assert.Equal("many.zip: holds 11 entries, more than the 10 any Lync export has: refused as a possible zip bomb.", error.Message);
+    }
+
+    [Fact]
+    public void An_archive_that_unpacks_beyond_the_total_limit_is_refused()
+    {
+        var entries = Enumerable.Range(0, 3).Select(i => ($"e{i}.xml", new byte[400])).ToArray();
+
+        var error = Assert.Throws<LcvException>(() => ExportArchive.FromBytes("big.zip", HostileExports.Zip(entries), ArchiveLimits.Default with { MaxTotalBytes = 1000 }));
+
+        Assert.Contains("unpacks to more than 1,000 bytes", error.Message);
+    }
+
+    [Fact]
+    public void A_vault_path_that_is_not_a_vault_is_named()
+    {
+        using var folder = new TempFolder();
+
+        var result = TestData.Lcv("ingest", "--vault", folder.Path, HostileExports.All.Keys.First());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"lcv: {folder.Path} is not a LyncConfigVault vault (no .lcv/config.yaml and .git). Run 'lcv init --vault {folder.Path}' first.\n", result.Error);
+    }
+
+    [Fact]
+    public void A_working_tree_edited_by_hand_is_refused_with_what_to_do()
+    {
+        using var fixture = new VaultFixture(nights: 2);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        var policy = Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Global.yaml");
+        File.AppendAllText(policy, "# tweaked by hand\n");
+        var head = fixture.Head();
+
+        var result = fixture.Ingest(2);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("has files edited by hand (cms/voice/VoicePolicy/Global.yaml)", result.Error);
+        Assert.Contains("reset --hard", result.Error);
+        Assert.Equal(head, fixture.Head());
+        Assert.EndsWith("# tweaked by hand\n", File.ReadAllText(policy));
+        Assert.False(fixture.Locked);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+
+        var result = TestData.Lcv("ingest", "--vault", fixture.Vault, "/nowhere/CsConfiguration.zip");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("lcv: /nowhere/CsConfiguration.zip: does not exist.\n", result.Error);
+    }
+}

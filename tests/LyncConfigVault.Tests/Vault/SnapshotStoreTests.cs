@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LibGit2Sharp;
+using LyncConfigVault.Simulation;
+using LyncConfigVault.Vault;
+
+namespace LyncConfigVault.Tests.Vault;
+
+public sealed class SnapshotStoreTests
+{
+    [Fact]
+    public void The_first_ingest_commits_every_object_dated_as_the_export()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+
+        var result = fixture.Ingest(1);
+
+        Assert.Equal(0, result.ExitCode);
+        var head = fixture.Commits()[0];
+        Assert.StartsWith("first snapshot: ", head.MessageShort);
+        Assert.Equal(fixture.Nights[0].ExportTime.UtcDateTime, head.When.UtcDateTime, TimeSpan.FromSeconds(2));
+        Assert.True(File.Exists(Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Tag", "VP-Dublin-Intl.yaml")));
+        Assert.True(File.Exists(Path.Combine(fixture.Vault, "topology", "pools", "galsba01.fabrikam.com.yaml")));
+        Assert.Contains("Lcv-Export: cms CsConfiguration.zip sha256=", head.Message);
+    }
+
+    [Fact]
+    public void A_night_with_only_re_export_noise_leaves_no_commit_but_is_recorded()
+    {
+        using var fixture = new VaultFixture(nights: 4);
+        for (var night = 1; night <= 3; night++)
+        {
+            Assert.Equal(0, fixture.Ingest(night).ExitCode);
+        }
+
+        var head = fixture.Head();
+
+        var result = fixture.Ingest(4);
+
+        Assert.Empty(fixture.Nights[3].Changes);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("no change", result.Output);
+        Assert.Equal(head, fixture.Head());
+        var runs = RunHistory.Read(Path.Combine(fixture.Vault, ".git", "lcv"));
+        Assert.Equal(RunRecord.Unchanged, runs[^1].Result);
+        Assert.Equal(4, runs.Count);
+    }
+
+    [Fact]
+    public void Each_commit_names_exactly_the_objects_the_admin_changed_in_lync_terms()
+    {
+        using var fixture = new VaultFixture(seed: 21, nights: 6);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        for (var night = 2; night <= 6; night++)
+        {
+            var before = fixture.Head();
+
+            Assert.Equal(0, fixture.Ingest(night).ExitCode);
+
+            var expected = fixture.Nights[night - 1].Changes;
+            if (expected.Count == 0)
+            {
+                Assert.Equal(before, fixture.Head());
+                continue;
+            }
+
+            var message = fixture.Commits()[0].Message;
+            var listed = message.Split('\n').Where(l => l.Length > 2 && l[0] is '+' or '-' or '~' && l[1] == ' ').Select(l => l[2..]).Order(StringComparer.Ordinal);
+            Assert.Equal(expected.Order(StringComparer.Ordinal), listed);
+        }
+    }
+
+    [Fact]
+    public void The_commit_message_summarizes_by_area_with_identities()
+    {
+        using var fixture = new VaultFixture(seed: 21, nights: 2);
+        fixture.Ingest(1);
+
+        fixture.Ingest(2);
+
+        var commit = fixture.Commits()[0];
+        var expectedAreas = fixture.Nights[1].Changes.Count;
+        Assert.Matches(@"^[a-z]+: \d+ (added|removed|changed)", commit.MessageShort);
+        Assert.Contains("Lcv-Version: 0.1.0", commit.Message);
+        Assert.True(expectedAreas > 0);
+    }
+
+    [Fact]
+    public void A_topology_file_alone_carries_the_cms_forward_and_says_it_is_stale()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        fixture.Ingest(1);
+        var deployment = DeploymentFactory.Create(1);
+        deployment.TopologyWrapper("Clusters").Elements().First().Add(TopologyFactory.Machine(9, "dubfe09.fabrikam.com"));
+        var topology = fixture.Write("Topology.xml", System.Text.Encoding.UTF8.GetBytes(deployment.Topology.ToString()));
+        var cmsFiles = Directory.GetFiles(Path.Combine(fixture.Vault, "cms"), "*.yaml", SearchOption.AllDirectories).Length;
+
+        var result = TestData.Lcv("ingest", "--vault", fixture.Vault, "--at", "2026-12-01T02:00", topology);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("cms was not in this run: carried forward", result.Output);
+        var commit = fixture.Commits()[0];
+        Assert.StartsWith("topology: 1 changed (Pool dubpool01.fabrikam.com)", commit.MessageShort);
+        Assert.Contains("Lcv-Stale: cms", commit.Message);
+        Assert.Equal(cmsFiles, Directory.GetFiles(Path.Combine(fixture.Vault, "cms"), "*.yaml", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
+    public void An_export_older_than_the_latest_snapshot_is_refused()
+    {
+        using var fixture = new VaultFixture(nights: 2);
+        fixture.Ingest(2);
+        var head = fixture.Head();
+
+        var result = fixture.Ingest(1);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("before the latest snapshot", result.Error);
+        Assert.Equal(head, fixture.Head());
+    }
+
+    [Fact]
+    public void A_second_run_is_refused_while_a_live_process_holds_the_lock()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        using var sleeper = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+        var state = Path.Combine(fixture.Vault, ".git", "lcv");
+        Directory.CreateDirectory(state);
+        File.WriteAllText(Path.Combine(state, "lock"), JsonSerializer.Serialize(new LockHolder(sleeper.Id, Environment.MachineName, "svc-lcv", "backup", DateTimeOffset.Parse("2026-11-25T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture))));
+
+        var result = fixture.Ingest(1);
+        sleeper.Kill();
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains($"the vault is busy: 'lcv backup' (process {sleeper.Id} on {Environment.MachineName}, user svc-lcv)", result.Error);
+    }
+
+    [Fact]
+    public void A_lock_left_by_a_dead_process_is_taken_over_with_a_warning()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        var state = Path.Combine(fixture.Vault, ".git", "lcv");
+        Directory.CreateDirectory(state);
+        File.WriteAllText(Path.Combine(state, "lock"), JsonSerializer.Serialize(new LockHolder(int.MaxValue - 7, Environment.MachineName, "svc-lcv", "backup", DateTimeOffset.Now)));
+
+        var result = fixture.Ingest(1);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("removed a stale lock", result.Output);
+        Assert.False(fixture.Locked);
+    }
+
+    [Fact]
+    public void A_run_killed_between_moving_the_branch_and_writing_files_is_finished_by_the_next_run()
+    {
+        using var fixture = new VaultFixture(nights: 2);
+        fixture.Ingest(1);
+        var policy = Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Global.yaml");
+        var original = File.ReadAllText(policy);
+        File.WriteAllText(policy, "half written");
+        File.WriteAllText(Path.Combine(fixture.Vault, ".git", "lcv", "checkout-pending"), fixture.Head());
+
+        var result = fixture.Ingest(2);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("interrupted", result.Output);
+        Assert.Equal(original, File.ReadAllText(policy));
+    }
+
+    [Fact]
+    public void A_custom_volatile_rule_keeps_a_value_out_of_change_detection()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        fixture.Ingest(1);
+        var filters = Path.Combine(fixture.Vault, ".lcv", "filters.yaml");
+        File.WriteAllText(filters, File.ReadAllText(filters).Replace("custom: []", "custom:\n- kind: volatile\n  noun: VoicePolicy\n  path: VoicePolicy.Description\n  reason: Descriptions are edited freely by the help desk.\n"));
+        CommitByHand(fixture.Vault, "Help desk descriptions are noise");
+        var deployment = DeploymentFactory.Create(1);
+        deployment.Find("VoicePolicy", "Tag", "VP-Dublin-Intl")!.Setting.SetAttributeValue("Description", "edited");
+        deployment.ExportTime = DateTimeOffset.Parse("2026-12-01T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var head = fixture.Head();
+        var file = fixture.Write("edited.zip", CmsExportWriter.Write(deployment, ExportNoise.None, new Random(3)));
+
+        var result = TestData.Lcv("ingest", "--vault", fixture.Vault, file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("no change", result.Output);
+        Assert.Equal(head, fixture.Head());
+    }
+
+    [Fact]
+    public void A_custom_rule_without_a_reason_is_refused()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        var filters = Path.Combine(fixture.Vault, ".lcv", "filters.yaml");
+        File.WriteAllText(filters, File.ReadAllText(filters).Replace("custom: []", "custom:\n- kind: drop\n  path: VoicePolicy.Description\n"));
+        CommitByHand(fixture.Vault, "rule");
+
+        var result = fixture.Ingest(1);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("filters.yaml: custom rule 1 needs a path and a reason", result.Error);
+    }
+
+    [Fact]
+    public void A_secret_value_is_stored_only_as_its_hash()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        var deployment = DeploymentFactory.Create(1);
+        deployment.Of("VoiceConfiguration").Single().Setting.SetAttributeValue("GatewayPassword", "Pa55w0rd!");
+        deployment.Of("VoiceConfiguration").Single().Setting.SetAttributeValue("Certificate", Convert.ToBase64String(new byte[600]));
+        var file = fixture.Write("secret.zip", CmsExportWriter.Write(deployment, ExportNoise.None, new Random(3)));
+
+        Assert.Equal(0, TestData.Lcv("ingest", "--vault", fixture.Vault, file).ExitCode);
+
+        var yaml = File.ReadAllText(Path.Combine(fixture.Vault, "cms", "voice", "VoiceConfiguration", "Global.yaml"));
+        Assert.DoesNotContain("Pa55w0rd!", yaml);
+        Assert.DoesNotContain("AAAAAAAA", yaml);
+        Assert.Contains("GatewayPassword: redacted:sha256:", yaml);
+        Assert.Contains("Certificate: redacted:sha256:", yaml);
+    }
+
+    private static void CommitByHand(string vault, string message)
+    {
+        using var repo = new Repository(vault);
+        Commands.Stage(repo, "*");
+        var signature = new LibGit2Sharp.Signature("Admin", "admin@fabrikam.com", DateTimeOffset.Now);
+        repo.Commit(message, signature, signature);
+    }
+}

@@ -1,0 +1,62 @@
+using LibGit2Sharp;
+using LyncConfigVault.Simulation;
+
+namespace LyncConfigVault.Tests;
+
+internal sealed record CommitInfo(string Sha, string MessageShort, string Message, DateTimeOffset When);
+
+/// <summary>A real vault on disk with generated nights ready to ingest; deleted after the test.</summary>
+internal sealed class VaultFixture : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public VaultFixture(int seed = 1, int nights = 7, string? start = null, TimeSpan? interval = null)
+    {
+        Nights = SyntheticNights.Generate(seed, nights, start: start is null ? null : DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), interval: interval).ToList();
+        Files = SyntheticNights.WriteBackupFolders(Backups, Nights);
+        var init = TestData.Lcv("init", "--vault", Vault, "--deployment", "Fabrikam");
+        Assert.Equal(0, init.ExitCode);
+    }
+
+    public string Vault => Path.Combine(_folder.Path, "vault");
+
+    public string Backups => Path.Combine(_folder.Path, "backups");
+
+    public List<SyntheticNight> Nights { get; }
+
+    public List<string> Files { get; }
+
+    public string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_folder.Path, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public CliResult Ingest(int night) => TestData.Lcv("ingest", "--vault", Vault, Files[night - 1]);
+
+    public string Head()
+    {
+        using var repo = new Repository(Vault);
+        return repo.Head.Tip.Sha;
+    }
+
+    /// <summary>The vault's commits, newest first, read while the repository is open.</summary>
+    public List<CommitInfo> Commits()
+    {
+        using var repo = new Repository(Vault);
+        return repo.Commits.QueryBy(new CommitFilter { SortBy = CommitSortStrategies.Topological })
+            .Select(c => new CommitInfo(c.Sha, c.MessageShort, c.Message, c.Author.When))
+            .ToList();
+    }
+
+    /// <summary>Every file of the working tree with its content hash: "the vault exactly as it was".</summary>
+    public Dictionary<string, string> WorkingTree() =>
+        Directory.EnumerateFiles(Vault, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetRelativePath(Vault, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    public bool Locked => File.Exists(Path.Combine(Vault, ".git", "lcv", "lock"));
+
+    public void Dispose() => _folder.Dispose();
+}
