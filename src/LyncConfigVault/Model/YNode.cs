@@ -4,7 +4,16 @@ namespace LyncConfigVault.Model;
 /// The YAML tree of one stored object: scalars are always text (XML has no other type), maps keep
 /// their key order, so the same tree always serializes to the same bytes.
 /// </summary>
-internal abstract class YNode;
+internal abstract class YNode
+{
+    /// <summary>A copy that shares nothing mutable with this node.</summary>
+    public YNode DeepCopy() => this switch
+    {
+        YMap map => map.Entries.Aggregate(new YMap(), (copy, e) => copy.Add(e.Key, e.Value.DeepCopy())),
+        YSeq seq => new YSeq(seq.Items.Select(i => i.DeepCopy())),
+        _ => this,   // scalars are immutable
+    };
+}
 
 internal sealed class YScalar(string text) : YNode
 {

@@ -45,10 +45,11 @@ internal sealed class CmsNormalizer(LyncCatalog catalog, NoiseFilter filter)
     private IEnumerable<LyncObject> Items(CmsEnvelope envelope, TopologyIndex topology, string file)
     {
         var entry = catalog.ForDocument(envelope.ElementName) ?? LyncCatalog.Unknown(envelope.ElementName);
+        var document = DocumentExport(envelope);   // the same for every item of the document: built once
         foreach (var item in envelope.Items)
         {
             var identity = IdentityOf(envelope.ScopeClass, item.Key, topology);
-            var export = ExportOf(envelope, item);
+            var export = ItemExport(document, item);
             var key = ElementYamlMapper.ToYaml(item.Key, envelope.AnchoredXml.Name.NamespaceName, _ => false);
             var splits = new DocumentSplitter(catalog, _factory).Split(entry, identity, item.Setting, topology, file);
             yield return _factory.Create(entry, identity, key, null, item.Setting, item.Setting.Name.NamespaceName, export);
@@ -60,7 +61,7 @@ internal sealed class CmsNormalizer(LyncCatalog catalog, NoiseFilter filter)
     }
 
     /// <summary>Everything of the envelope but the setting: kept so the export can be rebuilt, never a change.</summary>
-    private static YMap ExportOf(CmsEnvelope envelope, CmsItem item)
+    private static YMap DocumentExport(CmsEnvelope envelope)
     {
         var export = new YMap();
         AddIfAny(export, "DocItem", ObjectFactory.Attributes(envelope.DocItem));
@@ -79,6 +80,12 @@ internal sealed class CmsNormalizer(LyncCatalog catalog, NoiseFilter filter)
         AddIfAny(export, "AnchoredXml", anchored);
         export.Add("Document", ElementYamlMapper.ToYaml(envelope.DocumentKey, envelope.AnchoredXml.Name.NamespaceName, _ => false));
         AddIfAny(export, "Dictionary", ObjectFactory.Attributes(envelope.Dictionary, "Count"));   // Count is derived: checked, then dropped
+        return export;
+    }
+
+    private static YMap ItemExport(YMap document, CmsItem item)
+    {
+        var export = (YMap)document.DeepCopy();
         AddIfAny(export, "Item", ObjectFactory.Attributes(item.Item));
         AddIfAny(export, "Value", ObjectFactory.Attributes(item.Value));
         export.Add("Namespace", item.Setting.Name.NamespaceName);

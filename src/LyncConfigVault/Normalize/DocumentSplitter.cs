@@ -18,6 +18,11 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
     /// <param name="element">The container's element; split children are removed from it.</param>
     public List<LyncObject> Split(CatalogEntry container, LyncIdentity containerIdentity, XElement element, TopologyIndex topology, string file)
     {
+        if (container.Splits.Count == 0)
+        {
+            return [];
+        }
+
         var objects = new List<LyncObject>();
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var taken = new List<XElement>();
@@ -29,8 +34,14 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
                 // Positions count every sibling as exported, before any rule takes children out.
                 var siblings = parent.Elements().ToList();
                 var priority = 0;
-                foreach (var child in siblings.Where(c => rule.Child == "*" || c.Name.LocalName == rule.Child))
+                for (var position = 0; position < siblings.Count; position++)
                 {
+                    var child = siblings[position];
+                    if (rule.Child != "*" && child.Name.LocalName != rule.Child)
+                    {
+                        continue;
+                    }
+
                     var entry = catalog.Noun(rule.Noun);
                     var identity = IdentityOf(entry, child, topology, file);
                     if (!seen.TryAdd($"{entry.Noun} {identity}", entry.Noun))
@@ -44,7 +55,7 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
                         export.Add(WrapperKey, rule.Wrapper);
                     }
 
-                    export.Add(PositionKey, siblings.IndexOf(child).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    export.Add(PositionKey, position.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     objects.Add(factory.Create(entry, identity, null, rule.Ordered ? priority : null, child, parent.Name.NamespaceName, export));
                     taken.Add(child);
                     priority++;
@@ -52,16 +63,18 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
             }
         }
 
-        foreach (var child in taken)
+        // Rebuilt in one pass: XElement.Remove is linear in the number of siblings, and a
+        // network configuration can hold tens of thousands of subnets.
+        var takenSet = taken.ToHashSet();
+        foreach (var parent in taken.Select(c => c.Parent!).Distinct().ToList())
         {
-            var parent = child.Parent!;
-            child.Remove();
-
-            // The indentation that surrounded the split children is formatting, not the container's text.
-            if (!parent.HasElements)
+            var kept = parent.Nodes().Where(n => n is not XElement e || !takenSet.Contains(e)).ToList();
+            if (!kept.OfType<XElement>().Any())
             {
-                parent.Nodes().OfType<XText>().Where(t => string.IsNullOrWhiteSpace(t.Value)).ToList().ForEach(t => t.Remove());
+                kept.RemoveAll(n => n is XText t && string.IsNullOrWhiteSpace(t.Value));   // the indentation around the split children
             }
+
+            parent.ReplaceNodes(kept);
         }
 
         return objects;

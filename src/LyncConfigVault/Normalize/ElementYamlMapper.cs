@@ -25,12 +25,19 @@ internal static class ElementYamlMapper
     public static YNode ToYaml(XElement element, string parentNamespace, Func<string, bool> isList)
     {
         var ns = element.Name.NamespaceName;
-        var hasAttributes = element.Attributes().Any(a => !a.IsNamespaceDeclaration);
-        var hasChildren = element.HasElements;
-        var text = TextOf(element, hasChildren);
-        if (!hasAttributes && !hasChildren && ns == parentNamespace)
+        var attributes = new List<XAttribute>();
+        foreach (var attribute in element.Attributes())
         {
-            return new YScalar(text);
+            if (!attribute.IsNamespaceDeclaration)
+            {
+                attributes.Add(attribute);
+            }
+        }
+
+        var hasChildren = element.HasElements;
+        if (attributes.Count == 0 && !hasChildren && ns == parentNamespace)
+        {
+            return new YScalar(element.Value);
         }
 
         var map = new YMap();
@@ -39,38 +46,60 @@ internal static class ElementYamlMapper
             map.Add(NamespaceKey, ns);
         }
 
-        var groups = GroupChildren(element);
-        foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration).OrderBy(AttributeKey, StringComparer.Ordinal))
+        var groups = hasChildren ? GroupChildren(element) : [];
+        attributes.Sort((a, b) => string.CompareOrdinal(AttributeKey(a), AttributeKey(b)));
+        foreach (var attribute in attributes)
         {
             var key = AttributeKey(attribute);
-            var clashes = groups.Any(g => g.Key == key) || key is TextKey or ElementsKey or OrderKey or NamespaceKey || key.StartsWith('@');
+            var clashes = key is TextKey or ElementsKey or OrderKey or NamespaceKey || key.StartsWith('@') || groups.Exists(g => g.Key == key);
             map.Add(clashes ? "@" + key : key, attribute.Value);
         }
 
+        var text = TextOf(element, hasChildren);
         if (text.Length > 0)
         {
             map.Add(TextKey, text);
         }
 
-        var textOnlyChildren = groups
-            .Where(g => g.Value.Count == 1 && !isList(g.Key) && IsTextOnly(g.Value[0], ns))
-            .Select(g => g.Key)
-            .ToList();
-        if (textOnlyChildren.Count > 0)
+        if (!hasChildren)
         {
-            map.Add(ElementsKey, new YSeq(textOnlyChildren.Select(n => (YNode)new YScalar(n))));
+            return map;
         }
 
-        if (!IsGroupedInOrder(element))
+        YSeq? textOnly = null;
+        foreach (var (name, children) in groups)
+        {
+            if (children.Count == 1 && !isList(name) && IsTextOnly(children[0], ns))
+            {
+                (textOnly ??= new YSeq()).Items.Add(new YScalar(name));
+            }
+        }
+
+        if (textOnly is not null)
+        {
+            map.Add(ElementsKey, textOnly);
+        }
+
+        if (!IsGroupedInOrder(element, groups.Count))
         {
             map.Add(OrderKey, new YSeq(element.Elements().Select(e => (YNode)new YScalar(ChildKey(e)))));
         }
 
         foreach (var (name, children) in groups)
         {
-            map.Add(name, children.Count == 1 && !isList(name)
-                ? ToYaml(children[0], ns, isList)
-                : new YSeq(children.Select(c => ToYaml(c, ns, isList))));
+            if (children.Count == 1 && !isList(name))
+            {
+                map.Add(name, ToYaml(children[0], ns, isList));
+                continue;
+            }
+
+            var seq = new YSeq();
+            foreach (var child in children)
+            {
+                seq.Items.Add(ToYaml(child, ns, isList));
+            }
+
+            map.Add(name, seq);
         }
 
         return map;
@@ -152,7 +181,16 @@ internal static class ElementYamlMapper
         foreach (var child in element.Elements())
         {
             var key = ChildKey(child);
-            var group = groups.FindIndex(g => g.Key == key);
+            var group = -1;
+            for (var i = groups.Count - 1; i >= 0; i--)
+            {
+                if (groups[i].Key == key)
+                {
+                    group = i;
+                    break;
+                }
+            }
+
             if (group < 0)
             {
                 groups.Add(new(key, [child]));
@@ -166,22 +204,23 @@ internal static class ElementYamlMapper
         return groups;
     }
 
-    private static bool IsGroupedInOrder(XElement element)
+    // Grouped in order when the name changes exactly (groups - 1) times from one child to the next.
+    private static bool IsGroupedInOrder(XElement element, int groups)
     {
-        var seen = new HashSet<string>();
+        var changes = 0;
         string? previous = null;
         foreach (var child in element.Elements())
         {
             var key = ChildKey(child);
-            if (key != previous && !seen.Add(key))
+            if (previous is not null && key != previous)
             {
-                return false;
+                changes++;
             }
 
             previous = key;
         }
 
-        return true;
+        return changes == groups - 1;
     }
 
     // Children are keyed by local name: their namespace is written inside them when it differs.

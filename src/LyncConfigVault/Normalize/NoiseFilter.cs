@@ -15,8 +15,10 @@ internal sealed partial class NoiseFilter(IReadOnlyList<NoiseRule> rules)
 {
     public const string RedactedPrefix = "redacted:sha256:";
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NoiseRule[]> _volatileByNoun = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<NoiseRule>> _storingByNoun = new();
+    // Objects of one noun share their key paths, so each (noun, path) is matched against the rules once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Noun, string Path), bool> _volatile = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Noun, string Path), NoiseRule?> _storing = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _candidateKeys = new();
 
     public IReadOnlyList<NoiseRule> Rules { get; } = rules;
 
@@ -41,21 +43,30 @@ internal sealed partial class NoiseFilter(IReadOnlyList<NoiseRule> rules)
         return rules;
     }
 
-    public void Apply(string noun, YMap content)
-    {
-        var applicable = _storingByNoun.GetOrAdd(noun, n => Rules.Where(r => r.Kind != NoiseKind.Volatile && r.AppliesTo(n)).ToList());
-        Walk(content, "", applicable);
-    }
+    public void Apply(string noun, YMap content) => Walk(content, [], noun);
 
     public bool IsVolatile(string noun, string path) =>
-        _volatileByNoun.GetOrAdd(noun, n => Rules.Where(r => r.Kind == NoiseKind.Volatile && r.AppliesTo(n)).ToArray()).Any(r => r.Matches(path));
+        _volatile.GetOrAdd((noun, path), key => Rules.Any(r => r.Kind == NoiseKind.Volatile && r.AppliesTo(key.Noun) && r.Matches(key.Path)));
 
-    private static void Walk(YMap map, string prefix, List<NoiseRule> rules)
+    private NoiseRule? StoringRule(string noun, List<string> keys, string key)
     {
-        foreach (var (key, value) in map.Entries.ToList())
+        // Most keys can end no rule's path: only then is the dotted path built and matched.
+        if (!_candidateKeys.GetOrAdd(key, k => Rules.Any(r => r.Kind != NoiseKind.Volatile && r.CouldEndWith(k))))
         {
-            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
-            var rule = rules.FirstOrDefault(r => r.Matches(path));
+            return null;
+        }
+
+        var path = keys.Count == 0 ? key : $"{string.Join('.', keys)}.{key}";
+        return _storing.GetOrAdd((noun, path), p => Rules.FirstOrDefault(r => r.Kind != NoiseKind.Volatile && r.AppliesTo(p.Noun) && r.Matches(p.Path)));
+    }
+
+    private void Walk(YMap map, List<string> keys, string noun)
+    {
+        // Backwards by index: a dropped key only shifts the entries already visited.
+        for (var i = map.Count - 1; i >= 0; i--)
+        {
+            var (key, value) = map.Entries[i];
+            var rule = StoringRule(noun, keys, key);
             if (rule?.Kind == NoiseKind.Drop)
             {
                 map.Remove(key);
@@ -64,19 +75,21 @@ internal sealed partial class NoiseFilter(IReadOnlyList<NoiseRule> rules)
             {
                 map.Set(key, Redact(value));
             }
-            else
+            else if (value is not YScalar)
             {
-                WalkValue(value, path, rules);
+                keys.Add(key);
+                WalkValue(value, keys, noun);
+                keys.RemoveAt(keys.Count - 1);
             }
         }
     }
 
-    private static void WalkValue(YNode value, string path, List<NoiseRule> rules)
+    private void WalkValue(YNode value, List<string> keys, string noun)
     {
         switch (value)
         {
             case YMap child:
-                Walk(child, path, rules);
+                Walk(child, keys, noun);
                 break;
             case YSeq seq:
                 for (var i = 0; i < seq.Items.Count; i++)
@@ -87,7 +100,7 @@ internal sealed partial class NoiseFilter(IReadOnlyList<NoiseRule> rules)
                     }
                     else
                     {
-                        WalkValue(seq.Items[i], path, rules);
+                        WalkValue(seq.Items[i], keys, noun);
                     }
                 }
 

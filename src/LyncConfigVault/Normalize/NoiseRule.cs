@@ -22,10 +22,14 @@ internal sealed record NoiseRule(NoiseKind Kind, string Noun, string Path, strin
 {
     private readonly Regex _noun = Glob(Noun, "[^ ]*");
     private readonly Regex _path = Glob(Path, "[^.]*");
+    private readonly Regex _lastKey = Glob(Path.Split('.')[^1], "[^.]*");
 
     public bool AppliesTo(string noun) => _noun.IsMatch(noun);
 
     public bool Matches(string path) => _path.IsMatch(path);
+
+    /// <summary>Whether a key of this name could end a matching path: a cheap test before building the path.</summary>
+    public bool CouldEndWith(string key) => _lastKey.IsMatch(key);
 
     private static Regex Glob(string pattern, string star)
     {

@@ -53,6 +53,11 @@ internal static class VaultPaths
             return "%00";
         }
 
+        if (IsPlainSafe(name))
+        {
+            return name;   // the common case: letters, digits, dots, dashes
+        }
+
         var builder = new StringBuilder(name.Length + 8);
         foreach (var rune in name.EnumerateRunes())
         {
@@ -88,6 +93,21 @@ internal static class VaultPaths
         }
 
         return text;
+    }
+
+    private static bool IsPlainSafe(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@' or '+' or '(' or ')'))
+            {
+                return false;
+            }
+        }
+
+        var dot = name.IndexOf('.');
+        var stem = dot < 0 ? name : name[..dot];
+        return name[^1] != '.' && name is not ("." or "..") && !ReservedNames.Contains(stem);
     }
 
     public static string DecodeSegment(string segment)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using LyncConfigVault.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -7,55 +9,171 @@ namespace LyncConfigVault.Normalize;
 /// <summary>Writes and reads the vault's YAML: LF line endings, UTF-8 without BOM, one fixed layout.</summary>
 internal static class YamlText
 {
-    private static readonly EmitterSettings Settings = new EmitterSettings().WithBestWidth(int.MaxValue).WithNewLine("\n");
-
+    /// <summary>
+    /// Emits the vault's one block layout directly. YamlDotNet's general emitter spent most of a
+    /// 20,000-object run analysing scalars whose style <see cref="ScalarStyleChooser"/> has already
+    /// decided; reading stays with YamlDotNet, and every test reads back what this writes.
+    /// </summary>
     public static string Write(YMap root)
     {
-        var writer = new StringWriter { NewLine = "\n" };
-        var emitter = new Emitter(writer, Settings);
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        Emit(emitter, root);
-        emitter.Emit(new DocumentEnd(isImplicit: true));
-        emitter.Emit(new StreamEnd());
-        return writer.ToString();
+        var builder = new StringBuilder(1024);
+        if (root.Count == 0)
+        {
+            builder.Append("{}\n");
+        }
+        else
+        {
+            WriteMapAfterDash(builder, root, 0);
+        }
+
+        return builder.ToString();
     }
 
-    public static byte[] WriteBytes(YMap root) => System.Text.Encoding.UTF8.GetBytes(Write(root));
+    public static byte[] WriteBytes(YMap root) => Encoding.UTF8.GetBytes(Write(root));
 
-    private static void Emit(IEmitter emitter, YNode node)
+    /// <summary>Writes what follows "key:" or "- ": a scalar on the same line, or a nested block below.</summary>
+    private static void WriteValue(StringBuilder builder, YNode value, int indent, bool inSequence)
     {
-        switch (node)
+        switch (value)
         {
             case YScalar scalar:
-                EmitScalar(emitter, scalar.Text);
+                builder.Append(' ');
+                WriteScalar(builder, scalar.Text, indent + 2);
+                builder.Append('\n');
                 break;
-            case YSeq seq:
-                emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
-                foreach (var item in seq.Items)
-                {
-                    Emit(emitter, item);
-                }
-
-                emitter.Emit(new SequenceEnd());
+            case YMap { Count: 0 }:
+                builder.Append(" {}\n");
+                break;
+            case YSeq { Items.Count: 0 }:
+                builder.Append(" []\n");
+                break;
+            case YMap map when inSequence:
+                builder.Append(' ');
+                WriteMapAfterDash(builder, map, indent + 2);
                 break;
             case YMap map:
-                emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
-                foreach (var (key, value) in map.Entries)
-                {
-                    EmitScalar(emitter, key);
-                    Emit(emitter, value);
-                }
-
-                emitter.Emit(new MappingEnd());
+                builder.Append('\n').Append(' ', indent + 2);
+                WriteMapAfterDash(builder, map, indent + 2);
+                break;
+            case YSeq seq when inSequence:
+                builder.Append(' ');
+                WriteSequence(builder, seq, indent + 2, firstOnLine: true);
+                break;
+            case YSeq seq:
+                builder.Append('\n');
+                WriteSequence(builder, seq, indent, firstOnLine: false);   // sequences sit at their key's indentation
                 break;
         }
     }
 
-    private static void EmitScalar(IEmitter emitter, string text)
+    // The first key goes where the cursor is (after "- " or the indentation already written).
+    private static void WriteMapAfterDash(StringBuilder builder, YMap map, int indent)
     {
-        var style = ScalarStyleChooser.Choose(text);
-        emitter.Emit(new Scalar(null, null, text, style, style == ScalarStyle.Plain, style != ScalarStyle.Plain));
+        var first = true;
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!first)
+            {
+                builder.Append(' ', indent);
+            }
+
+            first = false;
+            WriteScalar(builder, key, indent);
+            builder.Append(':');
+            WriteValue(builder, value, indent, inSequence: false);
+        }
+    }
+
+    private static void WriteSequence(StringBuilder builder, YSeq seq, int indent, bool firstOnLine)
+    {
+        var first = true;
+        foreach (var item in seq.Items)
+        {
+            if (!(first && firstOnLine))
+            {
+                builder.Append(' ', indent);
+            }
+
+            first = false;
+            builder.Append('-');
+            WriteValue(builder, item, indent, inSequence: true);
+        }
+    }
+
+    private static void WriteScalar(StringBuilder builder, string text, int indent)
+    {
+        switch (ScalarStyleChooser.Choose(text))
+        {
+            case ScalarStyle.Plain:
+                builder.Append(text);
+                break;
+            case ScalarStyle.SingleQuoted:
+                builder.Append('\'').Append(text.Replace("'", "''")).Append('\'');
+                break;
+            case ScalarStyle.Literal:
+                WriteLiteral(builder, text, indent);
+                break;
+            default:
+                WriteDoubleQuoted(builder, text);
+                break;
+        }
+    }
+
+    // |, |- or |+ by how the text ends; the caller has checked that no line starts or ends with a space.
+    private static void WriteLiteral(StringBuilder builder, string text, int indent)
+    {
+        var trailing = text.Length - text.TrimEnd('\n').Length;
+        builder.Append(trailing switch { 0 => "|-", 1 => "|", _ => "|+" });
+        var lines = text[..^trailing].Split('\n');
+        foreach (var line in lines)
+        {
+            builder.Append('\n');
+            if (line.Length > 0)
+            {
+                builder.Append(' ', indent).Append(line);
+            }
+        }
+
+        for (var i = 1; i < trailing; i++)
+        {
+            builder.Append('\n');
+        }
+    }
+
+    private static void WriteDoubleQuoted(StringBuilder builder, string text)
+    {
+        builder.Append('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
+                default:
+                    var paired = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                    if (paired)
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        builder.Append('"');
     }
 
     /// <summary>Reads a vault file back into the tree it was written from. Every scalar comes back as its text.</summary>

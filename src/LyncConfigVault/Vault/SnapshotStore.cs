@@ -36,12 +36,19 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             var bytes = YamlText.WriteBytes(obj.Content);
             var blobId = GitBlobId(bytes);
             written[path] = (bytes, blobId);
+            var known = before.TryGetValue(path, out var oldId);
+            if (known && oldId == blobId && cache.TryGetValue(path, out var same))
+            {
+                fingerprints[path] = same;   // same bytes as stored: same meaning, nothing to compute
+                continue;
+            }
+
             var fingerprint = _fingerprint.Of(obj.Content);
-            if (!before.TryGetValue(path, out var oldId))
+            if (!known)
             {
                 changes.Add(new StoredChange(StoredChangeKind.Added, obj.Area, obj.Noun, obj.Identity.ToString()));
             }
-            else if (oldId != blobId && (cache.GetValueOrDefault(path) ?? _fingerprint.Of(ReadObject(oldId, path))) != fingerprint)
+            else if (oldId != blobId && (cache.GetValueOrDefault(path) ?? _fingerprint.Of(ReadObject(oldId!, path))) != fingerprint)
             {
                 changes.Add(new StoredChange(StoredChangeKind.Changed, obj.Area, obj.Noun, obj.Identity.ToString()));
             }

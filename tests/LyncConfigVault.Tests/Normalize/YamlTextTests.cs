@@ -58,3 +58,46 @@ public sealed class YamlTextTests
         Assert.StartsWith("Identity: Tag:Intl\n", System.Text.Encoding.UTF8.GetString(first));
     }
 }
+
+public sealed class YamlTextTreeTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Random_trees_of_maps_lists_and_tricky_values_read_back_unchanged(int seed)
+    {
+        var random = new Random(seed);
+        var values = YamlTextTests.TrickyValues.Select(row => (string)row[0]).ToList();
+        for (var i = 0; i < 200; i++)
+        {
+            var tree = (YMap)RandomNode(random, values, depth: 0, map: true);
+
+            var yaml = YamlText.Write(tree);
+
+            Assert.Equal(yaml, YamlText.Write(YamlText.Read(yaml, "t.yaml")));
+        }
+    }
+
+    private static YNode RandomNode(Random random, List<string> values, int depth, bool map = false)
+    {
+        var kind = map ? 0 : depth > 3 ? 2 : random.Next(3);
+        switch (kind)
+        {
+            case 0:
+                var result = new YMap();
+                for (var i = random.Next(0, 4); i >= 0; i--)
+                {
+                    result.Add(values[random.Next(values.Count)] + i, RandomNode(random, values, depth + 1));
+                }
+
+                return result;
+            case 1:
+                return new YSeq(Enumerable.Range(0, random.Next(0, 4)).Select(_ => RandomNode(random, values, depth + 1)));
+            default:
+                return new YScalar(values[random.Next(values.Count)]);
+        }
+    }
+}
