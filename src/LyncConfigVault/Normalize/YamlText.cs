@@ -78,7 +78,7 @@ internal static class YamlText
             }
 
             first = false;
-            WriteScalar(builder, key, indent);
+            WriteKey(builder, key);
             builder.Append(':');
             WriteValue(builder, value, indent, inSequence: false);
         }
@@ -97,6 +97,19 @@ internal static class YamlText
             first = false;
             builder.Append('-');
             WriteValue(builder, item, indent, inSequence: true);
+        }
+    }
+
+    // A key is always on one line: never a literal block.
+    private static void WriteKey(StringBuilder builder, string key)
+    {
+        if (ScalarStyleChooser.Choose(key) == ScalarStyle.Literal)
+        {
+            WriteDoubleQuoted(builder, key);
+        }
+        else
+        {
+            WriteScalar(builder, key, 0);
         }
     }
 
