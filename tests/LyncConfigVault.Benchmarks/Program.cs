@@ -44,10 +44,10 @@ internal static class Program
         var catalog = LyncCatalog.Default;
         var filter = NoiseFilter.FromCatalog(catalog);
         var xmlReader = Median(runs, () => BareXmlReaderPass(docItemSet));
-        var normalize = Median(runs, () => new CmsNormalizer(catalog, filter).Normalize(SafeXml.Load(docItemSet, zip, "DocItemSet.xml"), zip));
+        var normalize = Median(runs, () => new CmsNormalizer(catalog, filter).Normalize(docItemSet, zip, "DocItemSet.xml"));
         var normalizeYaml = Median(runs, () =>
         {
-            foreach (var obj in new CmsNormalizer(catalog, filter).Normalize(SafeXml.Load(docItemSet, zip, "DocItemSet.xml"), zip))
+            foreach (var obj in new CmsNormalizer(catalog, filter).Normalize(docItemSet, zip, "DocItemSet.xml"))
             {
                 YamlText.WriteBytes(obj.Content);
             }
@@ -63,9 +63,16 @@ internal static class Program
         var entry = catalog.Noun("NetworkSubnet");
         Report($"ObjectFactory.Create of subnets", Median(runs, () => { foreach (var e in subnets) { factory.Create(entry, LyncConfigVault.Model.LyncIdentity.Named(e.Attribute("SubnetID")!.Value), null, null, e, e.Name.NamespaceName, new LyncConfigVault.Model.YMap().Add("Position", "1")); } }), xmlReader);
         Report($"VaultPaths of subnets", Median(runs, () => { foreach (var e in subnets) { VaultPaths.For(entry, LyncConfigVault.Model.LyncIdentity.Named(e.Attribute("SubnetID")!.Value)); } }), xmlReader);
+        var policies = doc.Descendants().Where(e => e.Name.LocalName == "VoicePolicy" && e.Parent!.Name.LocalName == "Value").ToList();
+        var vpEntry = catalog.Noun("VoicePolicy");
+        Report($"ToYaml of {policies.Count} voice policies", Median(runs, () => { foreach (var e in policies) { ElementYamlMapper.ToYaml(e, e.Name.NamespaceName, vpEntry.IsList); } }), xmlReader);
+        Report($"Create of voice policies", Median(runs, () => { foreach (var e in policies) { factory.Create(vpEntry, LyncConfigVault.Model.LyncIdentity.Tag("x"), null, null, e, e.Name.NamespaceName, new LyncConfigVault.Model.YMap().Add("Position", "1")); } }), xmlReader);
         var fp = new SemanticFingerprint(catalog, filter);
         Report("fingerprints only", Median(runs, () => { foreach (var o in loaded) { fp.Of(o.Content); } }), xmlReader);
         Report("normalize (XML → objects)", normalize, xmlReader, target: 2);
+        var allocated = GC.GetTotalAllocatedBytes(true); var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)); var pause = GC.GetTotalPauseDuration();
+        new CmsNormalizer(catalog, filter).Normalize(docItemSet, zip, "DocItemSet.xml");
+        Console.WriteLine($"   normalize allocates {(GC.GetTotalAllocatedBytes(true) - allocated) / 1048576} MB, GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds} ms");
         Report("normalize + YAML text of every object", normalizeYaml, xmlReader);
 
         var vaultPath = Path.Combine(work, "vault");

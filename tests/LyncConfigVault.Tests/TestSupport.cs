@@ -55,7 +55,7 @@ internal static class TestData
 
     /// <summary>Normalizes a DocItemSet the way ingest does.</summary>
     public static List<LyncObject> NormalizeCms(byte[] docItemSet) =>
-        new CmsNormalizer(LyncCatalog.Default, Filter).Normalize(LyncConfigVault.Unpack.SafeXml.Load(docItemSet, "DocItemSet.xml", ""), "DocItemSet.xml");
+        new CmsNormalizer(LyncCatalog.Default, Filter).Normalize(docItemSet, "DocItemSet.xml", "DocItemSet.xml");
 
     /// <summary>Objects → YAML text → objects again → the DocItemSet they describe.</summary>
     public static XDocument RebuildThroughYaml(IEnumerable<LyncObject> objects) =>

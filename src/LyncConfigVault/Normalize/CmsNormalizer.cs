@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
+using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Normalize;
 
@@ -18,25 +20,86 @@ internal sealed class CmsNormalizer(LyncCatalog catalog, NoiseFilter filter)
     public List<LyncObject> Normalize(XDocument document, string file)
     {
         var root = document.Root!;
-        if (root.Name.LocalName != "DocItemSet")
+        CheckRoot(root.Name.LocalName, file);
+        return NormalizeDocItems(root.Elements(), root.Name.NamespaceName, file);
+    }
+
+    /// <summary>
+    /// Streams DocItemSet.xml one DocItem at a time: a 20,000-object export never lives in memory as
+    /// one tree, and each DocItem's elements die young.
+    /// </summary>
+    public List<LyncObject> Normalize(byte[] docItemSet, string file, string entry) =>
+        SafeXml.Read(docItemSet, file, entry, reader =>
         {
-            throw LcvException.BadExport(file, $"DocItemSet.xml starts with <{root.Name.LocalName}>, not <DocItemSet>: this is not an Export-CsConfiguration archive.");
+            reader.MoveToContent();
+            CheckRoot(reader.LocalName, file);
+            var rootNamespace = reader.NamespaceURI;
+            return NormalizeDocItems(DocItems(reader), rootNamespace, file);
+        });
+
+    private static IEnumerable<XElement> DocItems(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            yield break;
         }
 
-        var envelopes = root.Elements().Select(e => (Element: e, Envelope: e.Name.LocalName == "DocItem" ? CmsEnvelope.TryParse(e) : null)).ToList();
-        var topologyDocument = envelopes.Select(e => e.Envelope).FirstOrDefault(e => e is not null && IsTopology(e));
-        var topology = TopologyIndex.From(topologyDocument?.Items.FirstOrDefault()?.Setting);
-        var objects = new List<LyncObject>();
-        foreach (var (element, envelope) in envelopes)
+        reader.Read();
+        while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
         {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                yield return (XElement)XNode.ReadFrom(reader);
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+    }
+
+    private static void CheckRoot(string localName, string file)
+    {
+        if (localName != "DocItemSet")
+        {
+            throw LcvException.BadExport(file, $"DocItemSet.xml starts with <{localName}>, not <DocItemSet>: this is not an Export-CsConfiguration archive.");
+        }
+    }
+
+    // Site and Service identities may need the topology, which can come anywhere in the file:
+    // those documents wait until it has been read (they are few); all others go straight through.
+    private List<LyncObject> NormalizeDocItems(IEnumerable<XElement> docItems, string rootNamespace, string file)
+    {
+        var objects = new List<LyncObject>();
+        var waiting = new List<CmsEnvelope>();
+        TopologyIndex? topology = null;
+        foreach (var element in docItems)
+        {
+            var envelope = element.Name.LocalName == "DocItem" ? CmsEnvelope.TryParse(element) : null;
             if (envelope is null)
             {
-                objects.Add(Unparsed(element, root.Name.NamespaceName));
+                objects.Add(Unparsed(element, rootNamespace));
                 continue;
             }
 
             CheckCount(envelope, file);
-            objects.AddRange(Items(envelope, topology, file));
+            if (IsTopology(envelope))
+            {
+                topology = TopologyIndex.From(envelope.Items[0].Setting);
+            }
+
+            if (topology is null && envelope.ScopeClass.ToLowerInvariant() is "site" or "service")
+            {
+                waiting.Add(envelope);
+                continue;
+            }
+
+            objects.AddRange(Items(envelope, topology ?? TopologyIndex.Empty, file));
+        }
+
+        foreach (var envelope in waiting)
+        {
+            objects.AddRange(Items(envelope, topology ?? TopologyIndex.Empty, file));
         }
 
         return Deduplicate(objects, file);

@@ -7,7 +7,11 @@ namespace LyncConfigVault.Unpack;
 /// <summary>XML reading with no DTD, no external entity and a size bound: exports are data, never instructions.</summary>
 internal static class SafeXml
 {
-    public static XDocument Load(byte[] bytes, string file, string entry)
+    public static XDocument Load(byte[] bytes, string file, string entry) =>
+        Read(bytes, file, entry, reader => XDocument.Load(reader, LoadOptions.None));
+
+    /// <summary>Runs <paramref name="read"/> over a safe reader; any XML problem becomes one line naming the file.</summary>
+    public static T Read<T>(byte[] bytes, string file, string entry, Func<XmlReader, T> read)
     {
         var settings = new XmlReaderSettings
         {
@@ -21,7 +25,7 @@ internal static class SafeXml
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
-            return XDocument.Load(reader, LoadOptions.None);
+            return read(reader);
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
