@@ -7,8 +7,7 @@ namespace LyncConfigVault.Model;
 internal sealed record Snapshot(
     IReadOnlyDictionary<string, LyncObject> Objects,
     IReadOnlyList<ExportRecord> Exports,
-    IReadOnlyList<string> Parts,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Parts)
 {
     public DateTimeOffset ExportedAt => Exports.Count == 0 ? DateTimeOffset.UnixEpoch : Exports.Max(e => e.ExportedAt);
 }

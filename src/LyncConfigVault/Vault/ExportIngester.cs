@@ -72,7 +72,7 @@ internal sealed class ExportIngester(VaultRepository vault, LyncCatalog catalog,
             }
         }
 
-        return new Snapshot(objects, exports, parts, []);
+        return new Snapshot(objects, exports, parts);
     }
 
     private void CheckNotOlderThanHead(DateTimeOffset when, IReadOnlyList<string> files)
