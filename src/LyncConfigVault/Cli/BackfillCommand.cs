@@ -27,14 +27,14 @@ internal sealed class BackfillCommand : Command
             throw new LcvException($"{folder} holds no export files (.zip, .xml, .bak) and no backup folders.", folder);
         }
 
-        var ingester = new ExportIngester(vault, LyncCatalog.Default, m => console.MarkupLineInterpolated($"[yellow]warning:[/] {m}"));
+        var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console));
         var failed = 0;
         var skipped = 0;
         for (var i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
             var label = $"[{i + 1}/{runs.Count}] {run.Name}";
-            if (run.ExportedAt <= vault.Head.Author.When && HasSnapshot(vault))
+            if (run.ExportedAt <= vault.Head.Author.When && VaultLayout.HasSnapshot(vault.Head.Tree))
             {
                 console.MarkupLineInterpolated($"{label}  skipped: not newer than the latest snapshot");
                 skipped++;
@@ -55,6 +55,4 @@ internal sealed class BackfillCommand : Command
         console.MarkupLineInterpolated($"Backfill: {runs.Count - failed - skipped} of {runs.Count} backups stored, {skipped} skipped, {failed} not readable.");
         return failed > 0 ? ExitCodes.AdminError : ExitCodes.Ok;
     }
-
-    private static bool HasSnapshot(VaultRepository vault) => VaultLayout.Parts.Any(p => vault.Head.Tree[p] is not null);
 }

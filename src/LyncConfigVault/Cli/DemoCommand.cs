@@ -33,7 +33,7 @@ internal sealed class DemoCommand : Command
         using var vault = VaultRepository.Init(root, "Fabrikam", LyncCatalog.Default);
         console.MarkupLineInterpolated($"Created the vault {vault.Root}");
         console.WriteLine();
-        var ingester = new ExportIngester(vault, LyncCatalog.Default, m => console.MarkupLineInterpolated($"[yellow]warning:[/] {m}"));
+        var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console));
         for (var i = 0; i < generated.Count; i++)
         {
             var night = generated[i];

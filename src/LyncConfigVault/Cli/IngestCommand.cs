@@ -20,7 +20,7 @@ internal sealed class IngestCommand : Command
         {
             using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
             var at = parse.GetValue(_at) is { } text ? CommonOptions.ParseDate(text) : (DateTimeOffset?)null;
-            var ingester = new ExportIngester(vault, LyncCatalog.Default, m => console.MarkupLineInterpolated($"[yellow]warning:[/] {m}"));
+            var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console));
             var result = ingester.Ingest(parse.GetValue(_files)!, at, "ingest");
             RunReporter.Print(console, "Snapshot", result, listObjects: true);
             return ExitCodes.Ok;

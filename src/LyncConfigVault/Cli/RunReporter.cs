@@ -45,6 +45,10 @@ internal static class RunReporter
         }
     }
 
+    /// <summary>How a run's warnings reach the admin: one yellow line each.</summary>
+    public static Action<string> Warning(IAnsiConsole console) =>
+        message => console.MarkupLineInterpolated($"[yellow]warning:[/] {message}");
+
     private static string Symbol(StoredChangeKind kind) => kind switch
     {
         StoredChangeKind.Added => "+ added  ",

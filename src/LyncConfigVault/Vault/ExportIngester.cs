@@ -78,8 +78,7 @@ internal sealed class ExportIngester(VaultRepository vault, LyncCatalog catalog,
     private void CheckNotOlderThanHead(DateTimeOffset when, IReadOnlyList<string> files)
     {
         var head = vault.Head;
-        var hasSnapshot = VaultLayout.Parts.Any(p => head.Tree[p] is not null);
-        if (hasSnapshot && when < head.Author.When)
+        if (VaultLayout.HasSnapshot(head.Tree) && when < head.Author.When)
         {
             throw LcvException.BadExport(files[0],
                 $"was exported {when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}, before the latest snapshot ({head.Author.When.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}): storing it would run history backwards. Give --at to date it, or use a new vault for old backups.");

@@ -23,9 +23,9 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
     {
         var git = vault.Git;
         var head = vault.Head;
-        var before = Flatten(head.Tree);
+        var before = VaultLayout.ObjectFiles(head.Tree);
         var cache = FingerprintCache.Load(vault.StateFolder, head.Sha);
-        var first = !VaultLayout.Parts.Any(p => head.Tree[p] is not null);
+        var first = !VaultLayout.HasSnapshot(head.Tree);
         var stale = VaultLayout.Parts.Where(p => head.Tree[p] is not null && !snapshot.Parts.Contains(p)).ToList();
 
         var written = new Dictionary<string, (byte[] Bytes, string BlobId)>(StringComparer.Ordinal);
@@ -112,37 +112,6 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
 
     private static bool InParts(string path, IReadOnlyList<string> parts) =>
         parts.Any(p => path.StartsWith(p + "/", StringComparison.Ordinal));
-
-    /// <summary>path → blob id of every object file under the export parts.</summary>
-    private static Dictionary<string, string> Flatten(Tree root)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in VaultLayout.Parts)
-        {
-            if (root[part]?.Target is Tree tree)
-            {
-                Walk(tree, part, result);
-            }
-        }
-
-        return result;
-    }
-
-    private static void Walk(Tree tree, string prefix, Dictionary<string, string> result)
-    {
-        foreach (var entry in tree)
-        {
-            var path = $"{prefix}/{entry.Name}";
-            if (entry.TargetType == TreeEntryTargetType.Tree)
-            {
-                Walk((Tree)entry.Target, path, result);
-            }
-            else
-            {
-                result[path] = entry.Target.Sha;
-            }
-        }
-    }
 
     // Git's own object id for a file's bytes: compared with the tree, it skips unchanged files without touching the object store.
     private static string GitBlobId(byte[] bytes)

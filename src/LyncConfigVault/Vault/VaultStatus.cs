@@ -28,14 +28,12 @@ internal sealed record VaultStatus(
     {
         var head = vault.Head;
         var snapshots = vault.Git.Commits.QueryBy(new CommitFilter { SortBy = CommitSortStrategies.Topological })
-            .Count(c => VaultLayout.Parts.Any(p => c.Tree[p] is not null));
+            .Count(c => VaultLayout.HasSnapshot(c.Tree));
         var byArea = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var part in VaultLayout.Parts)
+        foreach (var path in VaultLayout.ObjectFiles(head.Tree).Keys)
         {
-            if (head.Tree[part]?.Target is Tree tree)
-            {
-                Count(tree, part, byArea);
-            }
+            var area = AreaOf(path);
+            byArea[area] = byArea.GetValueOrDefault(area) + 1;
         }
 
         var runs = RunHistory.Read(vault.StateFolder);
@@ -57,21 +55,10 @@ internal sealed record VaultStatus(
     }
 
     // Area is the second folder under cms/ (cms/voice/…); everything under topology/ is the topology area.
-    private static void Count(Tree tree, string path, SortedDictionary<string, int> byArea)
+    private static string AreaOf(string path)
     {
-        foreach (var entry in tree)
-        {
-            if (entry.Target is Tree child)
-            {
-                Count(child, $"{path}/{entry.Name}", byArea);
-            }
-            else
-            {
-                var segments = path.Split('/');
-                var area = segments[0] == "cms" && segments.Length > 1 ? segments[1] : segments[0];
-                byArea[area] = byArea.GetValueOrDefault(area) + 1;
-            }
-        }
+        var segments = path.Split('/');
+        return segments[0] == "cms" && segments.Length > 2 ? segments[1] : segments[0];
     }
 
     private static List<ExportStatus> ExportsOf(Commit head)
