@@ -29,7 +29,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
                 var objects = new TopologyNormalizer(catalog, filter).Normalize(root, archive.File);
                 return new Result(Record(ExportKind.Topology, archive, exportedAt), objects, ["topology"]);
             case "DocItemSet":
-                return Cms(archive, archive.Entry("")!, "", exportedAt);
+                return Cms(archive, new CmsNormalizer(catalog, filter).Normalize(document, archive.File), exportedAt);   // already parsed: no second read
             case "TopologyBuilder":
                 throw LcvException.BadExport(archive.File, "is a Topology Builder file (.tbxml), not a published topology. Save the published one with (Get-CsTopology -AsXml).ToString().");
             case "HomedResources":
@@ -44,7 +44,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
         var docItemSet = archive.FindEntry(n => n.Equals("DocItemSet.xml", StringComparison.OrdinalIgnoreCase));
         if (docItemSet is not null)
         {
-            return Cms(archive, archive.Entry(docItemSet)!, docItemSet, exportedAt);
+            return Cms(archive, new CmsNormalizer(catalog, filter).Normalize(archive.Entry(docItemSet)!, archive.File, docItemSet), exportedAt);
         }
 
         if (archive.EntryNames.Any(n => n.StartsWith("RgsImportExport/", StringComparison.OrdinalIgnoreCase)))
@@ -56,9 +56,8 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
         throw LcvException.BadExport(archive.File, $"is a ZIP archive without DocItemSet.xml ({names}): not an Export-CsConfiguration archive.");
     }
 
-    private Result Cms(ExportArchive archive, byte[] docItemSet, string entry, DateTimeOffset exportedAt)
+    private static Result Cms(ExportArchive archive, List<LyncObject> objects, DateTimeOffset exportedAt)
     {
-        var objects = new CmsNormalizer(catalog, filter).Normalize(docItemSet, archive.File, entry);
         if (objects.Any(o => o.Noun == "DocItem" && o.Identity.ToString().StartsWith("urn:lcd:", StringComparison.OrdinalIgnoreCase)))
         {
             throw LcvException.BadExport(archive.File, "is a user data export (Export-CsUserData), not Export-CsConfiguration; this version of lcv does not store user data.");
