@@ -26,7 +26,7 @@ internal sealed class ExportIngester(VaultRepository vault, LyncCatalog catalog,
             vault.FinishInterruptedCheckout(warn);
             vault.EnsureUnedited();
             var filter = vault.Filters(catalog);
-            var snapshot = Read(files, filter);
+            var snapshot = new ExportSetReader(catalog, filter).Read(files);
             var when = at ?? snapshot.ExportedAt;
             CheckNotOlderThanHead(when, files);
             var result = new SnapshotStore(vault, catalog, filter).Store(snapshot, when);
@@ -39,40 +39,6 @@ internal sealed class ExportIngester(VaultRepository vault, LyncCatalog catalog,
             RunHistory.Append(vault.StateFolder, new RunRecord(started, command, RunRecord.Failed, null, null, e.Message, files.ToList(), [], clock.ElapsedMilliseconds));
             throw;
         }
-    }
-
-    /// <summary>Normalizes the files of one run; two exports of the same kind in one run is an error.</summary>
-    public Snapshot Read(IReadOnlyList<string> files, NoiseFilter filter)
-    {
-        var normalizer = new ExportNormalizer(catalog, filter);
-        var objects = new Dictionary<string, LyncObject>(StringComparer.Ordinal);
-        var exports = new List<ExportRecord>();
-        var parts = new List<string>();
-        var results = files.Select(f => normalizer.Normalize(ExportArchive.Open(f, ArchiveLimits.Default), File.GetLastWriteTimeUtc(f))).ToList();
-
-        // The topology inside Export-CsConfiguration wins over a separate Get-CsTopology file of the same night.
-        var cmsHasTopology = results.Any(r => r.Record.Kind == ExportKind.Cms && r.Parts.Contains("topology"));
-        foreach (var result in results)
-        {
-            if (exports.FirstOrDefault(e => e.Kind == result.Record.Kind) is { } twin)
-            {
-                throw LcvException.BadExport(result.Record.Source, $"is a second {result.Record.Kind} export in one run (the first is {twin.Source}); ingest them one run at a time.");
-            }
-
-            exports.Add(result.Record);
-            if (result.Record.Kind == ExportKind.Topology && cmsHasTopology)
-            {
-                continue;
-            }
-
-            parts.AddRange(result.Parts.Except(parts));
-            foreach (var obj in result.Objects)
-            {
-                objects[obj.Path] = obj;
-            }
-        }
-
-        return new Snapshot(objects, exports, parts);
     }
 
     private void CheckNotOlderThanHead(DateTimeOffset when, IReadOnlyList<string> files)

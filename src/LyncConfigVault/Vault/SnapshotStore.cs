@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LibGit2Sharp;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
@@ -34,7 +32,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         foreach (var (path, obj) in snapshot.Objects)
         {
             var bytes = YamlText.WriteBytes(obj.Content);
-            var blobId = GitBlobId(bytes);
+            var blobId = GitBlobId.Of(bytes);
             written[path] = (bytes, blobId);
             var known = before.TryGetValue(path, out var oldId);
             if (known && oldId == blobId && cache.TryGetValue(path, out var same))
@@ -112,14 +110,4 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
 
     private static bool InParts(string path, IReadOnlyList<string> parts) =>
         parts.Any(p => path.StartsWith(p + "/", StringComparison.Ordinal));
-
-    // Git's own object id for a file's bytes: compared with the tree, it skips unchanged files without touching the object store.
-    private static string GitBlobId(byte[] bytes)
-    {
-        var header = Encoding.ASCII.GetBytes($"blob {bytes.Length}\0");
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        sha.AppendData(header);
-        sha.AppendData(bytes);
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
 }

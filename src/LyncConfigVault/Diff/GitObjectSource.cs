@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using LibGit2Sharp;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+using LyncConfigVault.Vault;
+
+namespace LyncConfigVault.Diff;
+
+/// <summary>The snapshot stored in one commit of the vault.</summary>
+internal sealed class GitObjectSource(Repository git, Commit commit, string label) : ObjectSource
+{
+    private readonly ConcurrentDictionary<string, YMap> _read = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, string>? _files;
+
+    public Commit Commit => commit;
+
+    public Repository Git => git;
+
+    public override DiffSide Side { get; } = new(commit.Sha, label, commit.Author.When);
+
+    public override IReadOnlyDictionary<string, string> Files => _files ??= VaultLayout.ObjectFiles(commit.Tree);
+
+    public override YMap Read(string path) =>
+        _read.GetOrAdd(path, p => YamlText.Read(Text(p), $"{p} at {commit.Sha[..7]}"));
+
+    /// <summary>The file's text; blobs are read one at a time because a LibGit2Sharp repository is not thread-safe.</summary>
+    public string Text(string path)
+    {
+        lock (git)
+        {
+            var blob = commit[path]?.Target as Blob ?? throw new LcvException($"{path} is not in the snapshot {commit.Sha[..7]}.");
+            return blob.GetContentText();
+        }
+    }
+}

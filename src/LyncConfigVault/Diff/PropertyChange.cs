@@ -1,0 +1,36 @@
+using LyncConfigVault.Model;
+
+namespace LyncConfigVault.Diff;
+
+internal enum PropertyChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+    Moved,
+}
+
+/// <summary>
+/// One value that differs inside a modified object. Path is dotted, with keyed list entries as
+/// NormalizationRules[Name=Dublin-Local].Pattern. A moved entry of an ordered list carries its value
+/// in both Old and New and its positions in From and To; an added or removed entry of an ordered
+/// list carries the position it has (To) or had (From). Lines is the line diff of a long text.
+/// </summary>
+internal sealed record PropertyChange(string Path, PropertyChangeKind Kind, YNode? Old, YNode? New)
+{
+    public int? From { get; init; }
+
+    public int? To { get; init; }
+
+    public IReadOnlyList<TextLine>? Lines { get; init; }
+}
+
+internal enum TextLineKind
+{
+    Unchanged,
+    Added,
+    Removed,
+}
+
+/// <summary>One line of a long text's line diff.</summary>
+internal sealed record TextLine(TextLineKind Kind, string Text);

@@ -1,0 +1,226 @@
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Diff;
+
+/// <summary>
+/// What changed inside one object, property by property, the way the catalog says its values
+/// compare: keyed lists entry by entry, ordered lists by a minimal edit script with moves, other
+/// lists as sets; volatile values never count. Paths leave out the setting's element
+/// (VoicePolicy.AllowSimulRing is reported as AllowSimulRing), as Get-Cs* shows them.
+/// </summary>
+internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
+{
+    /// <summary>A value longer than this, or on several lines, is long text and gets a line diff.</summary>
+    public const int LongText = 120;
+
+    private static readonly HashSet<string> ObjectKeys = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.KeyKey, ObjectFactory.PriorityKey, ObjectFactory.ExportKey];
+
+    /// <summary>Changes from <paramref name="before"/> to <paramref name="after"/>; top-level keys in <paramref name="skip"/> are not compared.</summary>
+    public List<PropertyChange> Compare(string noun, YMap before, YMap after, IReadOnlySet<string> skip)
+    {
+        var walk = new Walk(noun, catalog.ForNoun(noun) ?? LyncCatalog.Unknown(noun), filter, []);
+        var setting = SettingKey(before, after);
+        foreach (var key in Keys(before, after))
+        {
+            if (skip.Contains(key) || filter.IsVolatile(noun, key))
+            {
+                continue;
+            }
+
+            walk.Node(before[key], after[key], key == setting ? "" : key, key);
+        }
+
+        return walk.Changes;
+    }
+
+    /// <summary>The one top-level key holding the setting itself (VoicePolicy, LocationProfile, Route), if there is exactly one.</summary>
+    private static string? SettingKey(YMap before, YMap after)
+    {
+        var candidates = Keys(before, after).Where(k => !ObjectKeys.Contains(k)).ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static IEnumerable<string> Keys(YMap before, YMap after) =>
+        before.Entries.Select(e => e.Key).Concat(after.Entries.Select(e => e.Key)).Distinct();
+
+    /// <summary>One comparison's state: the changes found so far.</summary>
+    private sealed class Walk(string noun, CatalogEntry entry, NoiseFilter filter, List<PropertyChange> changes)
+    {
+        public List<PropertyChange> Changes => changes;
+
+        /// <param name="shown">The path as reports print it ("" for the setting itself).</param>
+        /// <param name="rule">The dotted key path the noise rules match (lists are transparent).</param>
+        public void Node(YNode? before, YNode? after, string shown, string rule)
+        {
+            switch (before, after)
+            {
+                case (null, null):
+                    return;
+                case (null, _):
+                    changes.Add(new PropertyChange(shown, PropertyChangeKind.Added, null, after));
+                    return;
+                case (_, null):
+                    changes.Add(new PropertyChange(shown, PropertyChangeKind.Removed, before, null));
+                    return;
+                case (YMap a, YMap b):
+                    Map(a, b, shown, rule);
+                    return;
+                case (YSeq a, YSeq b):
+                    List(a, b, shown, rule);
+                    return;
+                case (YScalar a, YScalar b):
+                    if (a.Text != b.Text)
+                    {
+                        changes.Add(new PropertyChange(shown, PropertyChangeKind.Changed, a, b) { Lines = LineDiff(a.Text, b.Text) });
+                    }
+
+                    return;
+                default:
+                    if (CanonicalText.Of(before) != CanonicalText.Of(after))
+                    {
+                        changes.Add(new PropertyChange(shown, PropertyChangeKind.Changed, before, after));
+                    }
+
+                    return;
+            }
+        }
+
+        private void Map(YMap before, YMap after, string shown, string rule)
+        {
+            foreach (var key in Keys(before, after))
+            {
+                var childRule = $"{rule}.{key}";
+                if (key == ElementYamlMapper.OrderKey || filter.IsVolatile(noun, childRule))
+                {
+                    continue;   // _order only says how set members interleaved in the XML
+                }
+
+                Node(before[key], after[key], shown.Length == 0 ? key : $"{shown}.{key}", childRule);
+            }
+        }
+
+        private void List(YSeq before, YSeq after, string shown, string rule)
+        {
+            var name = rule[(rule.LastIndexOf('.') + 1)..];
+            if (entry.KeyedLists.TryGetValue(name, out var keyProperty) && KeysOf(before, keyProperty) is { } oldKeys && KeysOf(after, keyProperty) is { } newKeys)
+            {
+                Keyed(before, after, oldKeys, newKeys, $"{shown}[{keyProperty}=", rule);
+            }
+            else if (entry.IsOrdered(name))
+            {
+                Ordered(before.Items, after.Items, shown);
+            }
+            else
+            {
+                Set(before.Items, after.Items, shown);
+            }
+        }
+
+        private void Keyed(YSeq before, YSeq after, List<string> oldKeys, List<string> newKeys, string prefix, string rule)
+        {
+            var ordered = entry.IsOrdered(rule[(rule.LastIndexOf('.') + 1)..]);
+            for (var i = 0; i < oldKeys.Count; i++)
+            {
+                var j = newKeys.IndexOf(oldKeys[i]);
+                if (j < 0)
+                {
+                    changes.Add(new PropertyChange($"{prefix}{oldKeys[i]}]", PropertyChangeKind.Removed, before.Items[i], null) { From = ordered ? i : null });
+                }
+                else
+                {
+                    Node(before.Items[i], after.Items[j], $"{prefix}{oldKeys[i]}]", rule);
+                }
+            }
+
+            for (var j = 0; j < newKeys.Count; j++)
+            {
+                if (!oldKeys.Contains(newKeys[j]))
+                {
+                    changes.Add(new PropertyChange($"{prefix}{newKeys[j]}]", PropertyChangeKind.Added, null, after.Items[j]) { To = ordered ? j : null });
+                }
+            }
+
+            if (ordered)
+            {
+                // Order among the entries both sides have: a rule that jumped the queue is one move.
+                var common = oldKeys.Where(newKeys.Contains).ToList();
+                var reordered = newKeys.Where(oldKeys.Contains).ToList();
+                foreach (var moved in ListEditScript.Between(common, reordered).Removed.Select(i => common[i]))
+                {
+                    var key = new YScalar(moved);
+                    changes.Add(new PropertyChange($"{prefix}{moved}]", PropertyChangeKind.Moved, key, key) { From = oldKeys.IndexOf(moved), To = newKeys.IndexOf(moved) });
+                }
+            }
+        }
+
+        private void Ordered(List<YNode> before, List<YNode> after, string shown)
+        {
+            var oldTexts = before.Select(CanonicalText.Of).ToList();
+            var newTexts = after.Select(CanonicalText.Of).ToList();
+            var edit = ListEditScript.Between(oldTexts, newTexts);
+            var added = edit.Added.ToList();
+            foreach (var from in edit.Removed)
+            {
+                var to = added.FindIndex(j => newTexts[j] == oldTexts[from]);
+                if (to >= 0)
+                {
+                    changes.Add(new PropertyChange(shown, PropertyChangeKind.Moved, before[from], after[added[to]]) { From = from, To = added[to] });
+                    added.RemoveAt(to);
+                }
+                else
+                {
+                    changes.Add(new PropertyChange(shown, PropertyChangeKind.Removed, before[from], null) { From = from });
+                }
+            }
+
+            changes.AddRange(added.Select(j => new PropertyChange(shown, PropertyChangeKind.Added, null, after[j]) { To = j }));
+        }
+
+        private void Set(List<YNode> before, List<YNode> after, string shown)
+        {
+            var remaining = after.Select(item => (string?)CanonicalText.Of(item)).ToList();
+            var removed = new List<YNode>();
+            foreach (var item in before)
+            {
+                var index = remaining.IndexOf(CanonicalText.Of(item));
+                if (index >= 0)
+                {
+                    remaining[index] = null;   // matched once: a set with a repeated entry still counts both
+                }
+                else
+                {
+                    removed.Add(item);
+                }
+            }
+
+            changes.AddRange(removed.Select(item => new PropertyChange(shown, PropertyChangeKind.Removed, item, null)));
+            changes.AddRange(after.Where((_, j) => remaining[j] is not null).Select(item => new PropertyChange(shown, PropertyChangeKind.Added, null, item)));
+        }
+
+        /// <summary>The key of every entry, or null when an entry has none or two share one (then the list compares without keys).</summary>
+        private static List<string>? KeysOf(YSeq list, string keyProperty)
+        {
+            var keys = list.Items.Select(i => (i as YMap)?.Text(keyProperty)).ToList();
+            return keys.Any(k => k is null) || keys.Distinct().Count() != keys.Count ? null : keys.Select(k => k!).ToList();
+        }
+
+        private static List<TextLine>? LineDiff(string before, string after)
+        {
+            if (!before.Contains('\n') && !after.Contains('\n'))
+            {
+                return null;
+            }
+
+            return InlineDiffBuilder.Diff(before, after).Lines.Select(line => new TextLine(line.Type switch
+            {
+                ChangeType.Inserted => TextLineKind.Added,
+                ChangeType.Deleted => TextLineKind.Removed,
+                _ => TextLineKind.Unchanged,
+            }, line.Text)).ToList();
+        }
+    }
+}

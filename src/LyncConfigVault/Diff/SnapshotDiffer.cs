@@ -1,0 +1,170 @@
+using LibGit2Sharp;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+using LyncConfigVault.Vault;
+
+namespace LyncConfigVault.Diff;
+
+/// <summary>
+/// Compares two snapshots object by object, keyed by (Noun, Identity): added, removed, renamed or
+/// modified, and inside a modified object what each property did. Objects kept in a priority order
+/// of their own (voice routes) are compared as one ordered list, so inserting a route shows as one
+/// added route, not as every later route changing priority.
+/// </summary>
+internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, double renameThreshold = SnapshotDiffer.DefaultRenameThreshold)
+{
+    public const double DefaultRenameThreshold = 0.8;
+
+    private static readonly HashSet<string> NotCompared = [ObjectFactory.IdentityKey, ObjectFactory.NounKey];
+    private static readonly HashSet<string> NotComparedWhenOrdered = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.PriorityKey];
+    private static readonly HashSet<string> NotComparedWhenRenamed = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.KeyKey, ObjectFactory.PriorityKey];
+
+    private readonly PropertyDiffer _properties = new(catalog, filter);
+    private readonly HashSet<string> _orderedNouns = catalog.Entries.SelectMany(e => e.Splits).Where(s => s.Ordered).Select(s => s.Noun).ToHashSet(StringComparer.Ordinal);
+
+    public DiffReport Compare(ObjectSource from, ObjectSource to)
+    {
+        var (removedPaths, addedPaths, modifiedPaths) = ChangedPaths(from, to);
+        ReadAll(from, removedPaths.Concat(modifiedPaths));
+        ReadAll(to, addedPaths.Concat(modifiedPaths));
+
+        var changes = new List<ObjectChange>();
+        var reordered = new Dictionary<string, PropertyChange>(StringComparer.Ordinal);
+        foreach (var noun in _orderedNouns)
+        {
+            foreach (var (path, move) in PriorityMoves(from, to, noun))
+            {
+                reordered[path] = move;
+            }
+        }
+
+        foreach (var path in modifiedPaths.Concat(reordered.Keys.Except(modifiedPaths)))
+        {
+            var before = from.Read(path);
+            var after = to.Read(path);
+            var noun = NounOf(after, path);
+            var properties = _properties.Compare(noun, before, after, _orderedNouns.Contains(noun) ? NotComparedWhenOrdered : NotCompared);
+            if (reordered.TryGetValue(path, out var move))
+            {
+                properties.Insert(0, move);
+            }
+
+            if (properties.Count > 0)
+            {
+                changes.Add(new ObjectChange(AreaOf(noun), noun, IdentityOf(after, path), ObjectChangeKind.Modified, properties, before, after));
+            }
+        }
+
+        var removed = removedPaths.Select(p => Candidate(from, p)).ToList();
+        var added = addedPaths.Select(p => Candidate(to, p)).ToList();
+        foreach (var rename in new RenameDetector(filter, renameThreshold).Pair(removed, added))
+        {
+            removed.Remove(rename.Removed);
+            added.Remove(rename.Added);
+            changes.Add(Renamed(rename));
+        }
+
+        changes.AddRange(removed.Select(r => new ObjectChange(AreaOf(r.Noun), r.Noun, r.Identity, ObjectChangeKind.Removed, [], r.Content, null)));
+        changes.AddRange(added.Select(a => new ObjectChange(AreaOf(a.Noun), a.Noun, a.Identity, ObjectChangeKind.Added, [], null, a.Content)));
+        var ordered = changes
+            .OrderBy(c => c.Area, StringComparer.Ordinal)
+            .ThenBy(c => c.Noun, StringComparer.Ordinal)
+            .ThenBy(c => c.Identity, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new DiffReport(from.Side, to.Side, ordered);
+    }
+
+    private ObjectChange Renamed(RenameDetector.Rename rename)
+    {
+        var oldName = LyncIdentity.Parse(rename.Removed.Identity).Name;
+        var newName = LyncIdentity.Parse(rename.Added.Identity).Name;
+        var properties = _properties.Compare(rename.Added.Noun, rename.Removed.Content, rename.Added.Content, NotComparedWhenRenamed)
+            .Where(p => !(p.Kind == PropertyChangeKind.Changed && p.Old is YScalar o && o.Text == oldName && p.New is YScalar n && n.Text == newName))
+            .ToList();
+        return new ObjectChange(AreaOf(rename.Added.Noun), rename.Added.Noun, rename.Added.Identity, ObjectChangeKind.Renamed, properties, rename.Removed.Content, rename.Added.Content)
+        {
+            OldIdentity = rename.Removed.Identity,
+            Similarity = rename.Similarity,
+        };
+    }
+
+    /// <summary>
+    /// Objects whose relative order changed, by the minimal edit script over the Identities both sides
+    /// have: a route that moved up is one move; the routes it passed are not "changed priority".
+    /// </summary>
+    private IEnumerable<(string Path, PropertyChange Move)> PriorityMoves(ObjectSource from, ObjectSource to, string noun)
+    {
+        if (catalog.ForNoun(noun) is not { } entry)
+        {
+            yield break;
+        }
+
+        var prefix = entry.Folder + "/";
+        var before = Sequence(from, prefix);
+        var after = Sequence(to, prefix);
+        if (before.Count == 0 || after.Count == 0)
+        {
+            yield break;
+        }
+
+        var common = before.Where(b => after.Exists(a => a.Path == b.Path)).ToList();
+        var reordered = after.Where(a => before.Exists(b => b.Path == a.Path)).ToList();
+        var edit = ListEditScript.Between(common.Select(c => c.Path).ToList(), reordered.Select(c => c.Path).ToList());
+        foreach (var index in edit.Removed)
+        {
+            var (path, identity, oldPriority) = common[index];
+            var newPriority = after.Single(a => a.Path == path).Priority;
+            var value = new YScalar(identity);
+            yield return (path, new PropertyChange(ObjectFactory.PriorityKey, PropertyChangeKind.Moved, value, value) { From = oldPriority, To = newPriority });
+        }
+    }
+
+    private static List<(string Path, string Identity, int Priority)> Sequence(ObjectSource source, string prefix)
+    {
+        var paths = source.Files.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        ReadAll(source, paths);
+        return paths
+            .Select(p => (Path: p, Content: source.Read(p)))
+            .Select(o => (o.Path, IdentityOf(o.Content, o.Path), int.TryParse(o.Content.Text(ObjectFactory.PriorityKey), out var priority) ? priority : int.MaxValue))
+            .OrderBy(o => o.Item3)
+            .ThenBy(o => o.Path, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static (List<string> Removed, List<string> Added, List<string> Modified) ChangedPaths(ObjectSource from, ObjectSource to)
+    {
+        if (from is GitObjectSource a && to is GitObjectSource b && a.Git == b.Git)
+        {
+            // libgit2 compares the two trees natively and skips every unchanged folder by its id.
+            var changes = a.Git.Diff.Compare<TreeChanges>(a.Commit.Tree, b.Commit.Tree, VaultLayout.Parts.Select(p => p + "/"));
+            return (
+                changes.Deleted.Select(c => c.OldPath).Concat(changes.Renamed.Select(c => c.OldPath)).ToList(),
+                changes.Added.Select(c => c.Path).Concat(changes.Renamed.Select(c => c.Path)).ToList(),
+                changes.Modified.Select(c => c.Path).ToList());
+        }
+
+        var before = from.Files;
+        var after = to.Files;
+        return (
+            before.Keys.Where(p => !after.ContainsKey(p)).ToList(),
+            after.Keys.Where(p => !before.ContainsKey(p)).ToList(),
+            before.Where(f => after.TryGetValue(f.Key, out var id) && id != f.Value).Select(f => f.Key).ToList());
+    }
+
+    /// <summary>Parses the files on both cores before they are compared one by one.</summary>
+    private static void ReadAll(ObjectSource source, IEnumerable<string> paths) =>
+        Parallel.ForEach(paths, path => source.Read(path));
+
+    private RenameDetector.Candidate Candidate(ObjectSource source, string path)
+    {
+        var content = source.Read(path);
+        return new RenameDetector.Candidate(NounOf(content, path), IdentityOf(content, path), content);
+    }
+
+    private string AreaOf(string noun) => catalog.ForNoun(noun)?.Area ?? "other";
+
+    private static string NounOf(YMap content, string path) => content.Text(ObjectFactory.NounKey) ?? path.Split('/')[^2];
+
+    private static string IdentityOf(YMap content, string path) => content.Text(ObjectFactory.IdentityKey) ?? Path.GetFileNameWithoutExtension(path);
+}

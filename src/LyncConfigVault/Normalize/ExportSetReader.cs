@@ -1,0 +1,43 @@
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Unpack;
+
+namespace LyncConfigVault.Normalize;
+
+/// <summary>The export files of one run (or one side of a diff), normalized into one snapshot.</summary>
+internal sealed class ExportSetReader(LyncCatalog catalog, NoiseFilter filter)
+{
+    /// <summary>Normalizes the files of one run; two exports of the same kind in one run is an error.</summary>
+    public Snapshot Read(IReadOnlyList<string> files)
+    {
+        var normalizer = new ExportNormalizer(catalog, filter);
+        var objects = new Dictionary<string, LyncObject>(StringComparer.Ordinal);
+        var exports = new List<ExportRecord>();
+        var parts = new List<string>();
+        var results = files.Select(f => normalizer.Normalize(ExportArchive.Open(f, ArchiveLimits.Default), File.GetLastWriteTimeUtc(f))).ToList();
+
+        // The topology inside Export-CsConfiguration wins over a separate Get-CsTopology file of the same night.
+        var cmsHasTopology = results.Any(r => r.Record.Kind == ExportKind.Cms && r.Parts.Contains("topology"));
+        foreach (var result in results)
+        {
+            if (exports.FirstOrDefault(e => e.Kind == result.Record.Kind) is { } twin)
+            {
+                throw LcvException.BadExport(result.Record.Source, $"is a second {result.Record.Kind} export in one run (the first is {twin.Source}); ingest them one run at a time.");
+            }
+
+            exports.Add(result.Record);
+            if (result.Record.Kind == ExportKind.Topology && cmsHasTopology)
+            {
+                continue;
+            }
+
+            parts.AddRange(result.Parts.Except(parts));
+            foreach (var obj in result.Objects)
+            {
+                objects[obj.Path] = obj;
+            }
+        }
+
+        return new Snapshot(objects, exports, parts);
+    }
+}
