@@ -8,7 +8,16 @@ namespace LyncConfigVault;
 
 internal static class Program
 {
-    public static int Main(string[] args) => Run(args, AnsiConsole.Console, Console.Error);
+    public static int Main(string[] args)
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 4096;   // a log or a pipe gets whole lines, never wrapped at 80 columns
+        }
+
+        return Run(args, console, Console.Error);
+    }
 
     /// <summary>Parse, invoke, and the one catch: an admin sees one line in Lync terms, never a stack trace.</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter error)
@@ -19,6 +28,7 @@ internal static class Program
             new IngestCommand(console),
             new BackfillCommand(console),
             new StatusCommand(console),
+            new DiffCommand(console),
             new DemoCommand(console),
             new GenerateCommand(console),
         };

@@ -40,6 +40,30 @@ internal static class TestData
 {
     public static string Path(string relative) => System.IO.Path.Combine(AppContext.BaseDirectory, "Data", relative);
 
+    /// <summary>
+    /// Compares output with a reviewed file in Data/. LCV_ACCEPT=1 writes the output into the source
+    /// tree instead, for a person to review in the diff of the commit.
+    /// </summary>
+    public static void AssertGolden(string relative, string actual)
+    {
+        if (Environment.GetEnvironmentVariable("LCV_ACCEPT") == "1")
+        {
+            var source = System.IO.Path.GetFullPath(System.IO.Path.Combine(AppContext.BaseDirectory, "../../../Data", relative));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(source)!);
+            System.IO.File.WriteAllText(source, actual);
+            return;
+        }
+
+        var expected = System.IO.File.ReadAllText(Path(relative));
+        if (expected != actual)
+        {
+            var diff = DiffPlex.DiffBuilder.InlineDiffBuilder.Diff(expected, actual).Lines
+                .Where(l => l.Type != DiffPlex.DiffBuilder.Model.ChangeType.Unchanged)
+                .Select(l => (l.Type == DiffPlex.DiffBuilder.Model.ChangeType.Inserted ? "+ " : "- ") + l.Text);
+            Assert.Fail($"{relative} differs (LCV_ACCEPT=1 rewrites it):\n{string.Join('\n', diff)}");
+        }
+    }
+
     public static XDocument Xml(string relative) => XDocument.Load(Path(relative));
 
     public static CliResult Lcv(params string[] args)

@@ -35,6 +35,20 @@ internal sealed class VaultFixture : IDisposable
 
     public CliResult Ingest(int night) => TestData.Lcv("ingest", "--vault", Vault, Files[night - 1]);
 
+    /// <summary>Ingests every night in order, as the nightly job would have.</summary>
+    public VaultFixture IngestAll()
+    {
+        for (var night = 1; night <= Nights.Count; night++)
+        {
+            Assert.Equal(0, Ingest(night).ExitCode);
+        }
+
+        return this;
+    }
+
+    /// <summary>Runs lcv with --vault pointing at this vault.</summary>
+    public CliResult Lcv(params string[] args) => TestData.Lcv([.. args, "--vault", Vault]);
+
     public string Head()
     {
         using var repo = new Repository(Vault);

@@ -149,6 +149,7 @@ internal static class LyncCatalogRows
             Folder = "topology/pools", Part = "topology", SplitOut = true,
             Identity = IdentityRule.Attribute, IdentitySource = "Fqdn", Volatile = ExportMetadata,
             Lists = ["Machine", "NetInterface"],
+            KeyedLists = new Dictionary<string, string> { ["Machine"] = "Fqdn" },
         },
         new CatalogEntry("SqlInstance", "topology", ["SqlInstance"])
         {

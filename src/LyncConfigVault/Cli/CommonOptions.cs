@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Cli;
@@ -18,15 +17,4 @@ internal static class CommonOptions
         Description = "text for people, json for scripts",
         DefaultValueFactory = _ => "text",
     };
-
-    /// <summary>A date as an admin types it: 2026-11-24, 2026-11-24T02:00, with or without an offset (local time then).</summary>
-    public static DateTimeOffset ParseDate(string text)
-    {
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var value))
-        {
-            return value;
-        }
-
-        throw new LcvException($"'{text}' is not a date; write it as 2026-11-24 or 2026-11-24T02:00.");
-    }
 }

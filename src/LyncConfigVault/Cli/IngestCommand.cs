@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 
@@ -19,7 +20,7 @@ internal sealed class IngestCommand : Command
         SetAction(parse =>
         {
             using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
-            var at = parse.GetValue(_at) is { } text ? CommonOptions.ParseDate(text) : (DateTimeOffset?)null;
+            var at = parse.GetValue(_at) is { } text ? AdminDate.Parse(text) : (DateTimeOffset?)null;
             var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console));
             var result = ingester.Ingest(parse.GetValue(_files)!, at, "ingest");
             RunReporter.Print(console, "Snapshot", result, listObjects: true);

@@ -23,15 +23,17 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
     private readonly PropertyDiffer _properties = new(catalog, filter);
     private readonly HashSet<string> _orderedNouns = catalog.Entries.SelectMany(e => e.Splits).Where(s => s.Ordered).Select(s => s.Noun).ToHashSet(StringComparer.Ordinal);
 
-    public DiffReport Compare(ObjectSource from, ObjectSource to)
+    /// <param name="parts">The vault folders to compare (cms, topology …); all when null.</param>
+    public DiffReport Compare(ObjectSource from, ObjectSource to, IReadOnlyCollection<string>? parts = null)
     {
-        var (removedPaths, addedPaths, modifiedPaths) = ChangedPaths(from, to);
+        var inParts = parts ?? VaultLayout.Parts;
+        var (removedPaths, addedPaths, modifiedPaths) = ChangedPaths(from, to, inParts);
         ReadAll(from, removedPaths.Concat(modifiedPaths));
         ReadAll(to, addedPaths.Concat(modifiedPaths));
 
         var changes = new List<ObjectChange>();
         var reordered = new Dictionary<string, PropertyChange>(StringComparer.Ordinal);
-        foreach (var noun in _orderedNouns)
+        foreach (var noun in _orderedNouns.Where(n => catalog.ForNoun(n) is { } e && inParts.Any(p => e.Folder.StartsWith(p + "/", StringComparison.Ordinal))))
         {
             foreach (var (path, move) in PriorityMoves(from, to, noun))
             {
@@ -132,7 +134,14 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
             .ToList();
     }
 
-    private static (List<string> Removed, List<string> Added, List<string> Modified) ChangedPaths(ObjectSource from, ObjectSource to)
+    private static (List<string> Removed, List<string> Added, List<string> Modified) ChangedPaths(ObjectSource from, ObjectSource to, IReadOnlyCollection<string> parts)
+    {
+        var (removed, added, modified) = AllChangedPaths(from, to);
+        bool InParts(string path) => parts.Any(p => path.StartsWith(p + "/", StringComparison.Ordinal));
+        return (removed.Where(InParts).ToList(), added.Where(InParts).ToList(), modified.Where(InParts).ToList());
+    }
+
+    private static (List<string> Removed, List<string> Added, List<string> Modified) AllChangedPaths(ObjectSource from, ObjectSource to)
     {
         if (from is GitObjectSource a && to is GitObjectSource b && a.Git == b.Git)
         {

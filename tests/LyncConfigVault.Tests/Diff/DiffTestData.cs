@@ -48,8 +48,8 @@ internal static class DiffTestData
         return snapshot with { Objects = objects };
     }
 
-    public static DiffReport Compare(Snapshot before, Snapshot after) =>
-        new SnapshotDiffer(LyncCatalog.Default, TestData.Filter).Compare(new ExportObjectSource(before, "before"), new ExportObjectSource(after, "after"));
+    public static DiffReport Compare(Snapshot before, Snapshot after, double renameThreshold = SnapshotDiffer.DefaultRenameThreshold) =>
+        new SnapshotDiffer(LyncCatalog.Default, TestData.Filter, renameThreshold).Compare(new ExportObjectSource(before, "before"), new ExportObjectSource(after, "after"));
 
     public static YMap Setting(YMap content, string element) => (YMap)content[element]!;
 

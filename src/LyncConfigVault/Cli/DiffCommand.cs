@@ -1,0 +1,44 @@
+using System.CommandLine;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Diff;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+internal sealed class DiffCommand : Command
+{
+    private readonly Option<string> _vault = CommonOptions.Vault();
+    private readonly Option<double> _renames = new("--rename-threshold") { Description = "How alike a removed and an added object must be to count as a rename (0–1)", DefaultValueFactory = _ => SnapshotDiffer.DefaultRenameThreshold };
+    private readonly Argument<string[]> _sides = new("from-to")
+    {
+        Description = "FROM [TO]: commit, tag (baseline/approved), HEAD~N, a date, or export files/backup folders; default: the last snapshot against the one before, TO defaults to HEAD",
+        Arity = new ArgumentArity(0, 2),
+    };
+
+    private readonly ReportOutput _report = new();
+
+    public DiffCommand(IAnsiConsole console) : base("diff", "Show what changed between two snapshots, or two export files, in Lync terms")
+    {
+        Options.Add(_vault);
+        Options.Add(_renames);
+        _report.AddTo(this);
+        Arguments.Add(_sides);
+        SetAction(parse =>
+        {
+            var sides = parse.GetValue(_sides) ?? [];
+            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
+            var (from, to) = sides.Length switch
+            {
+                0 => sources.LastChange(),
+                1 => (sources.Resolve(sides[0]), sources.Resolve("HEAD")),
+                _ => (sources.Resolve(sides[0]), sources.Resolve(sides[1])),
+            };
+            var parts = ComparisonSources.CommonParts(from, to, sides.ElementAtOrDefault(0) ?? "HEAD~1", sides.ElementAtOrDefault(1) ?? "HEAD");
+            var report = new SnapshotDiffer(LyncCatalog.Default, sources.Filter, parse.GetValue(_renames))
+                .Compare(from, to, parts)
+                .Where(_report.Filter(parse));
+            _report.Write(parse, console, report);
+            return report.IsEmpty ? ExitCodes.Ok : ExitCodes.Differences;
+        });
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using LyncConfigVault.Diff;
+using LyncConfigVault.Model;
+using LyncConfigVault.Report;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+/// <summary>
+/// The report options diff and drift share (--format, --output, --area, --noun, --identity) and
+/// writing the report: to the console, or atomically to a file so a failed run leaves no half report.
+/// </summary>
+internal sealed class ReportOutput
+{
+    private static readonly string[] Formats = ["text", "markdown", "html", "json"];
+
+    public Option<string?> Format { get; } = new("--format") { Description = "text (the default on a console), markdown, html or json (lcv.diff/1); from --output's extension when not given" };
+
+    public Option<string?> Output { get; } = new("--output", "-o") { Description = "Write the report to this file instead of the console" };
+
+    public Option<string[]> Areas { get; } = new("--area") { Description = "Only these areas: topology, voice, trunk, policy, conferencing, network, rgs, lis, users, other", AllowMultipleArgumentsPerToken = true };
+
+    public Option<string[]> Nouns { get; } = new("--noun") { Description = "Only these object types: VoicePolicy, DialPlan, VoiceRoute …", AllowMultipleArgumentsPerToken = true };
+
+    public Option<string[]> Identities { get; } = new("--identity") { Description = "Only Identities matching these patterns: \"Tag:*Intl*\", Global, \"Site:Dublin\"", AllowMultipleArgumentsPerToken = true };
+
+    public ReportOutput() => Format.AcceptOnlyFromAmong([.. Formats, "md"]);
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Format);
+        command.Options.Add(Output);
+        command.Options.Add(Areas);
+        command.Options.Add(Nouns);
+        command.Options.Add(Identities);
+    }
+
+    public DiffFilter Filter(ParseResult parse) =>
+        new(parse.GetValue(Areas) ?? [], parse.GetValue(Nouns) ?? [], parse.GetValue(Identities) ?? []);
+
+    public void Write(ParseResult parse, IAnsiConsole console, DiffReport report)
+    {
+        var output = parse.GetValue(Output);
+        var format = FormatOf(parse.GetValue(Format), output);
+        if (output is null)
+        {
+            if (format == "text")
+            {
+                new TerminalReportWriter(console).Write(report);
+            }
+            else
+            {
+                Writer(format).Write(report, console.Profile.Out.Writer);
+            }
+
+            return;
+        }
+
+        var path = Path.GetFullPath(output);
+        var temporary = path + ".lcv-partial";
+        try
+        {
+            using (var file = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false)))
+            {
+                if (format == "text")
+                {
+                    new TerminalReportWriter(PlainConsole(file)).Write(report);
+                }
+                else
+                {
+                    Writer(format).Write(report, file);
+                }
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw new LcvException($"{path}: cannot write the report ({e.Message}).", path, e);
+        }
+
+        console.MarkupLineInterpolated($"{TerminalReportWriter.Headline(report.Summary)}. The {format} report is in {path}");
+    }
+
+    private static string FormatOf(string? format, string? output) => format switch
+    {
+        "md" => "markdown",
+        { } given => given,
+        null => Path.GetExtension(output ?? "").ToLowerInvariant() switch
+        {
+            ".html" or ".htm" => "html",
+            ".md" or ".markdown" => "markdown",
+            ".json" => "json",
+            _ => "text",
+        },
+    };
+
+    private static IReportWriter Writer(string format) => format switch
+    {
+        "markdown" => new MarkdownReportWriter(),
+        "html" => new HtmlReportWriter(),
+        _ => new JsonReportWriter(),
+    };
+
+    private static IAnsiConsole PlainConsole(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.No });
+        console.Profile.Width = 4096;
+        return console;
+    }
+}

@@ -1,0 +1,85 @@
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+using LyncConfigVault.Vault;
+
+namespace LyncConfigVault.Diff;
+
+/// <summary>
+/// Turns the two things an admin names into the two sides of a comparison: a snapshot of the vault
+/// (commit, tag, HEAD~N, date) or export files on disk (a file, or a backup folder of them). The vault
+/// is opened only when a side needs it, so two export files compare with no vault at all.
+/// </summary>
+internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) : IDisposable
+{
+    private static readonly string[] ExportExtensions = [".zip", ".xml", ".tbxml"];
+
+    private VaultRepository? _vault;
+
+    public VaultRepository Vault => _vault ??= VaultRepository.Open(vaultPath);
+
+    /// <summary>The vault's noise rules when there is a vault, else the catalog's own.</summary>
+    public NoiseFilter Filter => _vault is not null || VaultExists ? Vault.Filters(catalog) : NoiseFilter.FromCatalog(catalog);
+
+    private bool VaultExists => File.Exists(Path.Combine(vaultPath, VaultLayout.ConfigFile));
+
+    public static bool IsOnDisk(string argument) => File.Exists(argument) || Directory.Exists(argument);
+
+    public ObjectSource Resolve(string argument) =>
+        IsOnDisk(argument) ? Exports(argument) : Snapshot(argument);
+
+    public GitObjectSource Snapshot(string revision) =>
+        new(Vault.Git, new RevisionResolver(Vault).Resolve(revision), revision);
+
+    /// <summary>The snapshot before HEAD, for "what did last night change".</summary>
+    public (GitObjectSource From, GitObjectSource To) LastChange()
+    {
+        var head = new RevisionResolver(Vault).Resolve("HEAD");
+        var previous = new RevisionResolver(Vault).Previous(head)
+            ?? throw new LcvException($"The vault holds only one snapshot ({head.Sha[..7]}, {head.Author.When:yyyy-MM-dd HH:mm}); there is nothing to compare it with yet.");
+        return (new GitObjectSource(Vault.Git, previous, "HEAD~1"), new GitObjectSource(Vault.Git, head, "HEAD"));
+    }
+
+    public ExportObjectSource Exports(string path)
+    {
+        var files = Directory.Exists(path)
+            ? Directory.EnumerateFiles(path).Where(f => ExportExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
+            : [path];
+        if (files.Count == 0)
+        {
+            throw LcvException.BadExport(path, "holds no export files (.zip, .xml or .tbxml).");
+        }
+
+        return new ExportObjectSource(new ExportSetReader(catalog, Filter).Read(files), Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
+    }
+
+    /// <summary>
+    /// The vault folders both sides cover. Export files hold only their own parts: compared with a
+    /// snapshot, the vault's other parts (RGS, LIS) must not look removed.
+    /// </summary>
+    public static IReadOnlyCollection<string> CommonParts(ObjectSource from, ObjectSource to, string fromName, string toName)
+    {
+        if (from is ExportObjectSource a && to is ExportObjectSource b)
+        {
+            var kindsA = a.Snapshot.Exports.Select(e => e.Kind).Order().ToList();
+            var kindsB = b.Snapshot.Exports.Select(e => e.Kind).Order().ToList();
+            if (!kindsA.SequenceEqual(kindsB))
+            {
+                throw LcvException.BadExport(toName, $"holds {Kinds(b)} but {fromName} holds {Kinds(a)}: compare exports of the same kind.");
+            }
+        }
+
+        var parts = VaultLayout.Parts.AsEnumerable();
+        foreach (var side in new[] { from, to }.OfType<ExportObjectSource>())
+        {
+            parts = parts.Intersect(side.Snapshot.Parts);
+        }
+
+        return parts.ToList();
+    }
+
+    public void Dispose() => _vault?.Dispose();
+
+    private static string Kinds(ExportObjectSource source) =>
+        string.Join(" and ", source.Snapshot.Exports.Select(e => ExportKindNames.Cmdlet(e.Kind)));
+}

@@ -1,0 +1,116 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using LyncConfigVault.Diff;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Report;
+
+/// <summary>
+/// The diff as one self-contained HTML page (templates/diff-report.html.liquid, built into lcv):
+/// counts per area, a section per area, a card per object with before and after side by side,
+/// the changed characters of long values marked. No script, font or image from anywhere else.
+/// </summary>
+internal sealed class HtmlReportWriter : IReportWriter
+{
+    public const string TemplateName = "diff-report.html.liquid";
+
+    private static readonly HashSet<string> NotSettings = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.ExportKey];
+
+    private static readonly Lazy<IFluidTemplate> Template = new(() => ReportTemplates.Parse(TemplateName));
+
+    public void Write(DiffReport report, TextWriter output)
+    {
+        var options = new TemplateOptions();
+        options.MemberAccessStrategy.IgnoreCasing = true;   // the template says report.title for Title
+        foreach (var type in new[] { typeof(HtmlReportModel), typeof(HtmlArea), typeof(HtmlCard), typeof(HtmlRow), typeof(HtmlPiece), typeof(HtmlLine) })
+        {
+            options.MemberAccessStrategy.Register(type);   // unregistered types render silently as empty
+        }
+
+        var context = new TemplateContext(options);
+        context.SetValue("report", Model(report));
+        output.Write(Template.Value.Render(context, HtmlEncoder.Create(UnicodeRanges.All)));
+    }
+
+    public static HtmlReportModel Model(DiffReport report)
+    {
+        var areas = report.ByArea().Select(area =>
+        {
+            var summary = DiffSummary.Of(area);
+            return new HtmlArea(area.Key, summary.Added, summary.Removed, summary.Modified, summary.Renamed, area.Select(Card).ToList());
+        }).ToList();
+        var total = report.Summary;
+        return new HtmlReportModel(
+            $"Lync configuration changes, {ValueText.Side(report.From)} to {ValueText.Side(report.To)}",
+            Report.TerminalReportWriter.Headline(total),
+            ValueText.Side(report.From),
+            ValueText.Side(report.To),
+            areas,
+            new HtmlArea("all areas", total.Added, total.Removed, total.Modified, total.Renamed, []));
+    }
+
+    private static HtmlCard Card(ObjectChange change)
+    {
+        var note = change.Kind switch
+        {
+            ObjectChangeKind.Renamed => change.Properties.Count == 0 ? $"renamed from {change.OldIdentity} (same settings)" : $"renamed from {change.OldIdentity}",
+            ObjectChangeKind.Added => "added",
+            ObjectChangeKind.Removed => "removed",
+            _ => "modified",
+        };
+        var rows = change.Kind switch
+        {
+            ObjectChangeKind.Added => Settings(change.New!).Select(s => new HtmlRow(s.Path, "setting", [], [new HtmlPiece(s.Value, false)], "", [])).ToList(),
+            ObjectChangeKind.Removed => Settings(change.Old!).Select(s => new HtmlRow(s.Path, "setting", [new HtmlPiece(s.Value, false)], [], "", [])).ToList(),
+            _ => change.Properties.Select(Row).ToList(),
+        };
+        return new HtmlCard(JsonReportWriter.Word(change.Kind), ValueText.Symbol(change.Kind).ToString(), change.Noun, change.Identity, note, rows);
+    }
+
+    private static HtmlRow Row(PropertyChange property)
+    {
+        var kind = JsonReportWriter.Word(property.Kind);
+        switch (property.Kind)
+        {
+            case PropertyChangeKind.Changed when property.Lines is { } lines:
+                return new HtmlRow(property.Path, kind, [], [], "", lines.Select(l => new HtmlLine(l.Kind.ToString().ToLowerInvariant(), l.Text)).ToList());
+            case PropertyChangeKind.Changed:
+                var (before, after) = InlineHighlighter.Mark(ValueText.Of(property.Old), ValueText.Of(property.New));
+                return new HtmlRow(property.Path, kind, before, after, "", []);
+            case PropertyChangeKind.Added:
+                return new HtmlRow(property.Path, kind, [], [new HtmlPiece(ValueText.Of(property.New), true)], ValueText.Note(property), []);
+            case PropertyChangeKind.Removed:
+                return new HtmlRow(property.Path, kind, [new HtmlPiece(ValueText.Of(property.Old), true)], [], ValueText.Note(property), []);
+            default:
+                return new HtmlRow(property.Path, kind, [new HtmlPiece(ValueText.Of(property.Old), false)], [new HtmlPiece(ValueText.Of(property.New), false)], ValueText.Note(property), []);
+        }
+    }
+
+    /// <summary>Every value of a whole object, one row each, as the card of an added or removed object lists them.</summary>
+    private static IEnumerable<(string Path, string Value)> Settings(YMap content)
+    {
+        var settingKeys = content.Entries.Where(e => !NotSettings.Contains(e.Key)).ToList();
+        var single = settingKeys.Count(e => e.Key is not ObjectFactory.KeyKey and not ObjectFactory.PriorityKey) == 1;
+        foreach (var (key, value) in settingKeys)
+        {
+            var prefix = single && key is not ObjectFactory.KeyKey and not ObjectFactory.PriorityKey ? "" : key;
+            foreach (var leaf in Leaves(value, prefix))
+            {
+                yield return leaf;
+            }
+        }
+    }
+
+    private static IEnumerable<(string Path, string Value)> Leaves(YNode node, string path)
+    {
+        if (node is YMap map)
+        {
+            return map.Entries.Where(e => e.Key != ElementYamlMapper.OrderKey)
+                .SelectMany(e => Leaves(e.Value, path.Length == 0 ? e.Key : $"{path}.{e.Key}"));
+        }
+
+        return [(path.Length == 0 ? "(value)" : path, ValueText.Of(node))];
+    }
+}

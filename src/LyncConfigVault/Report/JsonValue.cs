@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Report;
+
+/// <summary>
+/// A stored value in JSON: true and false become booleans, plain decimal integers become numbers,
+/// everything else stays a string ("+14255550100", "010", "1.0" and patterns keep their exact text).
+/// Maps become objects and lists arrays, in file order.
+/// </summary>
+internal static partial class JsonValue
+{
+    public static void Write(Utf8JsonWriter json, YNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case YScalar { Text: "true" }:
+                json.WriteBooleanValue(true);
+                break;
+            case YScalar { Text: "false" }:
+                json.WriteBooleanValue(false);
+                break;
+            case YScalar scalar when Integer().IsMatch(scalar.Text):
+                json.WriteNumberValue(long.Parse(scalar.Text, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case YScalar scalar:
+                json.WriteStringValue(scalar.Text);
+                break;
+            case YSeq seq:
+                json.WriteStartArray();
+                foreach (var item in seq.Items)
+                {
+                    Write(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            case YMap map:
+                json.WriteStartObject();
+                foreach (var (key, value) in map.Entries.Where(e => e.Key != ElementYamlMapper.OrderKey))
+                {
+                    json.WritePropertyName(key);
+                    Write(json, value);
+                }
+
+                json.WriteEndObject();
+                break;
+        }
+    }
+
+    // At most 15 digits: every such number survives a round trip through a JavaScript double.
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]{0,14})$")]
+    private static partial Regex Integer();
+}

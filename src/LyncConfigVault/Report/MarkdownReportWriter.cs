@@ -1,0 +1,90 @@
+using LyncConfigVault.Diff;
+
+namespace LyncConfigVault.Report;
+
+/// <summary>
+/// The diff as Markdown for a change ticket or a pull request: a summary, one section per area,
+/// one table per modified object. Values sit in code spans so patterns and numbers read exactly.
+/// </summary>
+internal sealed class MarkdownReportWriter : IReportWriter
+{
+    public void Write(DiffReport report, TextWriter output)
+    {
+        output.Write("## Lync configuration changes\n\n");
+        output.Write($"{TerminalReportWriter.Headline(report.Summary)}, from {Escape(ValueText.Side(report.From))} to {Escape(ValueText.Side(report.To))}.\n");
+        if (report.IsEmpty)
+        {
+            return;
+        }
+
+        output.Write("\n| Area | Added | Removed | Modified | Renamed |\n|---|---:|---:|---:|---:|\n");
+        foreach (var area in report.ByArea())
+        {
+            var s = DiffSummary.Of(area);
+            output.Write($"| {area.Key} | {s.Added} | {s.Removed} | {s.Modified} | {s.Renamed} |\n");
+        }
+
+        foreach (var area in report.ByArea())
+        {
+            output.Write($"\n### {area.Key}\n");
+            foreach (var change in area)
+            {
+                WriteObject(change, output);
+            }
+        }
+    }
+
+    private static void WriteObject(ObjectChange change, TextWriter output)
+    {
+        var verb = change.Kind switch
+        {
+            ObjectChangeKind.Added => "added",
+            ObjectChangeKind.Removed => "removed",
+            ObjectChangeKind.Renamed => change.Properties.Count == 0 ? $"renamed from `{Code(change.OldIdentity)}`, same settings" : $"renamed from `{Code(change.OldIdentity)}`",
+            _ => "modified",
+        };
+        output.Write($"\n- **{Escape(change.Noun)} `{Code(change.Identity)}`** {verb}\n");
+        if (change.Properties.Count == 0)
+        {
+            return;
+        }
+
+        output.Write("\n  | Property | Before | After |\n  |---|---|---|\n");
+        foreach (var property in change.Properties)
+        {
+            var (before, after) = property.Kind switch
+            {
+                PropertyChangeKind.Changed when property.Lines is { } lines => (Lines(lines, TextLineKind.Removed), Lines(lines, TextLineKind.Added)),
+                PropertyChangeKind.Changed => (Value(ValueText.Of(property.Old)), Value(ValueText.Of(property.New))),
+                PropertyChangeKind.Added => ("", Escape(ValueText.Describe(property))),
+                PropertyChangeKind.Removed => (Escape(ValueText.Describe(property)), ""),
+                _ => (Value(ValueText.Of(property.Old)), Escape(ValueText.Describe(property))),
+            };
+            output.Write($"  | `{Code(property.Path)}` | {before} | {after} |\n");
+        }
+    }
+
+    private static string Lines(IReadOnlyList<TextLine> lines, TextLineKind kind) =>
+        string.Join("<br>", lines.Where(l => l.Kind == kind).Select(l => Value(l.Text)));
+
+    private static string Value(string text) => text.Length == 0 ? "" : $"`{Code(text)}`";
+
+    // Inside a code span only the pipe (table syntax) and the backtick need care.
+    private static string Code(string? text) => (text ?? "").Replace("|", "\\|").Replace("`", "'");
+
+    private static string Escape(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+}

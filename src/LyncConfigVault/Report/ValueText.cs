@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using LyncConfigVault.Diff;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Report;
+
+/// <summary>Values and property changes on one line, the way every text view prints them.</summary>
+internal static class ValueText
+{
+    /// <summary>A scalar as it is; an empty one as ""; lists as [a, b]; maps as {Key: value, …}.</summary>
+    public static string Of(YNode? node)
+    {
+        var builder = new StringBuilder();
+        Append(builder, node);
+        return builder.ToString();
+    }
+
+    /// <summary>What happened to the value, without the path: "true → false", "moved, position 2 → 1", "added: Premium".</summary>
+    public static string Describe(PropertyChange change) => change.Kind switch
+    {
+        PropertyChangeKind.Changed => $"{Of(change.Old)} → {Of(change.New)}",
+        PropertyChangeKind.Moved when change.Path == ObjectFactory.PriorityKey => string.Create(CultureInfo.InvariantCulture, $"priority {change.From} → {change.To}"),
+        PropertyChangeKind.Moved => string.Create(CultureInfo.InvariantCulture, $"{Of(change.New)} moved, position {change.From + 1} → {change.To + 1}"),
+        PropertyChangeKind.Added when change.To is { } to => string.Create(CultureInfo.InvariantCulture, $"added {Of(change.New)} at position {to + 1}"),
+        PropertyChangeKind.Added => $"added {Of(change.New)}",
+        PropertyChangeKind.Removed when change.From is { } from => string.Create(CultureInfo.InvariantCulture, $"removed {Of(change.Old)} from position {from + 1}"),
+        _ => $"removed {Of(change.Old)}",
+    };
+
+    /// <summary>What happened, for a view that shows the value beside it: "added at position 3", "moved, position 2 → 1".</summary>
+    public static string Note(PropertyChange change) => change.Kind switch
+    {
+        PropertyChangeKind.Moved when change.Path == ObjectFactory.PriorityKey => string.Create(CultureInfo.InvariantCulture, $"priority {change.From} → {change.To}"),
+        PropertyChangeKind.Moved => string.Create(CultureInfo.InvariantCulture, $"moved, position {change.From + 1} → {change.To + 1}"),
+        PropertyChangeKind.Added when change.To is { } to => string.Create(CultureInfo.InvariantCulture, $"added at position {to + 1}"),
+        PropertyChangeKind.Removed when change.From is { } from => string.Create(CultureInfo.InvariantCulture, $"removed from position {from + 1}"),
+        _ => JsonReportWriter.Word(change.Kind),
+    };
+
+    /// <summary>"2026-11-24 02:20 (71d4e0d, HEAD)", or the export file names and their export time.</summary>
+    public static string Side(DiffSide side)
+    {
+        var when = side.Date is { } date ? date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " : "";
+        if (IsCommit(side.Revision))
+        {
+            var shortId = side.Revision[..7];
+            return side.Label.Length == 0 || side.Revision.StartsWith(side.Label, StringComparison.OrdinalIgnoreCase)
+                ? $"{when}({shortId})"
+                : $"{when}({shortId}, {side.Label})";
+        }
+
+        return $"{when}({side.Revision})";
+    }
+
+    public static string ObjectLine(ObjectChange change) => change.Kind switch
+    {
+        ObjectChangeKind.Renamed when change.Properties.Count == 0 => $"{change.DisplayName}, renamed from {change.OldIdentity} (same settings)",
+        ObjectChangeKind.Renamed => $"{change.DisplayName}, renamed from {change.OldIdentity}",
+        _ => change.DisplayName,
+    };
+
+    public static char Symbol(ObjectChangeKind kind) => kind switch
+    {
+        ObjectChangeKind.Added => '+',
+        ObjectChangeKind.Removed => '-',
+        ObjectChangeKind.Renamed => '>',
+        _ => '~',
+    };
+
+    private static bool IsCommit(string revision) => revision.Length == 40 && revision.All(char.IsAsciiHexDigitLower);
+
+    private static void Append(StringBuilder builder, YNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                builder.Append("(none)");
+                break;
+            case YScalar { Text.Length: 0 }:
+                builder.Append("\"\"");
+                break;
+            case YScalar scalar:
+                builder.Append(scalar.Text.Replace("\r", "\\r").Replace("\n", "\\n"));
+                break;
+            case YSeq seq:
+                builder.Append('[');
+                for (var i = 0; i < seq.Items.Count; i++)
+                {
+                    builder.Append(i == 0 ? "" : ", ");
+                    Append(builder, seq.Items[i]);
+                }
+
+                builder.Append(']');
+                break;
+            case YMap map:
+                builder.Append('{');
+                var first = true;
+                foreach (var (key, value) in map.Entries.Where(e => e.Key != ElementYamlMapper.OrderKey))
+                {
+                    builder.Append(first ? "" : ", ").Append(key).Append(": ");
+                    Append(builder, value);
+                    first = false;
+                }
+
+                builder.Append('}');
+                break;
+        }
+    }
+}
