@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
+using LyncConfigVault.Report;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 
@@ -27,7 +28,7 @@ internal sealed class BackfillCommand : Command
             throw new LcvException($"{folder} holds no export files (.zip, .xml, .bak) and no backup folders.", folder);
         }
 
-        var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console));
+        var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
         var failed = 0;
         var skipped = 0;
         for (var i = 0; i < runs.Count; i++)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Simulation;
+using LyncConfigVault.Report;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 
@@ -33,7 +34,7 @@ internal sealed class DemoCommand : Command
         using var vault = VaultRepository.Init(root, "Fabrikam", LyncCatalog.Default);
         console.MarkupLineInterpolated($"Created the vault {vault.Root}");
         console.WriteLine();
-        var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console));
+        var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
         for (var i = 0; i < generated.Count; i++)
         {
             var night = generated[i];

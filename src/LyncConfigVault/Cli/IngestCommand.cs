@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
+using LyncConfigVault.Report;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 
@@ -21,7 +22,7 @@ internal sealed class IngestCommand : Command
         {
             using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
             var at = parse.GetValue(_at) is { } text ? AdminDate.Parse(text) : (DateTimeOffset?)null;
-            var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console));
+            var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
             var result = ingester.Ingest(parse.GetValue(_files)!, at, "ingest");
             RunReporter.Print(console, "Snapshot", result, listObjects: true);
             return ExitCodes.Ok;

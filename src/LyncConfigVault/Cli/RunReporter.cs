@@ -49,10 +49,11 @@ internal static class RunReporter
     public static Action<string> Warning(IAnsiConsole console) =>
         message => console.MarkupLineInterpolated($"[yellow]warning:[/] {message}");
 
-    private static string Symbol(StoredChangeKind kind) => kind switch
+    private static string Symbol(string kind) => kind switch
     {
-        StoredChangeKind.Added => "+ added  ",
-        StoredChangeKind.Removed => "- removed",
+        "added" => "+ added  ",
+        "removed" => "- removed",
+        "renamed" => "> renamed",
         _ => "~ changed",
     };
 }

@@ -5,15 +5,19 @@ using LyncConfigVault.Vault;
 
 namespace LyncConfigVault.Diff;
 
-/// <summary>Export files normalized in memory, exactly as a run would store them, compared without a vault.</summary>
+/// <summary>
+/// Export files normalized in memory, exactly as a run would store them, compared without a vault;
+/// or only the objects named in <c>only</c>, so a run describing its own few changes hashes no more.
+/// </summary>
 internal sealed class ExportObjectSource : ObjectSource
 {
     private readonly Snapshot _snapshot;
 
-    public ExportObjectSource(Snapshot snapshot, string label)
+    public ExportObjectSource(Snapshot snapshot, string label, IReadOnlyCollection<string>? only = null)
     {
         _snapshot = snapshot;
-        Files = snapshot.Objects.ToDictionary(o => o.Key, o => GitBlobId.Of(YamlText.WriteBytes(o.Value.Content)), StringComparer.Ordinal);
+        var objects = only is null ? snapshot.Objects : only.Where(snapshot.Objects.ContainsKey).ToDictionary(p => p, p => snapshot.Objects[p]);
+        Files = objects.ToDictionary(o => o.Key, o => GitBlobId.Of(YamlText.WriteBytes(o.Value.Content)), StringComparer.Ordinal);
         var sources = string.Join(", ", snapshot.Exports.Select(e => Path.GetFileName(e.Source)));
         Side = new DiffSide(sources, label, snapshot.Exports.Count == 0 ? null : snapshot.ExportedAt);
     }

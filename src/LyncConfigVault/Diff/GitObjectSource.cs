@@ -6,19 +6,21 @@ using LyncConfigVault.Vault;
 
 namespace LyncConfigVault.Diff;
 
-/// <summary>The snapshot stored in one commit of the vault.</summary>
-internal sealed class GitObjectSource(Repository git, Commit commit, string label) : ObjectSource
+/// <summary>The snapshot stored in one commit of the vault, or only the files named in <paramref name="only"/>.</summary>
+internal sealed class GitObjectSource(IRepository git, Commit commit, string label, IReadOnlyCollection<string>? only = null) : ObjectSource
 {
     private readonly ConcurrentDictionary<string, YMap> _read = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, string>? _files;
 
     public Commit Commit => commit;
 
-    public Repository Git => git;
+    public IRepository Git => git;
 
     public override DiffSide Side { get; } = new(commit.Sha, label, commit.Author.When);
 
-    public override IReadOnlyDictionary<string, string> Files => _files ??= VaultLayout.ObjectFiles(commit.Tree);
+    public override IReadOnlyDictionary<string, string> Files => _files ??= only is null
+        ? VaultLayout.ObjectFiles(commit.Tree)
+        : only.Select(p => (Path: p, Entry: commit[p])).Where(f => f.Entry?.Target is Blob).ToDictionary(f => f.Path, f => f.Entry.Target.Sha, StringComparer.Ordinal);
 
     public override YMap Read(string path) =>
         _read.GetOrAdd(path, p => YamlText.Read(Text(p), $"{p} at {commit.Sha[..7]}"));

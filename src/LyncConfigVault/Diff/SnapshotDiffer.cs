@@ -16,6 +16,9 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
 {
     public const double DefaultRenameThreshold = 0.8;
 
+    /// <summary>The vault folders of objects kept in a priority order of their own (cms/voice/VoiceRoute).</summary>
+    public IEnumerable<string> OrderedFolders => _orderedNouns.Select(n => catalog.ForNoun(n)?.Folder).OfType<string>();
+
     private static readonly HashSet<string> NotCompared = [ObjectFactory.IdentityKey, ObjectFactory.NounKey];
     private static readonly HashSet<string> NotComparedWhenOrdered = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.PriorityKey];
     private static readonly HashSet<string> NotComparedWhenRenamed = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.KeyKey, ObjectFactory.PriorityKey];

@@ -14,7 +14,7 @@ internal sealed record IngestResult(StoreResult Store, Snapshot Snapshot, DateTi
 /// One run: export files → unpack → normalize → one snapshot → one commit (or none). Holds the vault
 /// lock for the whole run and records the run, whatever its outcome.
 /// </summary>
-internal sealed class ExportIngester(VaultRepository vault, LyncCatalog catalog, Action<string> warn)
+internal sealed class ExportIngester(VaultRepository vault, LyncCatalog catalog, Action<string> warn, Func<NoiseFilter, IChangeDescriber>? describer = null)
 {
     public IngestResult Ingest(IReadOnlyList<string> files, DateTimeOffset? at, string command)
     {
@@ -29,7 +29,7 @@ internal sealed class ExportIngester(VaultRepository vault, LyncCatalog catalog,
             var snapshot = new ExportSetReader(catalog, filter).Read(files);
             var when = at ?? snapshot.ExportedAt;
             CheckNotOlderThanHead(when, files);
-            var result = new SnapshotStore(vault, catalog, filter).Store(snapshot, when);
+            var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when);
             RunHistory.Append(vault.StateFolder, new RunRecord(started, command, result.Commit is null ? RunRecord.Unchanged : RunRecord.Committed,
                 when, result.Commit, result.Summary, snapshot.Exports.Select(e => $"{e.Kind.ToString().ToLowerInvariant()} {e.Source}").ToList(), result.Stale, clock.ElapsedMilliseconds));
             return new IngestResult(result, snapshot, when);

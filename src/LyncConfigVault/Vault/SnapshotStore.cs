@@ -6,14 +6,15 @@ using LyncConfigVault.Normalize;
 namespace LyncConfigVault.Vault;
 
 /// <summary>What storing one snapshot did: the new commit (null when nothing really changed) and why.</summary>
-internal sealed record StoreResult(string? Commit, IReadOnlyList<StoredChange> Changes, IReadOnlyList<string> Stale, string Summary, bool First);
+internal sealed record StoreResult(string? Commit, IReadOnlyList<DescribedChange> Changes, IReadOnlyList<string> Stale, string Summary, bool First);
 
 /// <summary>
 /// Writes a snapshot as one commit, atomically: objects become blobs, the tree is built beside the
 /// current one, and only then does the branch move. No commit when no non-volatile value changed.
 /// Parts this run did not read are carried forward untouched and named stale.
 /// </summary>
-internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, NoiseFilter filter)
+/// <remarks>Without a describer (tests of the vault alone) the message lists objects without their properties.</remarks>
+internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, NoiseFilter filter, IChangeDescriber? describer = null)
 {
     private readonly SemanticFingerprint _fingerprint = new(catalog, filter);
 
@@ -29,6 +30,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         var written = new Dictionary<string, (byte[] Bytes, string BlobId)>(StringComparer.Ordinal);
         var fingerprints = new Dictionary<string, string>(cache, StringComparer.Ordinal);
         var changes = new List<StoredChange>();
+        var changedPaths = new List<string>();
         foreach (var (path, obj) in snapshot.Objects)
         {
             var bytes = YamlText.WriteBytes(obj.Content);
@@ -45,10 +47,12 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             if (!known)
             {
                 changes.Add(new StoredChange(StoredChangeKind.Added, obj.Area, obj.Noun, obj.Identity.ToString()));
+                changedPaths.Add(path);
             }
             else if (oldId != blobId && (cache.GetValueOrDefault(path) ?? _fingerprint.Of(ReadObject(oldId!, path))) != fingerprint)
             {
                 changes.Add(new StoredChange(StoredChangeKind.Changed, obj.Area, obj.Noun, obj.Identity.ToString()));
+                changedPaths.Add(path);
             }
 
             fingerprints[path] = fingerprint;
@@ -59,6 +63,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             var old = ReadObject(oldId, path);
             var entry = catalog.ForNoun(old.Text(ObjectFactory.NounKey) ?? "");
             changes.Add(new StoredChange(StoredChangeKind.Removed, entry?.Area ?? "other", old.Text(ObjectFactory.NounKey) ?? "?", old.Text(ObjectFactory.IdentityKey) ?? path));
+            changedPaths.Add(path);
             fingerprints.Remove(path);
         }
 
@@ -68,13 +73,25 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             return new StoreResult(null, [], stale, "no change", first);
         }
 
+        var described = first ? [] : Describe(head, snapshot, changes, changedPaths);
         var tree = BuildTree(head, snapshot, written, before);
-        var message = CommitMessage.Build(changes, first, snapshot.Exports, stale, snapshot.Objects.Count);
+        var message = (first ? CommitMessage.First(snapshot.Objects.Count, changes) : CommitMessage.Changes(described))
+            + CommitMessage.Trailers(snapshot.Exports, stale);
         var signature = new Signature("lcv", $"lcv@{Environment.MachineName.ToLowerInvariant()}", when);
         var commit = git.ObjectDatabase.CreateCommit(signature, signature, message, tree, [head], prettifyMessage: false);
         vault.Advance(commit, "lcv: snapshot");
         FingerprintCache.Save(vault.StateFolder, commit.Sha, fingerprints);
-        return new StoreResult(commit.Sha, changes, stale, first ? message.Split('\n')[0] : CommitMessage.Summary(changes), first);
+        return new StoreResult(commit.Sha, described, stale, first ? message.Split('\n')[0] : CommitMessage.Summary(described), first);
+    }
+
+    /// <summary>
+    /// The changes property by property when a describer is given. When it finds nothing but
+    /// neighbours shifting (a route inserted above others), the objects whose files changed are named.
+    /// </summary>
+    private List<DescribedChange> Describe(Commit head, Snapshot snapshot, List<StoredChange> changes, List<string> changedPaths)
+    {
+        var described = describer?.Describe(head, snapshot, changedPaths) ?? [];
+        return described.Count > 0 ? described.ToList() : changes.Select(DescribedChange.From).ToList();
     }
 
     private Tree BuildTree(Commit head, Snapshot snapshot, Dictionary<string, (byte[] Bytes, string BlobId)> written, Dictionary<string, string> before)

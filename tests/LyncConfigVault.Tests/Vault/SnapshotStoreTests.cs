@@ -65,9 +65,35 @@ public sealed class SnapshotStoreTests
             }
 
             var message = fixture.Commits()[0].Message;
-            var listed = message.Split('\n').Where(l => l.Length > 2 && l[0] is '+' or '-' or '~' && l[1] == ' ').Select(l => l[2..]).Order(StringComparer.Ordinal);
+            var listed = message.Split('\n').Where(l => l.Length > 2 && l[0] is '+' or '-' or '~' or '>' && l[1] == ' ').SelectMany(Named).Order(StringComparer.Ordinal);
             Assert.Equal(expected.Order(StringComparer.Ordinal), listed);
         }
+    }
+
+    // "> VoicePolicy Tag:Old → Tag:New" names both Identities, as the generator does.
+    private static IEnumerable<string> Named(string line)
+    {
+        var text = line[2..];
+        var arrow = text.IndexOf(" → ", StringComparison.Ordinal);
+        if (line[0] != '>' || arrow < 0)
+        {
+            return [text];
+        }
+
+        var noun = text[..text.IndexOf(' ', StringComparison.Ordinal)];
+        return [text[..arrow], $"{noun} {text[(arrow + 3)..]}"];
+    }
+
+    [Fact]
+    public void A_commit_message_says_what_changed_inside_each_object_and_names_renames()
+    {
+        using var fixture = new VaultFixture().IngestAll();
+
+        var commits = fixture.Commits();
+
+        Assert.Contains("~ DialPlan Site:NewYork\n    NormalizationRules[Name=NewYork-Local].Pattern: ^([2-9]\\d{6,7})$ → ^([2-9]\\d{6,8})$\n", commits[3].Message);
+        Assert.StartsWith("voice: 1 renamed (VoicePolicy Tag:VP-Dublin-Restricted → Tag:VP-Dublin-Restricted-R07)", commits[0].MessageShort);
+        Assert.Contains("\n> VoicePolicy Tag:VP-Dublin-Restricted → Tag:VP-Dublin-Restricted-R07\n    PstnUsages: Emergency moved, position 2 → 1\n", commits[0].Message);
     }
 
     [Fact]
@@ -80,7 +106,7 @@ public sealed class SnapshotStoreTests
 
         var commit = fixture.Commits()[0];
         var expectedAreas = fixture.Nights[1].Changes.Count;
-        Assert.Matches(@"^[a-z]+: \d+ (added|removed|changed)", commit.MessageShort);
+        Assert.Matches(@"^[a-z]+: \d+ (added|removed|changed|renamed)", commit.MessageShort);
         Assert.Contains("Lcv-Version: 0.1.0", commit.Message);
         Assert.True(expectedAreas > 0);
     }
