@@ -29,6 +29,8 @@ internal static class Program
             new BackfillCommand(console),
             new StatusCommand(console),
             new DiffCommand(console),
+            new LogCommand(console),
+            new ShowCommand(console),
             new DemoCommand(console),
             new GenerateCommand(console),
         };

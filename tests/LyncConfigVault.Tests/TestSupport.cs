@@ -69,7 +69,7 @@ internal static class TestData
     public static CliResult Lcv(params string[] args)
     {
         var console = new TestConsole();
-        console.Profile.Width = 200;
+        console.Profile.Width = 4096;   // as Program.Main sets it for redirected output
         var error = new StringWriter();
         var code = Program.Run(args, console, error);
         return new CliResult(code, console.Output, error.ToString());

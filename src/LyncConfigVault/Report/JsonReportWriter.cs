@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LyncConfigVault.Diff;
 
@@ -13,37 +12,28 @@ internal sealed class JsonReportWriter : IReportWriter
 {
     public const string Schema = "lcv.diff/1";
 
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public void Write(DiffReport report, TextWriter output)
+    public void Write(DiffReport report, TextWriter output) => JsonOutput.Write(output, json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        json.WriteStartObject();
+        json.WriteString("schema", Schema);
+        Side(json, "from", report.From);
+        Side(json, "to", report.To);
+        var summary = report.Summary;
+        json.WriteStartObject("summary");
+        json.WriteNumber("added", summary.Added);
+        json.WriteNumber("removed", summary.Removed);
+        json.WriteNumber("modified", summary.Modified);
+        json.WriteNumber("renamed", summary.Renamed);
+        json.WriteEndObject();
+        json.WriteStartArray("changes");
+        foreach (var change in report.Changes)
         {
-            json.WriteStartObject();
-            json.WriteString("schema", Schema);
-            Side(json, "from", report.From);
-            Side(json, "to", report.To);
-            var summary = report.Summary;
-            json.WriteStartObject("summary");
-            json.WriteNumber("added", summary.Added);
-            json.WriteNumber("removed", summary.Removed);
-            json.WriteNumber("modified", summary.Modified);
-            json.WriteNumber("renamed", summary.Renamed);
-            json.WriteEndObject();
-            json.WriteStartArray("changes");
-            foreach (var change in report.Changes)
-            {
-                Change(json, change);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            Change(json, change);
         }
 
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.Write('\n');
-    }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 
     public static string Date(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
@@ -70,6 +60,13 @@ internal sealed class JsonReportWriter : IReportWriter
     private static void Change(Utf8JsonWriter json, ObjectChange change)
     {
         json.WriteStartObject();
+        ChangeBody(json, change);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The fields of one object's change, inside an object the caller opened.</summary>
+    public static void ChangeBody(Utf8JsonWriter json, ObjectChange change)
+    {
         json.WriteString("area", change.Area);
         json.WriteString("noun", change.Noun);
         json.WriteString("identity", change.Identity);
@@ -90,8 +87,6 @@ internal sealed class JsonReportWriter : IReportWriter
 
             json.WriteEndArray();
         }
-
-        json.WriteEndObject();
     }
 
     private static void Property(Utf8JsonWriter json, PropertyChange property)

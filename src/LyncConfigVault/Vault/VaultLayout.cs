@@ -31,6 +31,14 @@ internal static class VaultLayout
         return result;
     }
 
+    /// <summary>path → blob id of every file under one folder of a tree (<paramref name="prefix"/> is that folder's path).</summary>
+    public static Dictionary<string, string> ObjectFiles(LibGit2Sharp.Tree folder, string prefix)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        Walk(folder, prefix, result);
+        return result;
+    }
+
     private static void Walk(LibGit2Sharp.Tree tree, string prefix, Dictionary<string, string> result)
     {
         foreach (var entry in tree)

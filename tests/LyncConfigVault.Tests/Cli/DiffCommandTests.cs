@@ -3,19 +3,9 @@ using LyncConfigVault.Tests.Report;
 
 namespace LyncConfigVault.Tests.Cli;
 
-public sealed class DiffCommandTests : IClassFixture<DiffCommandTests.SevenNights>
+public sealed class DiffCommandTests(SevenNightsVault nights) : IClassFixture<SevenNightsVault>
 {
-    private readonly VaultFixture _fixture;
-
-    public DiffCommandTests(SevenNights nights) => _fixture = nights.Fixture;
-
-    /// <summary>One vault with the seven demo nights, shared by the tests that only read it.</summary>
-    public sealed class SevenNights : IDisposable
-    {
-        internal VaultFixture Fixture { get; } = new VaultFixture().IngestAll();
-
-        public void Dispose() => Fixture.Dispose();
-    }
+    private readonly VaultFixture _fixture = nights.Fixture;
 
     [Fact]
     public void Diff_with_no_revision_shows_last_nights_change_and_exits_1()
