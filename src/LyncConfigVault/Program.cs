@@ -31,6 +31,8 @@ internal static class Program
             new DiffCommand(console),
             new LogCommand(console),
             new ShowCommand(console),
+            new DriftCommand(console),
+            new BaselineCommand(console),
             new DemoCommand(console),
             new GenerateCommand(console),
         };

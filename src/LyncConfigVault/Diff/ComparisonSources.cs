@@ -26,7 +26,7 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
     public static bool IsOnDisk(string argument) => File.Exists(argument) || Directory.Exists(argument);
 
     public ObjectSource Resolve(string argument) =>
-        IsOnDisk(argument) ? Exports(argument) : Snapshot(argument);
+        IsOnDisk(argument) ? Exports([argument]) : Snapshot(argument);
 
     public GitObjectSource Snapshot(string revision) =>
         new(Vault.Git, new RevisionResolver(Vault).Resolve(revision), revision);
@@ -40,17 +40,25 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
         return (new GitObjectSource(Vault.Git, previous, "HEAD~1"), new GitObjectSource(Vault.Git, head, "HEAD"));
     }
 
-    public ExportObjectSource Exports(string path)
+    /// <summary>Export files of one run; a folder stands for the export files in it (a nightly backup folder).</summary>
+    public ExportObjectSource Exports(IReadOnlyList<string> paths)
     {
-        var files = Directory.Exists(path)
-            ? Directory.EnumerateFiles(path).Where(f => ExportExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
-            : [path];
-        if (files.Count == 0)
+        var files = new List<string>();
+        foreach (var path in paths)
         {
-            throw LcvException.BadExport(path, "holds no export files (.zip, .xml or .tbxml).");
+            if (!IsOnDisk(path))
+            {
+                throw LcvException.BadExport(path, "does not exist.");
+            }
+
+            var inFolder = Directory.Exists(path)
+                ? Directory.EnumerateFiles(path).Where(f => ExportExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
+                : [path];
+            files.AddRange(inFolder.Count > 0 ? inFolder : throw LcvException.BadExport(path, "holds no export files (.zip, .xml or .tbxml)."));
         }
 
-        return new ExportObjectSource(new ExportSetReader(catalog, Filter).Read(files), Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
+        var label = string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
+        return new ExportObjectSource(new ExportSetReader(catalog, Filter).Read(files), label);
     }
 
     /// <summary>
