@@ -33,6 +33,8 @@ internal static class Program
             new ShowCommand(console),
             new DriftCommand(console),
             new BaselineCommand(console),
+            new GitSetupCommand(console),
+            new TextconvCommand(console),
             new DemoCommand(console),
             new GenerateCommand(console),
         };

@@ -32,6 +32,7 @@ internal sealed class DemoCommand : Command
         var files = SyntheticNights.WriteBackupFolders(backups, generated);
 
         using var vault = VaultRepository.Init(root, "Fabrikam", LyncCatalog.Default);
+        GitDiffDriver.Register(vault, GitSetupCommand.This);
         console.MarkupLineInterpolated($"Created the vault {vault.Root}");
         console.WriteLine();
         var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));

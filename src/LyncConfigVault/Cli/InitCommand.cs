@@ -17,6 +17,7 @@ internal sealed class InitCommand : Command
         SetAction(parse =>
         {
             using var vault = VaultRepository.Init(parse.GetValue(_vault)!, parse.GetValue(_deployment)!, LyncCatalog.Default);
+            GitDiffDriver.Register(vault, GitSetupCommand.This);
             console.MarkupLineInterpolated($"Created the vault for [bold]{vault.Config.Deployment}[/] in {vault.Root}");
             console.WriteLine($"Next: lcv ingest --vault \"{vault.Root}\" CsConfiguration.zip");
             return ExitCodes.Ok;

@@ -54,6 +54,12 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
                 changes.Add(new StoredChange(StoredChangeKind.Changed, obj.Area, obj.Noun, obj.Identity.ToString()));
                 changedPaths.Add(path);
             }
+            else if (oldId != blobId)
+            {
+                // Only volatile values moved (a new signature, another place in the export): the stored file
+                // stays as it was, so history and git log -p show real changes only.
+                written[path] = (bytes, oldId!);
+            }
 
             fingerprints[path] = fingerprint;
         }

@@ -76,7 +76,7 @@ internal sealed class VaultRepository : IDisposable
         {
             [VaultLayout.ConfigFile] = new VaultConfig(deployment).Write(),
             [VaultLayout.FiltersFile] = FiltersFile.Write(catalog, []),
-            [".gitattributes"] = "# Vault files are LF everywhere, so a Windows checkout never looks edited.\n*.yaml text eol=lf\n*.md text eol=lf\n",
+            [".gitattributes"] = "# Vault files are LF everywhere, so a Windows checkout never looks edited.\n*.yaml text eol=lf\n*.md text eol=lf\n" + GitDiffDriver.Attributes,
             ["README.md"] = VaultReadme(deployment),
         };
         var git = new Repository(root);

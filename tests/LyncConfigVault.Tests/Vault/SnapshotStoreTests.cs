@@ -97,6 +97,23 @@ public sealed class SnapshotStoreTests
     }
 
     [Fact]
+    public void A_commit_rewrites_only_the_files_of_objects_that_really_changed()
+    {
+        using var fixture = new VaultFixture(nights: 3);
+        fixture.Ingest(1);
+        fixture.Ingest(2);
+
+        fixture.Ingest(3);
+
+        using var repo = new Repository(fixture.Vault);
+        var head = repo.Head.Tip;
+        var touched = repo.Diff.Compare<TreeChanges>(head.Parents.Single().Tree, head.Tree).Select(c => c.Path).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [".lcv/exports/cms.yaml", "cms/voice/DialPlan/Site/NewYork.yaml", "cms/voice/VoicePolicy/Site/Rotterdam.yaml", "topology/pools/dubpool01.fabrikam.com.yaml"],
+            touched);
+    }
+
+    [Fact]
     public void The_commit_message_summarizes_by_area_with_identities()
     {
         using var fixture = new VaultFixture(seed: 21, nights: 2);

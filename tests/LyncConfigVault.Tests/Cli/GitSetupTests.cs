@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace LyncConfigVault.Tests.Cli;
+
+public sealed class GitSetupTests(SevenNightsVault nights) : IClassFixture<SevenNightsVault>
+{
+    private readonly VaultFixture _fixture = nights.Fixture;
+
+    [Fact]
+    public void Plain_git_log_p_shows_one_line_per_lync_value_without_the_noise()
+    {
+        var apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "lcv.exe" : "lcv");
+        var setup = _fixture.Lcv("git-setup", "--lcv", $"\"{apphost}\"");
+
+        var log = Git("log", "-p", "-1", "--", "cms/voice");
+
+        Assert.Equal(0, setup.ExitCode);
+        Assert.Contains("-PstnUsages[1]: Dublin-Local\n-PstnUsages[2]: Emergency\n+PstnUsages[1]: Emergency\n+PstnUsages[2]: Dublin-Local\n", log);
+        Assert.Contains("+VoicePolicy Tag:VP-Dublin-Restricted-R07\n", log);
+        Assert.DoesNotContain("Signature", log);
+        Assert.DoesNotContain("DocItem", log);
+    }
+
+    [Fact]
+    public void A_new_vault_already_selects_the_driver_in_gitattributes()
+    {
+        var attributes = File.ReadAllText(Path.Combine(_fixture.Vault, ".gitattributes"));
+
+        Assert.Contains("cms/**/*.yaml diff=lcv\n", attributes);
+        Assert.Contains("topology/**/*.yaml diff=lcv\n", attributes);
+        Assert.Contains("textconv", Git("config", "--get", "diff.lcv.textconv"));
+    }
+
+    private string Git(params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _fixture.Vault };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var git = Process.Start(start)!;
+        var error = git.StandardError.ReadToEndAsync();
+        var output = git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {error.Result}");
+        return output;
+    }
+}
