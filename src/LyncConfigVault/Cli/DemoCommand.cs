@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using LyncConfigVault.Catalog;
-using LyncConfigVault.Simulation;
+using LyncConfigVault.Diff;
 using LyncConfigVault.Report;
+using LyncConfigVault.Simulation;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 
@@ -48,8 +49,25 @@ internal sealed class DemoCommand : Command
         }
 
         console.WriteLine();
-        console.MarkupLine("Browse the history in any Git tool, for example:");
-        console.WriteLine($"  git -C \"{vault.Root}\" log --stat");
+        console.MarkupLine("[bold underline]What changed last night[/] (lcv diff)");
+        using var sources = new ComparisonSources(LyncCatalog.Default, vault.Root);
+        var (lastFrom, lastTo) = sources.LastChange();
+        var differ = new SnapshotDiffer(LyncCatalog.Default, vault.Filters(LyncCatalog.Default));
+        new TerminalReportWriter(console).Write(differ.Compare(lastFrom, lastTo));
+
+        var week = differ.Compare(sources.Snapshot(RevisionResolver.Snapshots(vault.Head).Last().Sha), lastTo);
+        var html = vault.Root.TrimEnd(Path.DirectorySeparatorChar) + "-changes.html";
+        using (var file = new StreamWriter(html, false, new System.Text.UTF8Encoding(false)))
+        {
+            new HtmlReportWriter().Write(week, file);
+        }
+
+        console.WriteLine();
+        console.MarkupLineInterpolated($"The whole week ({week.Summary}) as an HTML report: [link]{html}[/]");
+        console.WriteLine();
+        console.MarkupLine("Explore the vault, for example:");
+        console.WriteLine($"  lcv diff --vault \"{vault.Root}\" HEAD~3 --format markdown");
+        console.WriteLine($"  lcv log --vault \"{vault.Root}\" \"Pool dubpool01.fabrikam.com\"");
         console.WriteLine($"  git -C \"{vault.Root}\" log -p -- cms/voice/VoicePolicy/Tag");
         console.WriteLine($"  lcv status --vault \"{vault.Root}\"");
         Directory.Delete(backups, recursive: true);

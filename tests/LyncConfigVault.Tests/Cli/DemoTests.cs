@@ -24,6 +24,22 @@ public sealed class DemoTests
     }
 
     [Fact]
+    public void The_demo_ends_with_last_nights_report_and_writes_the_weeks_html_report()
+    {
+        using var folder = new TempFolder();
+        var vault = Path.Combine(folder.Path, "demo");
+
+        var result = TestData.Lcv("demo", "--vault", vault);
+
+        var report = result.Output[result.Output.IndexOf("What changed last night", StringComparison.Ordinal)..];
+        Assert.Contains("1 object differs: 1 renamed  from 2026-11-23 02:29 (", report);
+        Assert.Contains("> VoicePolicy Tag:VP-Dublin-Restricted-R07, renamed from Tag:VP-Dublin-Restricted", report);
+        var html = vault + "-changes.html";
+        Assert.Contains($"as an HTML report: {html}", result.Output);
+        Assert.Contains("<article class=\"card modified\" data-noun=\"DialPlan\" data-identity=\"Site:NewYork\"", File.ReadAllText(html));
+    }
+
+    [Fact]
     public void Status_says_when_the_vault_was_last_verified_and_last_changed()
     {
         using var fixture = new VaultFixture(nights: 4);
