@@ -1,29 +1,39 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Xml;
-using LyncConfigVault.Catalog;
-using LyncConfigVault.Normalize;
-using LyncConfigVault.Simulation;
-using LyncConfigVault.Unpack;
-using LyncConfigVault.Vault;
 
 namespace LyncConfigVault.Benchmarks;
 
 /// <summary>
-/// Figures for issue 3, each a ratio against an anchor measured in the same run on the same data:
-/// normalize vs a bare XmlReader pass; storing a snapshot vs git add -A + git commit; a no-change run.
+/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|diff|log|all] [objects] [runs]
+/// Each suite prints its figures as ratios against anchors measured in the same run on the same data.
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
-        var objects = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
-        var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var suite = args.Length > 0 && !char.IsDigit(args[0][0]) ? args[0] : "all";
+        var numbers = args.Where(a => char.IsDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+        var objects = numbers.Count > 0 ? numbers[0] : 20_000;
+        var runs = numbers.Count > 1 ? numbers[1] : 5;
+        Console.WriteLine($"LyncConfigVault benchmarks: {objects:N0} objects, median of {runs} runs, {Environment.ProcessorCount} cores");
         var work = Path.Combine(Path.GetTempPath(), $"lcv-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(work);
         try
         {
-            Run(objects, runs, work);
+            if (suite is "store" or "all")
+            {
+                StoreBenchmark.Run(objects, runs, Folder(work, "store"));
+            }
+
+            if (suite is "diff" or "all")
+            {
+                DiffBenchmark.Run(objects, runs, Folder(work, "diff"));
+            }
+
+            if (suite is "log" or "all")
+            {
+                LogBenchmark.Run(objects, runs, Folder(work, "log"));
+            }
+
             return 0;
         }
         finally
@@ -32,133 +42,5 @@ internal static class Program
         }
     }
 
-    private static void Run(int objects, int runs, string work)
-    {
-        Console.WriteLine($"LyncConfigVault benchmarks: {objects:N0}-object export, median of {runs} runs, {Environment.ProcessorCount} cores");
-        var nights = SyntheticNights.Generate(1, 4, objects).ToList();
-        var zip = Path.Combine(work, "CsConfiguration.zip");
-        File.WriteAllBytes(zip, nights[0].CmsArchive);
-        var docItemSet = ExportArchive.FromBytes(zip, nights[0].CmsArchive, ArchiveLimits.Default).Entry("DocItemSet.xml")!;
-        Console.WriteLine($"DocItemSet.xml: {docItemSet.Length / 1024.0 / 1024.0:F1} MB");
-
-        var catalog = LyncCatalog.Default;
-        var filter = NoiseFilter.FromCatalog(catalog);
-        var xmlReader = Median(runs, () => BareXmlReaderPass(docItemSet));
-        var normalize = Median(runs, () => new CmsNormalizer(catalog, filter).Normalize(docItemSet, zip, "DocItemSet.xml"));
-        var normalizeYaml = Median(runs, () =>
-        {
-            foreach (var obj in new CmsNormalizer(catalog, filter).Normalize(docItemSet, zip, "DocItemSet.xml"))
-            {
-                YamlText.WriteBytes(obj.Content);
-            }
-        });
-        Report("anchor: bare XmlReader pass over DocItemSet.xml", xmlReader, xmlReader);
-        Report("XDocument load only", Median(runs, () => SafeXml.Load(docItemSet, zip, "DocItemSet.xml")), xmlReader);
-        var loaded = new CmsNormalizer(catalog, filter).Normalize(SafeXml.Load(docItemSet, zip, "DocItemSet.xml"), zip);
-        Report("YAML text only", Median(runs, () => { foreach (var o in loaded) { YamlText.WriteBytes(o.Content); } }), xmlReader);
-        var doc = SafeXml.Load(docItemSet, zip, "DocItemSet.xml");
-        var subnets = doc.Descendants().Where(e => e.Name.LocalName == "Subnets").ToList();
-        Report($"ToYaml of {subnets.Count} subnet elements", Median(runs, () => { foreach (var e in subnets) { ElementYamlMapper.ToYaml(e, e.Name.NamespaceName, _ => false); } }), xmlReader);
-        var factory = new ObjectFactory(filter);
-        var entry = catalog.Noun("NetworkSubnet");
-        Report($"ObjectFactory.Create of subnets", Median(runs, () => { foreach (var e in subnets) { factory.Create(entry, LyncConfigVault.Model.LyncIdentity.Named(e.Attribute("SubnetID")!.Value), null, null, e, e.Name.NamespaceName, new LyncConfigVault.Model.YMap().Add("Position", "1")); } }), xmlReader);
-        Report($"VaultPaths of subnets", Median(runs, () => { foreach (var e in subnets) { VaultPaths.For(entry, LyncConfigVault.Model.LyncIdentity.Named(e.Attribute("SubnetID")!.Value)); } }), xmlReader);
-        var policies = doc.Descendants().Where(e => e.Name.LocalName == "VoicePolicy" && e.Parent!.Name.LocalName == "Value").ToList();
-        var vpEntry = catalog.Noun("VoicePolicy");
-        Report($"ToYaml of {policies.Count} voice policies", Median(runs, () => { foreach (var e in policies) { ElementYamlMapper.ToYaml(e, e.Name.NamespaceName, vpEntry.IsList); } }), xmlReader);
-        Report($"Create of voice policies", Median(runs, () => { foreach (var e in policies) { factory.Create(vpEntry, LyncConfigVault.Model.LyncIdentity.Tag("x"), null, null, e, e.Name.NamespaceName, new LyncConfigVault.Model.YMap().Add("Position", "1")); } }), xmlReader);
-        var fp = new SemanticFingerprint(catalog, filter);
-        Report("fingerprints only", Median(runs, () => { foreach (var o in loaded) { fp.Of(o.Content); } }), xmlReader);
-        Report("normalize (XML → objects)", normalize, xmlReader, target: 2);
-        var allocated = GC.GetTotalAllocatedBytes(true); var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)); var pause = GC.GetTotalPauseDuration();
-        new CmsNormalizer(catalog, filter).Normalize(docItemSet, zip, "DocItemSet.xml");
-        Console.WriteLine($"   normalize allocates {(GC.GetTotalAllocatedBytes(true) - allocated) / 1048576} MB, GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds} ms");
-        Report("normalize + YAML text of every object", normalizeYaml, xmlReader);
-
-        var vaultPath = Path.Combine(work, "vault");
-        using (VaultRepository.Init(vaultPath, "Bench", catalog))
-        {
-        }
-
-        var store = Time(() => Ingest(vaultPath, zip));
-        var gitTree = Path.Combine(work, "git-anchor");
-        CopyTree(vaultPath, gitTree);
-        var git = Time(() => Shell(gitTree, "git init -q && git add -A && git -c user.name=b -c user.email=b@b commit -qm snapshot"));
-        Report("anchor: git add -A && git commit (git CLI, same tree)", git, git);
-        Report("store the first snapshot (lcv ingest, whole run)", store, git);
-
-        var noChange = Path.Combine(work, "night4.zip");
-        File.WriteAllBytes(noChange, nights[3].CmsArchive);
-        for (var night = 2; night <= 3; night++)
-        {
-            var file = Path.Combine(work, $"night{night}.zip");
-            File.WriteAllBytes(file, nights[night - 1].CmsArchive);
-            Ingest(vaultPath, file);
-        }
-
-        var unchanged = Time(() => Ingest(vaultPath, noChange));
-        Report("no-change run (night 4: only re-export noise)", unchanged, xmlReader, absoluteTargetSeconds: 1);
-    }
-
-    private static void Ingest(string vault, string file)
-    {
-        using var repository = VaultRepository.Open(vault);
-        new ExportIngester(repository, LyncCatalog.Default, _ => { }).Ingest([file], null, "benchmark");
-    }
-
-    private static void BareXmlReaderPass(byte[] bytes)
-    {
-        using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-        while (reader.Read())
-        {
-            if (reader.HasAttributes)
-            {
-                while (reader.MoveToNextAttribute())
-                {
-                }
-            }
-        }
-    }
-
-    private static TimeSpan Median(int runs, Action action)
-    {
-        action();   // warm-up: JIT and caches
-        var times = Enumerable.Range(0, runs).Select(_ => Time(action)).Order().ToList();
-        return times[times.Count / 2];
-    }
-
-    private static TimeSpan Time(Action action)
-    {
-        var clock = Stopwatch.StartNew();
-        action();
-        return clock.Elapsed;
-    }
-
-    private static void Report(string what, TimeSpan time, TimeSpan anchor, double? target = null, double? absoluteTargetSeconds = null)
-    {
-        var ratio = time.TotalMilliseconds / anchor.TotalMilliseconds;
-        var verdict = target is { } t ? (ratio <= t ? $"  (target ≤ {t}×: met)" : $"  (target ≤ {t}×: NOT met)") : "";
-        if (absoluteTargetSeconds is { } s)
-        {
-            verdict = time.TotalSeconds <= s ? $"  (target ≤ {s} s: met)" : $"  (target ≤ {s} s: NOT met)";
-        }
-
-        Console.WriteLine($"{what,-58} {time.TotalMilliseconds,9:N0} ms  {ratio,6:F2}×{verdict}");
-    }
-
-    private static void Shell(string folder, string command)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", command]) { WorkingDirectory = folder, UseShellExecute = false })!;
-        process.WaitForExit();
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.git/", StringComparison.Ordinal)))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private static string Folder(string work, string name) => Directory.CreateDirectory(Path.Combine(work, name)).FullName;
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using LyncConfigVault.Model;
-using LyncConfigVault.Normalize;
-using LyncConfigVault.Vault;
 
 namespace LyncConfigVault.Diff;
 
@@ -11,18 +9,27 @@ namespace LyncConfigVault.Diff;
 /// </summary>
 internal sealed class ExportObjectSource : ObjectSource
 {
+    private static long _nextId;
+
     private readonly Snapshot _snapshot;
 
     public ExportObjectSource(Snapshot snapshot, string label, IReadOnlyCollection<string>? only = null)
     {
         _snapshot = snapshot;
         var objects = only is null ? snapshot.Objects : only.Where(snapshot.Objects.ContainsKey).ToDictionary(p => p, p => snapshot.Objects[p]);
-        Files = objects.ToDictionary(o => o.Key, o => GitBlobId.Of(YamlText.WriteBytes(o.Value.Content)), StringComparer.Ordinal);
+        Files = objects.ToDictionary(o => o.Key, o => ContentId(o.Value), StringComparer.Ordinal);
         var sources = string.Join(", ", snapshot.Exports.Select(e => Path.GetFileName(e.Source)));
         Side = new DiffSide(sources, label, snapshot.Exports.Count == 0 ? null : snapshot.ExportedAt);
     }
 
     public Snapshot Snapshot => _snapshot;
+
+    /// <summary>
+    /// Export files carry their volatile values (signatures, positions) in every object, so their bytes
+    /// never equal another snapshot's: hashing them would only cost time. Each object gets an id of its
+    /// own instead, and every object both sides hold is compared value by value.
+    /// </summary>
+    private static string ContentId(LyncObject obj) => string.Create(CultureInfo.InvariantCulture, $"export:{Interlocked.Increment(ref _nextId)}:{obj.Path}");
 
     public override DiffSide Side { get; }
 

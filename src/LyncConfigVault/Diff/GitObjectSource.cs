@@ -22,6 +22,10 @@ internal sealed class GitObjectSource(IRepository git, Commit commit, string lab
         ? VaultLayout.ObjectFiles(commit.Tree)
         : only.Select(p => (Path: p, Entry: commit[p])).Where(f => f.Entry?.Target is Blob).ToDictionary(f => f.Path, f => f.Entry.Target.Sha, StringComparer.Ordinal);
 
+    public override IEnumerable<string> FilesUnder(string folder) =>
+        only is not null ? base.FilesUnder(folder)
+        : commit[folder]?.Target is Tree tree ? VaultLayout.ObjectFiles(tree, folder).Keys : [];
+
     public override YMap Read(string path) =>
         _read.GetOrAdd(path, p => YamlText.Read(Text(p), $"{p} at {commit.Sha[..7]}"));
 

@@ -10,8 +10,15 @@ internal abstract class ObjectSource
 {
     public abstract DiffSide Side { get; }
 
-    /// <summary>Vault path → Git blob id of every object file.</summary>
+    /// <summary>
+    /// Vault path → content id of every object file: equal ids mean equal files (Git blob ids for a
+    /// commit); files with different ids are compared value by value.
+    /// </summary>
     public abstract IReadOnlyDictionary<string, string> Files { get; }
+
+    /// <summary>The files under one folder (cms/voice/VoiceRoute), without listing the whole snapshot.</summary>
+    public virtual IEnumerable<string> FilesUnder(string folder) =>
+        Files.Keys.Where(p => p.StartsWith(folder + "/", StringComparison.Ordinal));
 
     public abstract YMap Read(string path);
 }

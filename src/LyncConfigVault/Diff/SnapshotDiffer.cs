@@ -127,7 +127,7 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
 
     private static List<(string Path, string Identity, int Priority)> Sequence(ObjectSource source, string prefix)
     {
-        var paths = source.Files.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var paths = source.FilesUnder(prefix.TrimEnd('/')).ToList();
         ReadAll(source, paths);
         return paths
             .Select(p => (Path: p, Content: source.Read(p)))

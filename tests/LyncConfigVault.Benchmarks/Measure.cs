@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Xml;
+
+namespace LyncConfigVault.Benchmarks;
+
+/// <summary>Timing and printing: every figure is printed beside its ratio to an anchor measured in the same run.</summary>
+internal static class Measure
+{
+    public static void BareXmlReaderPass(byte[] bytes)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        while (reader.Read())
+        {
+            if (reader.HasAttributes)
+            {
+                while (reader.MoveToNextAttribute())
+                {
+                }
+            }
+        }
+    }
+
+    public static TimeSpan Median(int runs, Action action)
+    {
+        action();   // warm-up: JIT and caches
+        var times = Enumerable.Range(0, runs).Select(_ => Time(action)).Order().ToList();
+        return times[times.Count / 2];
+    }
+
+    public static TimeSpan Time(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed;
+    }
+
+    public static void Figure(string what, TimeSpan time, TimeSpan anchor, double? target = null, double? absoluteTargetSeconds = null)
+    {
+        var ratio = time.TotalMilliseconds / anchor.TotalMilliseconds;
+        var verdict = target is { } t ? (ratio <= t ? $"  (target ≤ {t}×: met)" : $"  (target ≤ {t}×: NOT met)") : "";
+        if (absoluteTargetSeconds is { } s)
+        {
+            verdict = time.TotalSeconds <= s ? $"  (target ≤ {s} s: met)" : $"  (target ≤ {s} s: NOT met)";
+        }
+
+        Console.WriteLine($"{what,-58} {time.TotalMilliseconds,9:N0} ms  {ratio,6:F2}×{verdict}");
+    }
+
+    /// <summary>Runs a bash command line; its exit code (diff tools exit 1 on differences).</summary>
+    public static int Shell(string folder, string command)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", command]) { WorkingDirectory = folder, UseShellExecute = false })!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>Prints how many times faster lcv was than a tool doing the same job.</summary>
+    public static void Faster(string what, TimeSpan lcv, TimeSpan tool, double atLeast)
+    {
+        var times = tool.TotalMilliseconds / lcv.TotalMilliseconds;
+        var verdict = times >= atLeast ? "met" : "NOT met";
+        Console.WriteLine($"{what,-58} {times,9:F1}× faster  (target ≥ {atLeast}×: {verdict})");
+    }
+
+    public static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.git/", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
