@@ -30,8 +30,8 @@ internal sealed class DiffCommand : Command
             var (from, to) = sides.Length switch
             {
                 0 => sources.LastChange(),
-                1 => (sources.Resolve(sides[0]), sources.Resolve("HEAD")),
-                _ => (sources.Resolve(sides[0]), sources.Resolve(sides[1])),
+                1 => sources.Resolve(sides[0], "HEAD"),
+                _ => sources.Resolve(sides[0], sides[1]),
             };
             var parts = ComparisonSources.CommonParts(from, to, sides.ElementAtOrDefault(0) ?? "HEAD~1", sides.ElementAtOrDefault(1) ?? "HEAD");
             var report = new SnapshotDiffer(LyncCatalog.Default, sources.Filter, parse.GetValue(_renames))

@@ -28,6 +28,20 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
     public ObjectSource Resolve(string argument) =>
         IsOnDisk(argument) ? Exports([argument]) : Snapshot(argument);
 
+    /// <summary>Both sides; two export files are normalized at once, one per core.</summary>
+    public (ObjectSource From, ObjectSource To) Resolve(string from, string to)
+    {
+        if (!IsOnDisk(from) || !IsOnDisk(to))
+        {
+            return (Resolve(from), Resolve(to));
+        }
+
+        var filter = Filter;
+        var sides = new ExportObjectSource[2];
+        Parallel.For(0, 2, i => sides[i] = Exports([i == 0 ? from : to], filter));
+        return (sides[0], sides[1]);
+    }
+
     public GitObjectSource Snapshot(string revision) =>
         new(Vault.Git, new RevisionResolver(Vault).Resolve(revision), revision);
 
@@ -41,7 +55,9 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
     }
 
     /// <summary>Export files of one run; a folder stands for the export files in it (a nightly backup folder).</summary>
-    public ExportObjectSource Exports(IReadOnlyList<string> paths)
+    public ExportObjectSource Exports(IReadOnlyList<string> paths) => Exports(paths, Filter);
+
+    private ExportObjectSource Exports(IReadOnlyList<string> paths, NoiseFilter filter)
     {
         var files = new List<string>();
         foreach (var path in paths)
@@ -58,7 +74,7 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
         }
 
         var label = string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
-        return new ExportObjectSource(new ExportSetReader(catalog, Filter).Read(files), label);
+        return new ExportObjectSource(new ExportSetReader(catalog, filter).Read(files), label);
     }
 
     /// <summary>

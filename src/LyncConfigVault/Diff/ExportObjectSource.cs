@@ -18,7 +18,7 @@ internal sealed class ExportObjectSource : ObjectSource
         _snapshot = snapshot;
         var objects = only is null ? snapshot.Objects : only.Where(snapshot.Objects.ContainsKey).ToDictionary(p => p, p => snapshot.Objects[p]);
         Files = objects.ToDictionary(o => o.Key, o => ContentId(o.Value), StringComparer.Ordinal);
-        var sources = string.Join(", ", snapshot.Exports.Select(e => Path.GetFileName(e.Source)));
+        var sources = string.Join(", ", snapshot.Exports.Select(e => e.Source));
         Side = new DiffSide(sources, label, snapshot.Exports.Count == 0 ? null : snapshot.ExportedAt);
     }
 

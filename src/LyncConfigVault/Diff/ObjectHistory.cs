@@ -21,66 +21,58 @@ internal sealed class ObjectHistory(LyncCatalog catalog, NoiseFilter filter)
     public IReadOnlyList<HistoryEntry> Of(VaultRepository vault, ObjectName name)
     {
         var entry = _locator.Entry(name);
-        var entries = new List<HistoryEntry>();
-        string? path = null;
-        var seen = false;
-        var snapshots = RevisionResolver.Snapshots(vault.Head).GetEnumerator();
-        var current = snapshots.MoveNext() ? snapshots.Current : throw new LcvException("The vault holds no snapshot yet: run lcv ingest or lcv backup first.");
-        path = _locator.Find(current, name);
-        while (current is not null)
+        var snapshots = RevisionResolver.Snapshots(vault.Head).ToList();
+        if (snapshots.Count == 0)
         {
-            var previous = snapshots.MoveNext() ? snapshots.Current : null;
-            path ??= _locator.Find(current, name) ?? (previous is null ? null : _locator.Find(previous, name));
-            if (path is null)
+            throw new LcvException("The vault holds no snapshot yet: run lcv ingest or lcv backup first.");
+        }
+
+        // Case-insensitive lookup once, at the newest snapshot that has the object; the catalog's path otherwise.
+        var path = snapshots.Select(s => _locator.Find(s, name)).FirstOrDefault(p => p is not null) ?? _locator.PathOf(name);
+        var blobs = new BlobIds(vault.Git, path);
+        var entries = new List<HistoryEntry>();
+        var seen = false;
+        for (var i = 0; i < snapshots.Count; i++)
+        {
+            var current = snapshots[i];
+            var previous = i + 1 < snapshots.Count ? snapshots[i + 1] : null;
+            var now = blobs.In(current);
+            var before = previous is null ? null : blobs.In(previous);
+            seen |= now is not null || before is not null;
+            if (now == before || Change(vault, entry, path, current, previous, now, before) is not { } change)
             {
-                current = previous;
                 continue;
             }
 
-            var now = current[path]?.Target as Blob;
-            var before = previous?[path]?.Target as Blob;
-            seen |= now is not null || before is not null;
-            if (now?.Sha != before?.Sha)
+            entries.Add(new HistoryEntry(current.Sha, current.Author.When, change));
+            if (change.OldIdentity is not null)
             {
-                var change = Change(vault, entry, path, current, previous, now, before);
-                if (change is not null)
-                {
-                    entries.Add(new HistoryEntry(current.Sha, current.Author.When, change));
-                    if (change.OldIdentity is not null)
-                    {
-                        path = VaultPaths.For(entry, LyncIdentity.Parse(change.OldIdentity));   // follow the rename back
-                    }
-                    else if (change.Kind == ObjectChangeKind.Added && previous is not null)
-                    {
-                        path = null;   // created here: an older object of the same name is another object, looked up afresh
-                    }
-                }
+                path = VaultPaths.For(entry, LyncIdentity.Parse(change.OldIdentity));   // follow the rename back
+                blobs = new BlobIds(vault.Git, path);
             }
-
-            current = previous;
         }
 
         return seen ? entries : throw new LcvException($"{name} is not in any snapshot of this vault; lcv diff --noun {entry.Noun} lists the Identities it has.");
     }
 
-    private ObjectChange? Change(VaultRepository vault, CatalogEntry entry, string path, Commit current, Commit? previous, Blob? now, Blob? before)
+    private ObjectChange? Change(VaultRepository vault, CatalogEntry entry, string path, Commit current, Commit? previous, ObjectId? now, ObjectId? before)
     {
         var area = entry.Area;
         if (now is not null && before is not null)
         {
-            var old = Read(before, path);
-            var @new = Read(now, path);
+            var old = Read(vault, before, path);
+            var @new = Read(vault, now, path);
             var properties = _properties.Compare(entry.Noun, old, @new, NotCompared);
             return properties.Count == 0 ? null : new ObjectChange(area, entry.Noun, Identity(@new, path), ObjectChangeKind.Modified, properties, old, @new);
         }
 
         if (now is null)
         {
-            var old = Read(before!, path);
+            var old = Read(vault, before!, path);
             return new ObjectChange(area, entry.Noun, Identity(old, path), ObjectChangeKind.Removed, [], old, null);
         }
 
-        var created = Read(now, path);
+        var created = Read(vault, now, path);
         if (previous is not null && RenamedInto(vault, entry, path, current, previous) is { } renamed)
         {
             return renamed;
@@ -97,14 +89,14 @@ internal sealed class ObjectHistory(LyncCatalog catalog, NoiseFilter filter)
         var report = new SnapshotDiffer(catalog, filter).Compare(
             new GitObjectSource(vault.Git, previous, previous.Sha, paths),
             new GitObjectSource(vault.Git, current, current.Sha, paths));
-        var identity = Identity(Read((Blob)current[path].Target, path), path);
+        var identity = Identity(Read(vault, current[path].Target.Id, path), path);
         return report.Changes.FirstOrDefault(c => c.Kind == ObjectChangeKind.Renamed && c.Noun == entry.Noun && c.Identity == identity);
     }
 
     private static IEnumerable<string> FolderFiles(Commit commit, string folder) =>
         commit[folder]?.Target is Tree tree ? VaultLayout.ObjectFiles(tree, folder).Keys : [];
 
-    private static YMap Read(Blob blob, string path) => YamlText.Read(blob.GetContentText(), path);
+    private static YMap Read(VaultRepository vault, ObjectId blob, string path) => YamlText.Read(vault.Git.Lookup<Blob>(blob).GetContentText(), path);
 
     private static string Identity(YMap content, string path) => content.Text(ObjectFactory.IdentityKey) ?? path;
 }

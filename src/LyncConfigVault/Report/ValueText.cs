@@ -39,7 +39,7 @@ internal static class ValueText
         _ => JsonReportWriter.Word(change.Kind),
     };
 
-    /// <summary>"2026-11-24 02:20 (71d4e0d, HEAD)", or the export file names and their export time.</summary>
+    /// <summary>"2026-11-24 02:20 (71d4e0d, HEAD)", or the export files as the admin named them, with their export time.</summary>
     public static string Side(DiffSide side)
     {
         var when = side.Date is { } date ? date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " : "";
@@ -51,7 +51,7 @@ internal static class ValueText
                 : $"{when}({shortId}, {side.Label})";
         }
 
-        return $"{when}({side.Revision})";
+        return $"{when}({side.Label})";
     }
 
     public static string ObjectLine(ObjectChange change) => change.Kind switch

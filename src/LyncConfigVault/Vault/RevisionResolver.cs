@@ -35,11 +35,11 @@ internal sealed partial class RevisionResolver(VaultRepository vault)
         return commit;
     }
 
-    /// <summary>The snapshot before the given one, or null when it is the first.</summary>
-    public Commit? Previous(Commit commit) =>
-        Snapshots(commit).Skip(1).FirstOrDefault();
-
-    /// <summary>The snapshots from <paramref name="start"/> back to the first, newest first (first-parent history).</summary>
+    /// <summary>
+    /// The commits holding a snapshot, from <paramref name="start"/> back to the first, newest first
+    /// (first-parent history). A commit that changed only the vault's settings (git-setup) is listed
+    /// too, holding the same objects as the one before it; <see cref="Previous"/> looks past it.
+    /// </summary>
     public static IEnumerable<Commit> Snapshots(Commit start)
     {
         for (var commit = start; commit is not null; commit = commit.Parents.FirstOrDefault())
@@ -49,6 +49,20 @@ internal sealed partial class RevisionResolver(VaultRepository vault)
                 yield return commit;
             }
         }
+    }
+
+    /// <summary>The snapshot before the given one, holding other objects, or null when it is the first.</summary>
+    public Commit? Previous(Commit commit)
+    {
+        var key = SnapshotKey(commit);
+        return Snapshots(commit).Skip(1).FirstOrDefault(c => SnapshotKey(c) != key);
+    }
+
+    // The ids of the export parts' trees: equal exactly when two commits hold the same objects.
+    private static string SnapshotKey(Commit commit)
+    {
+        var tree = commit.Tree;
+        return string.Join(',', VaultLayout.Parts.Select(p => tree[p]?.Target.Sha));
     }
 
     private Commit? Lookup(string text)

@@ -79,7 +79,7 @@ public sealed class DiffCommandTests(SevenNightsVault nights) : IClassFixture<Se
         using var json = JsonDocument.Parse(result.Output);
         var names = json.RootElement.GetProperty("changes").EnumerateArray().Select(c => $"{c.GetProperty("noun").GetString()} {c.GetProperty("identity").GetString()}");
         Assert.Equal(_fixture.Nights[5].Changes.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
-        Assert.Equal("CsConfiguration.zip", json.RootElement.GetProperty("from").GetProperty("revision").GetString());
+        Assert.Equal(Path.GetFullPath(_fixture.Files[4]), json.RootElement.GetProperty("from").GetProperty("revision").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LibGit2Sharp;
 
 namespace LyncConfigVault.Tests.Cli;
 
@@ -29,6 +30,27 @@ public sealed class GitSetupTests(SevenNightsVault nights) : IClassFixture<Seven
         Assert.Contains("cms/**/*.yaml diff=lcv\n", attributes);
         Assert.Contains("topology/**/*.yaml diff=lcv\n", attributes);
         Assert.Contains("textconv", Git("config", "--get", "diff.lcv.textconv"));
+    }
+
+    [Fact]
+    public void Git_setup_on_an_older_vault_commits_the_attributes_and_diff_still_compares_the_last_two_snapshots()
+    {
+        using var fixture = new VaultFixture(nights: 2).IngestAll();
+        using (var repo = new Repository(fixture.Vault))
+        {
+            // A vault made before the driver existed: .gitattributes without it.
+            File.WriteAllText(Path.Combine(fixture.Vault, ".gitattributes"), "*.yaml text eol=lf\n");
+            Commands.Stage(repo, ".gitattributes");
+            var who = new Signature("admin", "admin@example.invalid", DateTimeOffset.Now);
+            repo.Commit("older vault", who, who);
+        }
+
+        var setup = fixture.Lcv("git-setup", "--lcv", "lcv");
+        var diff = fixture.Lcv("diff");
+
+        Assert.Contains("(.gitattributes updated and committed)", setup.Output);
+        Assert.Equal(1, diff.ExitCode);
+        Assert.Contains(fixture.Nights[1].Changes[0], diff.Output);
     }
 
     private string Git(params string[] args)
