@@ -51,6 +51,14 @@ internal static class LogBenchmark
         Console.WriteLine($"   lcv log finds {history.Count} changes");
         Figure("anchor: git log -- <the policy's file> (git CLI)", git, git);
         Figure("lcv log \"VoicePolicy Tag:VP-Dublin-Intl\"", log, git, absoluteTargetSeconds: 2);
+        using var vaultRepository = VaultRepository.Open(vault);
+        var snapshots = new List<Commit>();
+        Figure("   of which: walking the snapshots", Median(runs, () => snapshots = RevisionResolver.Snapshots(vaultRepository.Head).ToList()), git);
+        Figure("   of which: the policy's blob id in each", Median(runs, () =>
+        {
+            var ids = new BlobIds(Policy);
+            snapshots.ForEach(c => ids.In(c));
+        }), git);
     }
 
     private static void BuildYears(string vault)

@@ -8,28 +8,46 @@ namespace LyncConfigVault.Diff;
 /// thousands of policies) are not kept in libgit2's object cache, so this is what keeps lcv log on
 /// years of history to about one read per changed folder.
 /// </summary>
-internal sealed class BlobIds(IRepository git, string path)
+internal sealed class BlobIds(string path)
 {
+    /// <summary>
+    /// The path's blob id in each of the commits, newest first as given. The list is cut in one part per
+    /// core, each read through a repository of its own: a LibGit2Sharp repository is not thread-safe.
+    /// </summary>
+    public static ObjectId?[] Along(string repositoryPath, IReadOnlyList<ObjectId> commits, string path)
+    {
+        var ids = new ObjectId?[commits.Count];
+        var parts = Math.Clamp(commits.Count / 500, 1, Environment.ProcessorCount);
+        Parallel.For(0, parts, part =>
+        {
+            using var git = new Repository(repositoryPath);
+            var blobs = new BlobIds(path);
+            for (var i = part * commits.Count / parts; i < (part + 1) * commits.Count / parts; i++)
+            {
+                ids[i] = blobs.In(git.Lookup<Commit>(commits[i]));
+            }
+        });
+        return ids;
+    }
+
     private readonly string[] _segments = path.Split('/');
-    private readonly Dictionary<(ObjectId Tree, int Level), ObjectId?> _children = [];
+    private readonly Dictionary<(ObjectId Tree, int Level), GitObject?> _children = [];
 
     public ObjectId? In(Commit commit)
     {
-        ObjectId? id = commit.Tree.Id;
-        for (var level = 0; level < _segments.Length && id is not null; level++)
+        // TreeEntry.Target only wraps an id: each tree below is read once, by the one lookup of its entry.
+        GitObject? node = commit.Tree;
+        for (var level = 0; level < _segments.Length && node is Tree tree; level++)
         {
-            if (!_children.TryGetValue((id, level), out var child))
+            if (!_children.TryGetValue((tree.Id, level), out var child))
             {
-                var entry = git.Lookup<Tree>(id)?[_segments[level]];
-                child = level == _segments.Length - 1
-                    ? entry?.TargetType == TreeEntryTargetType.Blob ? entry.Target.Id : null
-                    : entry?.TargetType == TreeEntryTargetType.Tree ? entry.Target.Id : null;
-                _children[(id, level)] = child;
+                child = tree[_segments[level]]?.Target;
+                _children[(tree.Id, level)] = child;
             }
 
-            id = child;
+            node = child;
         }
 
-        return id;
+        return node is Blob blob ? blob.Id : null;
     }
 }

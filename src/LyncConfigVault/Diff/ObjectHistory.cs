@@ -17,6 +17,7 @@ internal sealed class ObjectHistory(LyncCatalog catalog, NoiseFilter filter)
 
     private readonly PropertyDiffer _properties = new(catalog, filter);
     private readonly ObjectLocator _locator = new(catalog);
+    private readonly Dictionary<ObjectId, YMap> _parsed = [];
 
     public IReadOnlyList<HistoryEntry> Of(VaultRepository vault, ObjectName name)
     {
@@ -29,15 +30,16 @@ internal sealed class ObjectHistory(LyncCatalog catalog, NoiseFilter filter)
 
         // Case-insensitive lookup once, at the newest snapshot that has the object; the catalog's path otherwise.
         var path = snapshots.Select(s => _locator.Find(s, name)).FirstOrDefault(p => p is not null) ?? _locator.PathOf(name);
-        var blobs = new BlobIds(vault.Git, path);
+        var commits = snapshots.Select(c => c.Id).ToList();
+        var blobs = BlobIds.Along(vault.Git.Info.Path, commits, path);
         var entries = new List<HistoryEntry>();
         var seen = false;
         for (var i = 0; i < snapshots.Count; i++)
         {
             var current = snapshots[i];
             var previous = i + 1 < snapshots.Count ? snapshots[i + 1] : null;
-            var now = blobs.In(current);
-            var before = previous is null ? null : blobs.In(previous);
+            var now = blobs[i];
+            var before = previous is null ? null : blobs[i + 1];
             seen |= now is not null || before is not null;
             if (now == before || Change(vault, entry, path, current, previous, now, before) is not { } change)
             {
@@ -48,7 +50,7 @@ internal sealed class ObjectHistory(LyncCatalog catalog, NoiseFilter filter)
             if (change.OldIdentity is not null)
             {
                 path = VaultPaths.For(entry, LyncIdentity.Parse(change.OldIdentity));   // follow the rename back
-                blobs = new BlobIds(vault.Git, path);
+                blobs = BlobIds.Along(vault.Git.Info.Path, commits, path);
             }
         }
 
@@ -96,7 +98,17 @@ internal sealed class ObjectHistory(LyncCatalog catalog, NoiseFilter filter)
     private static IEnumerable<string> FolderFiles(Commit commit, string folder) =>
         commit[folder]?.Target is Tree tree ? VaultLayout.ObjectFiles(tree, folder).Keys : [];
 
-    private static YMap Read(VaultRepository vault, ObjectId blob, string path) => YamlText.Read(vault.Git.Lookup<Blob>(blob).GetContentText(), path);
+    // Each version is the "after" of one change and the "before" of the next: read and parsed once.
+    private YMap Read(VaultRepository vault, ObjectId blob, string path)
+    {
+        if (!_parsed.TryGetValue(blob, out var content))
+        {
+            content = YamlText.Read(vault.Git.Lookup<Blob>(blob).GetContentText(), path);
+            _parsed[blob] = content;
+        }
+
+        return content;
+    }
 
     private static string Identity(YMap content, string path) => content.Text(ObjectFactory.IdentityKey) ?? path;
 }
