@@ -118,6 +118,26 @@ public sealed class SnapshotDifferTests
     }
 
     [Fact]
+    public void A_gateway_taken_off_a_route_is_a_set_removal()
+    {
+        var before = Edit(Night(1), "cms/voice/VoiceRoute/Amsterdam-International.yaml", c => List(c, "Route", "PstnGatewayList").Items.Add(new YScalar("PstnGateway:amsgw02.fabrikam.com")));
+        var after = Edit(before, "cms/voice/VoiceRoute/Amsterdam-International.yaml", c => List(c, "Route", "PstnGatewayList").Items.RemoveAt(0));
+
+        var property = Assert.Single(Assert.Single(Compare(before, after).Changes).Properties);
+
+        Assert.Equal(("PstnGatewayList", PropertyChangeKind.Removed, "PstnGateway:amsgw01.fabrikam.com"), (property.Path, property.Kind, property.Old!.ToString()));
+    }
+
+    [Fact]
+    public void Gateways_listed_in_another_order_are_the_same_set()
+    {
+        var before = Edit(Night(1), "cms/voice/VoiceRoute/Amsterdam-International.yaml", c => List(c, "Route", "PstnGatewayList").Items.Add(new YScalar("PstnGateway:amsgw02.fabrikam.com")));
+        var after = Edit(before, "cms/voice/VoiceRoute/Amsterdam-International.yaml", c => List(c, "Route", "PstnGatewayList").Items.Reverse());
+
+        Assert.True(Compare(before, after).IsEmpty);
+    }
+
+    [Fact]
     public void A_policy_under_a_new_name_with_the_same_settings_is_a_rename()
     {
         var before = Night(1);
