@@ -14,7 +14,7 @@ internal enum PropertyChangeKind
 /// One value that differs inside a modified object. Path is dotted, with keyed list entries as
 /// NormalizationRules[Name=Dublin-Local].Pattern. A moved entry of an ordered list carries its value
 /// in both Old and New and its positions in From and To; an added or removed entry of an ordered
-/// list carries the position it has (To) or had (From). Lines is the line diff of a long text.
+/// list carries the position it has (To) or had (From). Lines is the line diff of a text on several lines.
 /// </summary>
 internal sealed record PropertyChange(string Path, PropertyChangeKind Kind, YNode? Old, YNode? New)
 {

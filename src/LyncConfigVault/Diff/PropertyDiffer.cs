@@ -14,9 +14,6 @@ namespace LyncConfigVault.Diff;
 /// </summary>
 internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
 {
-    /// <summary>A value longer than this, or on several lines, is long text and gets a line diff.</summary>
-    public const int LongText = 120;
-
     private static readonly HashSet<string> ObjectKeys = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.KeyKey, ObjectFactory.PriorityKey, ObjectFactory.ExportKey];
 
     /// <summary>Changes from <paramref name="before"/> to <paramref name="after"/>; top-level keys in <paramref name="skip"/> are not compared.</summary>
@@ -208,6 +205,8 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
             return keys.Any(k => k is null) || keys.Distinct().Count() != keys.Count ? null : keys.Select(k => k!).ToList();
         }
 
+        // Long text worth a line diff is text on several lines (descriptions, scripts, prompts); a long
+        // single-line value (a pattern) is marked character by character by the views instead.
         private static List<TextLine>? LineDiff(string before, string after)
         {
             if (!before.Contains('\n') && !after.Contains('\n'))
