@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+
+namespace LyncConfigVault.Collect;
+
+/// <summary>
+/// A PowerShell process as the runspace server (Runner.ps1): pwsh here, Windows PowerShell 5.1 on a
+/// Lync server. Requests and answers are JSON lines, parameters are splatted, never pasted into script
+/// text. A call past its time limit kills the process; the next call starts a fresh one.
+/// </summary>
+internal sealed class PwshHost(string executable, string modulePath) : PowerShellHost
+{
+    private const string AnswerPrefix = "LCV:";
+
+    private readonly string _runner = WriteRunner();
+    private readonly StringBuilder _stderr = new();
+    private Process? _process;
+
+    public override string Name => Path.GetFileNameWithoutExtension(executable);
+
+    public override HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout)
+    {
+        var process = _process ??= Start();
+        var request = JsonSerializer.Serialize(new Dictionary<string, object> { ["command"] = command, ["parameters"] = parameters });
+        process.StandardInput.WriteLine(request);
+        process.StandardInput.Flush();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var read = process.StandardOutput.ReadLineAsync();
+            if (!read.Wait(timeout - deadline.Elapsed > TimeSpan.Zero ? timeout - deadline.Elapsed : TimeSpan.Zero))
+            {
+                Stop();
+                return new HostResult([], [], [], null, TimedOut: true);
+            }
+
+            if (read.Result is null)
+            {
+                var error = _stderr.ToString().Trim();
+                Stop();
+                return new HostResult([], [], [], $"{Name} ended unexpectedly{(error.Length > 0 ? ": " + error : "")}", false);
+            }
+
+            if (read.Result.StartsWith(AnswerPrefix, StringComparison.Ordinal))
+            {
+                return Parse(read.Result[AnswerPrefix.Length..]);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        Stop();
+        File.Delete(_runner);
+    }
+
+    private Process Start()
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in new[] { "-NoLogo", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File", _runner, "-Module", modulePath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";   // error text without ANSI colours (STACK.md §2b)
+        start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
+        _stderr.Clear();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_stderr)
+            {
+                _stderr.AppendLine(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private void Stop()
+    {
+        if (_process is { } process)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(10_000);
+                }
+            }
+            finally
+            {
+                process.Dispose();
+                _process = null;
+            }
+        }
+    }
+
+    private static HostResult Parse(string json)
+    {
+        using var answer = JsonDocument.Parse(json);
+        var root = answer.RootElement;
+        static List<string> Texts(JsonElement element) =>
+            element.ValueKind == JsonValueKind.Array ? element.EnumerateArray().Select(e => e.ToString()).ToList()
+            : element.ValueKind == JsonValueKind.Null ? [] : [element.ToString()];
+        var objects = root.GetProperty("objects");
+        var rows = (objects.ValueKind == JsonValueKind.Array ? objects.EnumerateArray() : Enumerable.Repeat(objects, objects.ValueKind == JsonValueKind.Object ? 1 : 0))
+            .Select(o => (IReadOnlyDictionary<string, string>)o.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString()))
+            .ToList();
+        var terminating = root.GetProperty("terminating");
+        return new HostResult(rows, Texts(root.GetProperty("errors")), Texts(root.GetProperty("verbose")), terminating.ValueKind == JsonValueKind.Null ? null : terminating.GetString(), false);
+    }
+
+    private static string WriteRunner()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("collect/Runner.ps1")
+            ?? throw new InvalidOperationException("Runner.ps1 is not built into lcv");
+        var path = Path.Combine(Path.GetTempPath(), $"lcv-runner-{Environment.ProcessId}-{Guid.NewGuid():N}.ps1");
+        using var file = File.Create(path);
+        stream.CopyTo(file);
+        return path;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Reflection;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+using LyncConfigVault.Unpack;
+
+namespace LyncConfigVault.Simulation;
+
+/// <summary>
+/// The folder the simulated Lync module serves from: its script module, the deployment's export
+/// archive and services (read from the archive's own topology), and the faults to act out.
+/// </summary>
+internal sealed class SimulatedLyncServer
+{
+    public const string ModuleFile = "SimulatedLync.psm1";
+
+    private SimulatedLyncServer(string folder) => Folder = folder;
+
+    public string Folder { get; }
+
+    public string ModulePath => Path.Combine(Folder, ModuleFile);
+
+    public static SimulatedLyncServer Create(string folder, byte[] cmsArchive, IEnumerable<SimulatedFault> faults)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, ModuleFile), ModuleText());
+        File.WriteAllBytes(Path.Combine(folder, "CsConfiguration.zip"), cmsArchive);
+        File.WriteAllLines(Path.Combine(folder, "services.tsv"), Services(cmsArchive));
+        File.WriteAllLines(Path.Combine(folder, "faults.tsv"), faults.Select(f => $"{f.Cmdlet}\t{f.Target}\t{f.Fault}"));
+        return new SimulatedLyncServer(folder);
+    }
+
+    public static string ModuleText()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("simulation/" + ModuleFile)
+            ?? throw new InvalidOperationException($"{ModuleFile} is not built into lcv");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    // Get-CsService's view of the deployment: every service of the published topology, "Role:poolFqdn".
+    private static IEnumerable<string> Services(byte[] cmsArchive)
+    {
+        var normalized = new ExportNormalizer(LyncCatalog.Default, NoiseFilter.FromCatalog(LyncCatalog.Default))
+            .Normalize(ExportArchive.FromBytes("CsConfiguration.zip", cmsArchive, ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
+        foreach (var service in normalized.Objects.Where(o => o.Noun == "Service").OrderBy(o => o.Identity.ToString(), StringComparer.Ordinal))
+        {
+            var identity = service.Identity.Name ?? "";
+            var colon = identity.IndexOf(':');
+            var site = ((service.Content["Service"] as YMap)?["ServiceId"] as YMap)?.Text("SiteId") ?? "";
+            yield return string.Create(CultureInfo.InvariantCulture, $"{identity}\t{identity[..Math.Max(colon, 0)]}\t{identity[(colon + 1)..]}\t{site}");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using LyncConfigVault.Collect;
+using LyncConfigVault.Simulation;
+using LyncConfigVault.Tests.Diff;
+
+namespace LyncConfigVault.Tests.Collect;
+
+public sealed class CollectorTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public static TheoryData<string> Hosts => ["in-process", "pwsh"];
+
+    public void Dispose() => _folder.Dispose();
+
+    private PowerShellHost Host(string kind, params SimulatedFault[] faults)
+    {
+        var server = SimulatedLyncServer.Create(_folder.File("server"), DiffTestData.Nights[0].CmsArchive, faults);
+        PowerShellHost host = kind == "pwsh"
+            ? new PwshHost(PwshLocator.Find() ?? throw new InvalidOperationException("pwsh is not installed: run .ci/run once (dotnet tool install PowerShell --tool-path .tools)."), server.ModulePath)
+            : new InProcessHost(server.ModulePath);
+        var initialized = host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
+        Assert.True(initialized.Succeeded, initialized.Failure);
+        return host;
+    }
+
+    private ExportOutcome Export(PowerShellHost host, TimeSpan? timeout = null) =>
+        Assert.Single(new Collector(host, timeout ?? TimeSpan.FromMinutes(1), _ => { }).Run([ExportTask.Cms(_folder.Path)]));
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public void Get_CsService_lists_the_application_servers_of_the_simulated_deployment(string kind)
+    {
+        using var host = Host(kind);
+
+        var result = host.Invoke("Get-CsService", new Dictionary<string, object> { ["ApplicationServer"] = true }, TimeSpan.FromMinutes(1));
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal(
+            ["amspool01.fabrikam.com", "dubpool01.fabrikam.com", "lonpool01.fabrikam.com", "nycpool01.fabrikam.com", "rtmpool01.fabrikam.com"],
+            result.Objects.Select(o => o["PoolFqdn"]));
+        Assert.All(result.Objects, o => Assert.StartsWith("ApplicationServer:", o["Identity"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public void Export_CsConfiguration_writes_the_deployments_archive(string kind)
+    {
+        using var host = Host(kind);
+
+        var outcome = Export(host);
+
+        Assert.True(outcome.Succeeded, outcome.Failure);
+        Assert.Equal(DiffTestData.Nights[0].CmsArchive, File.ReadAllBytes(outcome.Task.FileName));
+        Assert.Contains(outcome.Log, l => l.Contains("writing", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("in-process", "access-denied", "is not a member of RTCUniversalServerAdmins")]
+    [InlineData("pwsh", "access-denied", "is not a member of RTCUniversalServerAdmins")]
+    [InlineData("in-process", "unreachable", "does not answer")]
+    [InlineData("pwsh", "unreachable", "does not answer")]
+    [InlineData("in-process", "no-file", "no file was written")]
+    [InlineData("pwsh", "no-file", "no file was written")]
+    [InlineData("in-process", "truncated", "wrote a damaged file")]
+    [InlineData("pwsh", "truncated", "wrote a damaged file")]
+    public void A_failing_export_is_recorded_in_the_cmdlets_own_words(string kind, string fault, string words)
+    {
+        using var host = Host(kind, new SimulatedFault("Export-CsConfiguration", "*", fault));
+
+        var outcome = Export(host);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains(words, outcome.Failure);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public void A_hanging_export_is_stopped_at_its_time_limit_and_the_host_still_works(string kind)
+    {
+        using var host = Host(kind, new SimulatedFault("Export-CsConfiguration", "*", "hang"));
+
+        var outcome = Export(host, TimeSpan.FromSeconds(3));
+        var after = host.Invoke(kind == "pwsh" ? "Initialize-SimulatedLync" : "Get-CsPool", kind == "pwsh" ? new Dictionary<string, object> { ["Path"] = _folder.File("server") } : new Dictionary<string, object>(), TimeSpan.FromMinutes(1));
+
+        Assert.Equal("did not finish within 3 s and was stopped", outcome.Failure);
+        Assert.InRange(outcome.Duration, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20));
+        Assert.True(after.Succeeded, after.Failure);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public void A_hostile_file_name_reaches_the_cmdlet_as_one_typed_value(string kind)
+    {
+        using var host = Host(kind);
+        var name = _folder.File("Lis'; Remove-Item -Recurse x ;'$(x) & \"q\" `n.zip");
+
+        var result = host.Invoke("Export-CsConfiguration", new Dictionary<string, object> { ["FileName"] = name }, TimeSpan.FromMinutes(1));
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.True(File.Exists(name));
+    }
+}
