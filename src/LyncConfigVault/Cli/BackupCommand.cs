@@ -1,0 +1,99 @@
+using System.CommandLine;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Collect;
+using LyncConfigVault.Model;
+using LyncConfigVault.Report;
+using LyncConfigVault.Simulation;
+using LyncConfigVault.Vault;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+internal sealed class BackupCommand : Command
+{
+    private readonly Option<string> _vault = CommonOptions.Vault();
+    private readonly Option<bool> _simulate = new("--simulate") { Description = "Collect from the simulated Lync module (the Fabrikam demo deployment): try lcv anywhere" };
+    private readonly Option<string> _host = new("--host") { Description = "Where the Lync cmdlets run: auto, in-process, pwsh or windows-powershell", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string> _module = new("--module") { Description = "The Lync PowerShell module to load", DefaultValueFactory = _ => "SkypeForBusiness" };
+    private readonly Option<int> _timeout = new("--timeout") { Description = "Seconds each export may take before it is stopped", DefaultValueFactory = _ => 900 };
+    private readonly Option<string?> _raw = new("--raw") { Description = "Where the raw export archives are kept (default: a folder beside the vault, <vault>.raw)" };
+    private readonly Option<int> _keepRawDays = new("--keep-raw-days") { Description = "Days to keep raw archives; older ones go after a fully successful run", DefaultValueFactory = _ => 30 };
+    private readonly Option<string[]> _faults = new("--fault") { Description = "With --simulate: make an export fail, e.g. Export-CsConfiguration=access-denied (access-denied, unreachable, hang, no-file, truncated)", AllowMultipleArgumentsPerToken = true };
+
+    public BackupCommand(IAnsiConsole console) : base("backup", "Collect the Lync exports through PowerShell and store them as one snapshot")
+    {
+        Options.Add(_vault);
+        Options.Add(_simulate);
+        Options.Add(_host);
+        Options.Add(_module);
+        Options.Add(_timeout);
+        Options.Add(_raw);
+        Options.Add(_keepRawDays);
+        Options.Add(_faults);
+        _host.AcceptOnlyFromAmong("auto", "in-process", "pwsh", "windows-powershell");
+        SetAction(parse => Run(console, parse));
+    }
+
+    private int Run(IAnsiConsole console, ParseResult parse)
+    {
+        using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
+        var faults = (parse.GetValue(_faults) ?? []).Select(SimulatedFault.Parse).ToList();
+        var simulate = parse.GetValue(_simulate);
+        if (faults.Count > 0 && !simulate)
+        {
+            throw new LcvException("--fault acts out failures of the simulated Lync module: give --simulate too.");
+        }
+
+        var server = simulate ? SimulatedNight(vault, faults) : null;
+        try
+        {
+            using var host = HostFactory.Create(parse.GetValue(_host)!, server?.ModulePath ?? parse.GetValue(_module)!);
+            if (server is not null)
+            {
+                var ready = host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
+                if (!ready.Succeeded)
+                {
+                    throw LcvException.Environment($"The simulated Lync module did not start: {ready.Failure}");
+                }
+            }
+
+            var rawRoot = parse.GetValue(_raw) ?? vault.Root.TrimEnd(Path.DirectorySeparatorChar) + ".raw";
+            var raw = BackupRun.NewRawFolder(rawRoot, DateTimeOffset.Now);
+            var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
+            var result = run.Run(host, [ExportTask.Cms(raw)], raw, TimeSpan.FromSeconds(parse.GetValue(_timeout)), parse.GetValue(_keepRawDays), simulate ? DateTimeOffset.Now : null, line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
+            Print(console, result);
+            return result.Failed.Any() ? ExitCodes.EnvironmentFailed : ExitCodes.Ok;
+        }
+        finally
+        {
+            if (server is not null)
+            {
+                Directory.Delete(server.Folder, recursive: true);
+            }
+        }
+    }
+
+    private static void Print(IAnsiConsole console, BackupResult result)
+    {
+        if (result.Stored is { } stored)
+        {
+            RunReporter.Print(console, "Snapshot", stored, listObjects: true);
+        }
+
+        foreach (var failed in result.Failed)
+        {
+            console.MarkupLineInterpolated($"[red]{failed.Task.DisplayName} failed:[/] {failed.Failure}{(result.Stored is null ? "" : " — the other exports were stored")}");
+        }
+
+        console.MarkupLineInterpolated($"[grey]Raw archives and the run log: {result.RawFolder}[/]");
+    }
+
+    /// <summary>Each simulated backup collects the demo deployment's next night: the vault's snapshot count + 1.</summary>
+    private static SimulatedLyncServer SimulatedNight(VaultRepository vault, IReadOnlyList<SimulatedFault> faults)
+    {
+        var night = RevisionResolver.Snapshots(vault.Head).Count() + 1;
+        // The snapshot is dated when it was collected (the simulated archive's own clock is the demo's).
+        var archive = SyntheticNights.Generate(1, night).Last().CmsArchive;
+        return SimulatedLyncServer.Create(Path.Combine(Path.GetTempPath(), $"lcv-simulated-lync-{Guid.NewGuid():N}"), archive, faults);
+    }
+}

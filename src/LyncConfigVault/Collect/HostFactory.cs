@@ -1,0 +1,28 @@
+using LyncConfigVault.Model;
+
+namespace LyncConfigVault.Collect;
+
+/// <summary>Picks the PowerShell host: out-of-process by default (Windows PowerShell 5.1 on Windows, where the Lync module loads; pwsh elsewhere), in-process on request or when no pwsh is found.</summary>
+internal static class HostFactory
+{
+    public static PowerShellHost Create(string kind, string module)
+    {
+        var chosen = kind == "auto"
+            ? OperatingSystem.IsWindows() ? "windows-powershell" : PwshLocator.Find() is null ? "in-process" : "pwsh"
+            : kind;
+        try
+        {
+            return chosen switch
+            {
+                "in-process" => new InProcessHost(module),
+                "windows-powershell" when !OperatingSystem.IsWindows() => throw new LcvException("--host windows-powershell needs Windows: Windows PowerShell 5.1 exists only there. Use pwsh or in-process."),
+                "windows-powershell" => new PwshHost("powershell.exe", module),
+                _ => new PwshHost(PwshLocator.Find() ?? throw new LcvException("pwsh was not found (LCV_PWSH, .tools/pwsh or the PATH); install PowerShell 7 or use --host in-process."), module),
+            };
+        }
+        catch (InvalidOperationException e)
+        {
+            throw LcvException.Environment($"The Lync PowerShell module could not be loaded ({e.Message}). Run lcv backup on a Front End or management server with the Lync/Skype for Business module, or try --simulate.", e);
+        }
+    }
+}

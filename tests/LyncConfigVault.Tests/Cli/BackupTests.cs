@@ -1,0 +1,99 @@
+using LyncConfigVault.Vault;
+
+namespace LyncConfigVault.Tests.Cli;
+
+public sealed class BackupTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public BackupTests() => Assert.Equal(0, TestData.Lcv("init", "--vault", Vault, "--deployment", "Fabrikam").ExitCode);
+
+    private string Vault => _folder.File("vault");
+
+    private string Raw => _folder.File("raw");
+
+    public void Dispose() => _folder.Dispose();
+
+    private CliResult Backup(params string[] args) => TestData.Lcv(["backup", "--vault", Vault, "--raw", Raw, "--simulate", .. args]);
+
+    private string Head()
+    {
+        using var repo = new LibGit2Sharp.Repository(Vault);
+        return repo.Head.Tip.Sha;
+    }
+
+    [Theory]
+    [InlineData("in-process")]
+    [InlineData("pwsh")]
+    public void A_simulated_backup_collects_the_demo_deployment_night_after_night(string host)
+    {
+        var first = Backup("--host", host);
+        var second = Backup("--host", host);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains($"[1/1] Export-CsConfiguration ({host})", first.Output);
+        Assert.Contains("first snapshot: 198 objects", first.Output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("> renamed VoicePolicy Tag:VP-Galway-National → Tag:VP-Galway-National-R02", second.Output);
+        Assert.All(Directory.GetDirectories(Raw), d => Assert.True(File.Exists(Path.Combine(d, "CsConfiguration.zip")) && File.Exists(Path.Combine(d, "run.log"))));
+    }
+
+    [Fact]
+    public void A_refused_export_exits_3_in_the_cmdlets_words_and_leaves_the_vault_as_it_was()
+    {
+        Assert.Equal(0, Backup("--host", "in-process").ExitCode);
+        var head = Head();
+
+        var result = Backup("--host", "in-process", "--fault", "Export-CsConfiguration=access-denied");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Export-CsConfiguration failed: Access denied. The account ", result.Output);
+        Assert.Contains("is not a member of RTCUniversalServerAdmins", result.Output);
+        Assert.Equal(head, Head());
+        var last = RunHistory.Read(Path.Combine(Vault, ".git", "lcv"))[^1];
+        Assert.Equal((RunRecord.Failed, "backup"), (last.Result, last.Command));
+    }
+
+    [Fact]
+    public void A_hanging_export_is_stopped_at_its_timeout()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = Backup("--host", "in-process", "--timeout", "2", "--fault", "Export-CsConfiguration=hang");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Export-CsConfiguration failed: did not finish within 2 s and was stopped", result.Output);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Raw_archives_past_their_days_go_only_after_a_fully_successful_run()
+    {
+        var old = Directory.CreateDirectory(Path.Combine(Raw, "2020-01-01-000000")).FullName;
+
+        Backup("--host", "in-process", "--fault", "Export-CsConfiguration=truncated");
+        var keptAfterFailure = Directory.Exists(old);
+        Backup("--host", "in-process");
+
+        Assert.True(keptAfterFailure);
+        Assert.False(Directory.Exists(old));
+    }
+
+    [Fact]
+    public void Without_the_lync_module_the_backup_says_where_to_run_and_exits_3()
+    {
+        var result = TestData.Lcv("backup", "--vault", Vault, "--raw", Raw, "--host", "in-process");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("The Lync PowerShell module could not be loaded", result.Error);
+        Assert.Contains("try --simulate", result.Error);
+    }
+
+    [Fact]
+    public void A_fault_without_simulate_is_a_usage_error()
+    {
+        var result = TestData.Lcv("backup", "--vault", Vault, "--fault", "Export-CsConfiguration=hang");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+}
