@@ -27,6 +27,7 @@ internal static class Program
             new InitCommand(console),
             new IngestCommand(console),
             new BackupCommand(console),
+            new CredentialCommand(console),
             new BackfillCommand(console),
             new StatusCommand(console),
             new DiffCommand(console),

@@ -18,6 +18,8 @@ internal sealed class BackupCommand : Command
     private readonly Option<int> _timeout = new("--timeout") { Description = "Seconds each export may take before it is stopped", DefaultValueFactory = _ => 900 };
     private readonly Option<string?> _raw = new("--raw") { Description = "Where the raw export archives are kept (default: a folder beside the vault, <vault>.raw)" };
     private readonly Option<int> _keepRawDays = new("--keep-raw-days") { Description = "Days to keep raw archives; older ones go after a fully successful run", DefaultValueFactory = _ => 30 };
+    private readonly Option<string?> _remote = new("--remote") { Description = "A pool's remote PowerShell endpoint, https://pool01.contoso.com/OcsPowershell (Windows only)" };
+    private readonly Option<string?> _credentialFile = new("--credential-file") { Description = "The account for --remote, saved by lcv credential save (else LCV_USER/LCV_PASSWORD, else the current identity)" };
     private readonly Option<string[]> _faults = new("--fault") { Description = "With --simulate: make an export fail, e.g. Export-CsConfiguration=access-denied (access-denied, unreachable, hang, no-file, truncated)", AllowMultipleArgumentsPerToken = true };
 
     public BackupCommand(IAnsiConsole console) : base("backup", "Collect the Lync exports through PowerShell and store them as one snapshot")
@@ -29,6 +31,8 @@ internal sealed class BackupCommand : Command
         Options.Add(_timeout);
         Options.Add(_raw);
         Options.Add(_keepRawDays);
+        Options.Add(_remote);
+        Options.Add(_credentialFile);
         Options.Add(_faults);
         _host.AcceptOnlyFromAmong("auto", "in-process", "pwsh", "windows-powershell");
         SetAction(parse => Run(console, parse));
@@ -44,10 +48,12 @@ internal sealed class BackupCommand : Command
             throw new LcvException("--fault acts out failures of the simulated Lync module: give --simulate too.");
         }
 
+        var remote = parse.GetValue(_remote) is { } url ? Endpoint(url, simulate) : null;
+        var credential = parse.GetValue(_credentialFile) is { } file ? CredentialStore.Load(file) : CredentialStore.FromEnvironment();
         var server = simulate ? SimulatedNight(vault, faults) : null;
         try
         {
-            using var host = HostFactory.Create(parse.GetValue(_host)!, server?.ModulePath ?? parse.GetValue(_module)!);
+            using var host = HostFactory.Create(parse.GetValue(_host)!, server?.ModulePath ?? parse.GetValue(_module)!, remote, credential);
             if (server is not null)
             {
                 var ready = host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
@@ -72,6 +78,11 @@ internal sealed class BackupCommand : Command
             }
         }
     }
+
+    private static Uri Endpoint(string url, bool simulate) =>
+        simulate ? throw new LcvException("--remote and --simulate do not go together: the simulated module runs on this machine.")
+        : Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri
+        : throw new LcvException($"'{url}' is not a remote PowerShell endpoint: give https://pool01.contoso.com/OcsPowershell.");
 
     private static void Print(IAnsiConsole console, BackupResult result)
     {

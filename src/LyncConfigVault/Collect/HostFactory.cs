@@ -2,11 +2,20 @@ using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Collect;
 
-/// <summary>Picks the PowerShell host: out-of-process by default (Windows PowerShell 5.1 on Windows, where the Lync module loads; pwsh elsewhere), in-process on request or when no pwsh is found.</summary>
+/// <summary>
+/// Picks the PowerShell host: a pool's remote endpoint when one is given; else out-of-process by
+/// default (Windows PowerShell 5.1 on Windows, where the Lync module loads; pwsh elsewhere), and
+/// in-process on request or when no pwsh is found.
+/// </summary>
 internal static class HostFactory
 {
-    public static PowerShellHost Create(string kind, string module)
+    public static PowerShellHost Create(string kind, string module, Uri? remote = null, LyncCredential? credential = null)
     {
+        if (remote is not null)
+        {
+            return new RemoteHost(remote, credential);
+        }
+
         var chosen = kind == "auto"
             ? OperatingSystem.IsWindows() ? "windows-powershell" : PwshLocator.Find() is null ? "in-process" : "pwsh"
             : kind;

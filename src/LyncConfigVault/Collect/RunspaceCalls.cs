@@ -1,0 +1,67 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace LyncConfigVault.Collect;
+
+/// <summary>
+/// Calls on one open runspace, local or remote: typed parameters, verbose lines and errors captured,
+/// a call past its time limit stopped.
+/// </summary>
+internal sealed class RunspaceCalls(Runspace runspace) : IDisposable
+{
+    public HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout)
+    {
+        using var shell = PowerShell.Create();
+        shell.Runspace = runspace;
+        shell.AddCommand(command);
+        foreach (var (name, value) in parameters)
+        {
+            shell.AddParameter(name, value);
+        }
+
+        shell.AddParameter("Verbose");   // the cmdlet's verbose lines go to the run log, as Runner.ps1 does
+
+        var output = new PSDataCollection<PSObject>();
+        var run = shell.InvokeAsync<PSObject, PSObject>(null, output);
+        string? terminating = null;
+        var timedOut = false;
+        try
+        {
+            if (!run.Wait(timeout))
+            {
+                timedOut = true;
+                shell.Stop();
+                run.Wait(TimeSpan.FromSeconds(30));
+            }
+        }
+        catch (AggregateException e) when (e.InnerException is RuntimeException or PipelineStoppedException)
+        {
+            terminating = timedOut ? null : Message(e.InnerException);
+        }
+
+        return new HostResult(
+            output.Select(Properties).ToList(),
+            shell.Streams.Error.Select(r => Message(r.Exception) ?? r.ToString()).ToList(),
+            shell.Streams.Verbose.Select(v => v.Message).ToList(),
+            terminating,
+            timedOut);
+    }
+
+    public void Dispose() => runspace.Dispose();
+
+    private static IReadOnlyDictionary<string, string> Properties(PSObject item) =>
+        item.Properties.ToDictionary(p => p.Name, p => p.Value switch
+        {
+            null => "",
+            object[] list => string.Join(",", list),
+            var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        });
+
+    // A thrown .NET exception arrives wrapped: the admin wants the cmdlet's own words.
+    private static string? Message(Exception? e) => e switch
+    {
+        null => null,
+        RuntimeException { ErrorRecord.Exception: { } inner } when inner != e => inner.Message,
+        _ => e.Message,
+    };
+}
