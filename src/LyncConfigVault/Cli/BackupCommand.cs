@@ -66,7 +66,13 @@ internal sealed class BackupCommand : Command
             var rawRoot = parse.GetValue(_raw) ?? vault.Root.TrimEnd(Path.DirectorySeparatorChar) + ".raw";
             var raw = BackupRun.NewRawFolder(rawRoot, DateTimeOffset.Now);
             var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
-            var result = run.Run(host, [ExportTask.Cms(raw)], raw, TimeSpan.FromSeconds(parse.GetValue(_timeout)), parse.GetValue(_keepRawDays), simulate ? DateTimeOffset.Now : null, line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
+            BackupResult Collect(Action<string> progress) =>
+                run.Run(host, [ExportTask.Cms(raw)], raw, TimeSpan.FromSeconds(parse.GetValue(_timeout)), parse.GetValue(_keepRawDays), simulate ? DateTimeOffset.Now : null, progress);
+
+            // A spinner on a console; plain lines in a log, where a spinner would print nothing at all.
+            var result = console.Profile.Capabilities.Interactive
+                ? console.Status().Start("Collecting", status => Collect(line => status.Status(Markup.Escape(line))))
+                : Collect(line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
             Print(console, result);
             return result.Failed.Any() ? ExitCodes.EnvironmentFailed : ExitCodes.Ok;
         }

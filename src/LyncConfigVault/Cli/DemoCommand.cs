@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Collect;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Model;
 using LyncConfigVault.Report;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Vault;
@@ -26,25 +28,31 @@ internal sealed class DemoCommand : Command
     private static int Run(IAnsiConsole console, string? vaultPath, int nights, int seed)
     {
         var root = vaultPath ?? Path.Combine(Path.GetTempPath(), "lcv-demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        var backups = Path.Combine(Path.GetTempPath(), $"lcv-demo-backups-{Environment.ProcessId}-{seed}");
+        var work = Path.Combine(Path.GetTempPath(), $"lcv-demo-{Environment.ProcessId}-{seed}-{Guid.NewGuid():N}");
         console.MarkupLine("[bold]LyncConfigVault demo[/]: the fictitious Fabrikam deployment (6 sites, Enterprise pools, a Survivable Branch Appliance, gateways and trunks).");
-        console.MarkupLineInterpolated($"Generating {nights} nightly Export-CsConfiguration archives (seed {seed}) in {backups}");
+        console.MarkupLineInterpolated($"Each night lcv backup runs Export-CsConfiguration against the simulated Lync module, in a PowerShell runspace (seed {seed}).");
         var generated = SyntheticNights.Generate(seed, nights).ToList();
-        var files = SyntheticNights.WriteBackupFolders(backups, generated);
 
         using var vault = VaultRepository.Init(root, "Fabrikam", LyncCatalog.Default);
         GitDiffDriver.Register(vault, GitSetupCommand.This);
         console.MarkupLineInterpolated($"Created the vault {vault.Root}");
         console.WriteLine();
-        var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
-        for (var i = 0; i < generated.Count; i++)
+        var server = SimulatedLyncServer.Create(Path.Combine(work, "server"), generated[0].CmsArchive, []);
+        using (var host = new InProcessHost(server.ModulePath))
         {
-            var night = generated[i];
-            var result = ingester.Ingest([files[i]], null, "demo");
-            RunReporter.Print(console, $"Night {night.Number}", result, listObjects: true);
-            if (night.Changes.Count == 0 && night.Number > 1)
+            var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
+            foreach (var night in generated)
             {
-                console.MarkupLine("    [grey](nobody changed anything: the export differs only in signatures, order and formatting)[/]");
+                // The same server, a night later: its export archive is the generator's next night.
+                File.WriteAllBytes(Path.Combine(server.Folder, "CsConfiguration.zip"), night.CmsArchive);
+                host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
+                var raw = BackupRun.NewRawFolder(Path.Combine(work, "raw"), night.ExportTime);
+                var result = run.Run(host, [ExportTask.Cms(raw)], raw, TimeSpan.FromMinutes(5), keepRawDays: 3650, at: null, _ => { });
+                RunReporter.Print(console, $"Night {night.Number}", result.Stored ?? throw LcvException.Environment($"The simulated export of night {night.Number} failed: {result.Failed.First().Failure}"), listObjects: true);
+                if (night.Changes.Count == 0 && night.Number > 1)
+                {
+                    console.MarkupLine("    [grey](nobody changed anything: the export differs only in signatures, order and formatting)[/]");
+                }
             }
         }
 
@@ -70,7 +78,7 @@ internal sealed class DemoCommand : Command
         console.WriteLine($"  lcv log --vault \"{vault.Root}\" \"Pool dubpool01.fabrikam.com\"");
         console.WriteLine($"  git -C \"{vault.Root}\" log -p -- cms/voice/VoicePolicy/Tag");
         console.WriteLine($"  lcv status --vault \"{vault.Root}\"");
-        Directory.Delete(backups, recursive: true);
+        Directory.Delete(work, recursive: true);
         return ExitCodes.Ok;
     }
 }
