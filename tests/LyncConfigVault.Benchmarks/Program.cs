@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LyncConfigVault.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|diff|log|all] [objects] [runs]
+/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|diff|collect|log|all] [objects] [runs]
 /// Each suite prints its figures as ratios against anchors measured in the same run on the same data.
 /// </summary>
 internal static class Program
@@ -27,6 +27,11 @@ internal static class Program
             if (suite is "diff" or "all")
             {
                 DiffBenchmark.Run(objects, runs, Folder(work, "diff"));
+            }
+
+            if (suite is "collect" or "all")
+            {
+                CollectBenchmark.Run(runs, Folder(work, "collect"));
             }
 
             if (suite is "log" or "all")
