@@ -35,10 +35,8 @@ internal sealed class DiffCommand : Command
             };
             var parts = ComparisonSources.CommonParts(from, to, sides.ElementAtOrDefault(0) ?? "HEAD~1", sides.ElementAtOrDefault(1) ?? "HEAD");
             var report = new SnapshotDiffer(LyncCatalog.Default, sources.Filter, parse.GetValue(_renames))
-                .Compare(from, to, parts)
-                .Where(_report.Filter(parse));
-            _report.Write(parse, console, report);
-            return report.IsEmpty ? ExitCodes.Ok : ExitCodes.Differences;
+                .Compare(from, to, parts);
+            return _report.Show(parse, console, report);
         });
     }
 }

@@ -38,9 +38,7 @@ internal sealed class DriftCommand : Command
             var reference = sources.Snapshot(against ?? "HEAD");
             ObjectSource current = files.Length == 0 ? sources.Snapshot("HEAD") : sources.Exports(files);
             var parts = ComparisonSources.CommonParts(reference, current, against ?? "HEAD", string.Join(", ", files));
-            var report = new SnapshotDiffer(LyncCatalog.Default, sources.Filter).Compare(reference, current, parts).Where(_report.Filter(parse));
-            _report.Write(parse, console, report);
-            return report.IsEmpty ? ExitCodes.Ok : ExitCodes.Differences;
+            return _report.Show(parse, console, new SnapshotDiffer(LyncCatalog.Default, sources.Filter).Compare(reference, current, parts));
         });
     }
 }

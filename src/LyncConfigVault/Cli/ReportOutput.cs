@@ -35,10 +35,18 @@ internal sealed class ReportOutput
         command.Options.Add(Identities);
     }
 
-    public DiffFilter Filter(ParseResult parse) =>
+    private DiffFilter Filter(ParseResult parse) =>
         new(parse.GetValue(Areas) ?? [], parse.GetValue(Nouns) ?? [], parse.GetValue(Identities) ?? []);
 
-    public void Write(ParseResult parse, IAnsiConsole console, DiffReport report)
+    /// <summary>Filters the report as asked, writes it, and returns diff(1)'s exit code: 0 none, 1 differences.</summary>
+    public int Show(ParseResult parse, IAnsiConsole console, DiffReport report)
+    {
+        var shown = report.Where(Filter(parse));
+        Write(parse, console, shown);
+        return shown.IsEmpty ? ExitCodes.Ok : ExitCodes.Differences;
+    }
+
+    private void Write(ParseResult parse, IAnsiConsole console, DiffReport report)
     {
         var output = parse.GetValue(Output);
         var format = FormatOf(parse.GetValue(Format), output);
