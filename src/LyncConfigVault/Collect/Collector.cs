@@ -40,6 +40,16 @@ internal sealed class Collector(PowerShellHost host, TimeSpan timeout, Action<st
             return failure;
         }
 
+        if (task.AsBytes)
+        {
+            if (result.Bytes is not { Length: > 0 } bytes)
+            {
+                return "returned no archive";
+            }
+
+            File.WriteAllBytes(task.FileName, bytes);
+        }
+
         if (!File.Exists(task.FileName) || new FileInfo(task.FileName).Length == 0)
         {
             return "reported success but wrote no file";

@@ -2,7 +2,8 @@ namespace LyncConfigVault.Collect;
 
 /// <summary>
 /// What one cmdlet call gave back: its output objects (property → text), its non-terminating errors,
-/// its verbose lines, and the terminating error or the timeout that ended it, if one did.
+/// its verbose lines, and the terminating error or the timeout that ended it, if one did. Bytes holds
+/// the output when it was a byte array (Export-Cs* -AsBytes).
 /// </summary>
 internal sealed record HostResult(
     IReadOnlyList<IReadOnlyDictionary<string, string>> Objects,
@@ -11,6 +12,8 @@ internal sealed record HostResult(
     string? Terminating,
     bool TimedOut)
 {
+    public byte[]? Bytes { get; init; }
+
     public bool Succeeded => Terminating is null && !TimedOut && Errors.Count == 0;
 
     /// <summary>The cmdlet's own words for why it failed, or null when it did not.</summary>

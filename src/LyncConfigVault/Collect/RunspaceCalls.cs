@@ -39,12 +39,18 @@ internal sealed class RunspaceCalls(Runspace runspace) : IDisposable
             terminating = timedOut ? null : Message(e.InnerException);
         }
 
+        var bytes = output.Count == 1 && output[0].BaseObject is byte[] array ? array
+            : output.Count > 0 && output.All(o => o.BaseObject is byte) ? output.Select(o => (byte)o.BaseObject).ToArray()
+            : null;
         return new HostResult(
-            output.Select(Properties).ToList(),
+            bytes is null ? output.Select(Properties).ToList() : [],
             shell.Streams.Error.Select(r => Message(r.Exception) ?? r.ToString()).ToList(),
             shell.Streams.Verbose.Select(v => v.Message).ToList(),
             terminating,
-            timedOut);
+            timedOut)
+        {
+            Bytes = bytes,
+        };
     }
 
     public void Dispose() => runspace.Dispose();

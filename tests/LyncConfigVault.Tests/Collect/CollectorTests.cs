@@ -54,6 +54,17 @@ public sealed class CollectorTests : IDisposable
         Assert.Contains(outcome.Log, l => l.Contains("writing", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_archive_returned_as_bytes_as_a_remote_session_needs_is_written_by_lcv()
+    {
+        using var host = Host("in-process");
+
+        var outcome = Assert.Single(new Collector(host, TimeSpan.FromMinutes(1), _ => { }).Run([ExportTask.Cms(_folder.Path, asBytes: true)]));
+
+        Assert.True(outcome.Succeeded, outcome.Failure);
+        Assert.Equal(DiffTestData.Nights[0].CmsArchive, File.ReadAllBytes(outcome.Task.FileName));
+    }
+
     [Theory]
     [InlineData("in-process", "access-denied", "is not a member of RTCUniversalServerAdmins")]
     [InlineData("pwsh", "access-denied", "is not a member of RTCUniversalServerAdmins")]

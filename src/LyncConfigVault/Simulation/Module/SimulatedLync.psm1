@@ -63,13 +63,14 @@ function Invoke-SimulatedFault($Cmdlet, [string] $Name, [string] $Target) {
     $false
 }
 
+# With no FileName the archive is returned as one byte array (-AsBytes, as a remote session needs).
 function Copy-SimulatedExport($Cmdlet, [string] $Name, [string] $Target, [string] $Source, [string] $FileName) {
     if (Invoke-SimulatedFault $Cmdlet $Name $Target) { return }
     $from = [System.IO.Path]::Combine((Get-SimulatedState), $Source)
     if (-not [System.IO.File]::Exists($from)) {
         throw [System.InvalidOperationException]::new("$Name found nothing to export on $Target.")
     }
-    $Cmdlet.WriteVerbose("$Name writing $FileName")
+    $Cmdlet.WriteVerbose("$Name writing $(if ($FileName) { $FileName } else { 'the archive as bytes' })")
     $progress = [System.Management.Automation.ProgressRecord]::new(1, $Name, "Exporting from $Target")
     $progress.PercentComplete = 50
     $Cmdlet.WriteProgress($progress)
@@ -77,7 +78,8 @@ function Copy-SimulatedExport($Cmdlet, [string] $Name, [string] $Target, [string
     if ((Get-SimulatedFault $Name $Target) -eq 'truncated') {
         $bytes = [byte[]]$bytes[0..([int]($bytes.Length / 2))]
     }
-    [System.IO.File]::WriteAllBytes($FileName, $bytes)
+    if ($FileName) { [System.IO.File]::WriteAllBytes($FileName, $bytes) }
+    else { $Cmdlet.WriteObject($bytes, $false) }
 }
 
 function Read-SimulatedServices {
@@ -120,8 +122,12 @@ function Get-CsPool {
 }
 
 function Export-CsConfiguration {
-    [CmdletBinding()]
-    param([Parameter(Mandatory = $true)][string] $FileName, [switch] $LocalStore, [switch] $Force)
+    [CmdletBinding(DefaultParameterSetName = 'FileName')]
+    param(
+        [Parameter(Mandatory = $true, ParameterSetName = 'FileName', Position = 0)][string] $FileName,
+        [Parameter(Mandatory = $true, ParameterSetName = 'AsBytes')][switch] $AsBytes,
+        [switch] $LocalStore,
+        [switch] $Force)
     Copy-SimulatedExport $PSCmdlet 'Export-CsConfiguration' '*' 'CsConfiguration.zip' $FileName
 }
 
