@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LyncConfigVault.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|diff|collect|log|all] [objects] [runs]
+/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|normalize|diff|collect|log|all] [objects] [runs]
 /// Each suite prints its figures as ratios against anchors measured in the same run on the same data.
 /// </summary>
 internal static class Program
@@ -19,6 +19,11 @@ internal static class Program
         Directory.CreateDirectory(work);
         try
         {
+            if (suite is "normalize")
+            {
+                StoreBenchmark.NormalizeOnly(objects, runs, Folder(work, "normalize"));
+            }
+
             if (suite is "store" or "all")
             {
                 StoreBenchmark.Run(objects, runs, Folder(work, "store"));

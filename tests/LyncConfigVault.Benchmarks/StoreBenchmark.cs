@@ -14,6 +14,19 @@ namespace LyncConfigVault.Benchmarks;
 /// </summary>
 internal static class StoreBenchmark
 {
+    /// <summary>Normalize alone against the bare XmlReader anchor: the suite to run under a profiler.</summary>
+    public static void NormalizeOnly(int objects, int runs, string work)
+    {
+        Console.WriteLine($"== normalize: {objects:N0}-object export, median of {runs} runs");
+        var archive = SyntheticNights.Generate(1, 1, objects).Single().CmsArchive;
+        var zip = Path.Combine(work, "CsConfiguration.zip");
+        var docItemSet = ExportArchive.FromBytes(zip, archive, ArchiveLimits.Default).Entry("DocItemSet.xml")!;
+        var filter = NoiseFilter.FromCatalog(LyncCatalog.Default);
+        var anchor = Median(runs, () => BareXmlReaderPass(docItemSet));
+        Figure("anchor: bare XmlReader pass over DocItemSet.xml", anchor, anchor);
+        Figure("normalize (XML → objects)", Median(runs, () => new CmsNormalizer(LyncCatalog.Default, filter).Normalize(docItemSet, zip, "DocItemSet.xml")), anchor, target: 2);
+    }
+
     public static void Run(int objects, int runs, string work)
     {
         Console.WriteLine($"== store: {objects:N0}-object export, median of {runs} runs");
