@@ -67,7 +67,7 @@ internal sealed class BackupCommand : Command
             var raw = BackupRun.NewRawFolder(rawRoot, DateTimeOffset.Now);
             var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
             BackupResult Collect(Action<string> progress) =>
-                run.Run(host, [ExportTask.Cms(raw, asBytes: remote is not null)], raw, TimeSpan.FromSeconds(parse.GetValue(_timeout)), parse.GetValue(_keepRawDays), simulate ? DateTimeOffset.Now : null, progress);
+                run.Run(host, [ExportTask.Cms(raw, asBytes: remote is not null), ExportTask.Topology(raw)], raw, TimeSpan.FromSeconds(parse.GetValue(_timeout)), parse.GetValue(_keepRawDays), simulate ? DateTimeOffset.Now : null, progress);
 
             // A spinner on a console; plain lines in a log, where a spinner would print nothing at all.
             var result = console.Profile.Capabilities.Interactive

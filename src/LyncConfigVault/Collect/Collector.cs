@@ -40,14 +40,18 @@ internal sealed class Collector(PowerShellHost host, TimeSpan timeout, Action<st
             return failure;
         }
 
-        if (task.AsBytes)
+        switch (task.Delivery)
         {
-            if (result.Bytes is not { Length: > 0 } bytes)
-            {
+            case ExportDelivery.Bytes when result.Bytes is not { Length: > 0 }:
                 return "returned no archive";
-            }
-
-            File.WriteAllBytes(task.FileName, bytes);
+            case ExportDelivery.Bytes:
+                File.WriteAllBytes(task.FileName, result.Bytes);
+                break;
+            case ExportDelivery.Text when string.IsNullOrWhiteSpace(result.Text):
+                return "returned no text";
+            case ExportDelivery.Text:
+                File.WriteAllText(task.FileName, result.Text, new System.Text.UTF8Encoding(false));
+                break;
         }
 
         if (!File.Exists(task.FileName) || new FileInfo(task.FileName).Length == 0)

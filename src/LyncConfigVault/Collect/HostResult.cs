@@ -2,8 +2,7 @@ namespace LyncConfigVault.Collect;
 
 /// <summary>
 /// What one cmdlet call gave back: its output objects (property → text), its non-terminating errors,
-/// its verbose lines, and the terminating error or the timeout that ended it, if one did. Bytes holds
-/// the output when it was a byte array (Export-Cs* -AsBytes).
+/// its verbose lines, and the terminating error or the timeout that ended it, if one did.
 /// </summary>
 internal sealed record HostResult(
     IReadOnlyList<IReadOnlyDictionary<string, string>> Objects,
@@ -13,6 +12,9 @@ internal sealed record HostResult(
     bool TimedOut)
 {
     public byte[]? Bytes { get; init; }
+
+    /// <summary>The output when it was one string (Get-CsTopology -AsXml).</summary>
+    public string? Text { get; init; }
 
     public bool Succeeded => Terminating is null && !TimedOut && Errors.Count == 0;
 

@@ -117,7 +117,13 @@ internal sealed class PwshHost(string executable, string modulePath) : PowerShel
             .Select(o => (IReadOnlyDictionary<string, string>)o.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString()))
             .ToList();
         var terminating = root.GetProperty("terminating");
-        return new HostResult(rows, Texts(root.GetProperty("errors")), Texts(root.GetProperty("verbose")), terminating.ValueKind == JsonValueKind.Null ? null : terminating.GetString(), false);
+        var text = root.GetProperty("text");
+        var bytes = root.GetProperty("bytes");
+        return new HostResult(rows, Texts(root.GetProperty("errors")), Texts(root.GetProperty("verbose")), terminating.ValueKind == JsonValueKind.Null ? null : terminating.GetString(), false)
+        {
+            Text = text.ValueKind == JsonValueKind.String ? text.GetString() : null,
+            Bytes = bytes.ValueKind == JsonValueKind.String ? Convert.FromBase64String(bytes.GetString()!) : null,
+        };
     }
 
     private static string WriteRunner()

@@ -22,14 +22,22 @@ while ($null -ne ($line = [Console]::In.ReadLine())) {
     $request = $line | ConvertFrom-Json
     $parameters = @{}
     foreach ($property in $request.parameters.PSObject.Properties) { $parameters[$property.Name] = $property.Value }
-    $answer = [ordered]@{ objects = @(); errors = @(); verbose = @(); terminating = $null }
+    $answer = [ordered]@{ objects = @(); errors = @(); verbose = @(); terminating = $null; text = $null; bytes = $null }
     try {
         $errors = $null
         $results = & $request.command @parameters -Verbose -ErrorVariable errors 4>&1 2>$null
+        # -AsBytes output arrives as one byte array, or unrolled into single bytes: gather both.
+        $bytes = [System.Collections.Generic.List[byte]]::new()
         foreach ($result in $results) {
             if ($result -is [System.Management.Automation.VerboseRecord]) { $answer.verbose += $result.Message }
+            elseif ($result -is [byte[]]) { $bytes.AddRange($result) }
+            elseif ($result -is [byte]) { $bytes.Add($result) }
+            elseif ($result -is [string]) { $answer.text = $result }
+            elseif ($result -is [System.Xml.Linq.XElement]) { $answer.text = $result.ToString() }
+            elseif ($result -is [System.Xml.XmlNode]) { $answer.text = $result.OuterXml }
             else { $answer.objects += ConvertTo-Row $result }
         }
+        if ($bytes.Count -gt 0) { $answer.bytes = [System.Convert]::ToBase64String($bytes.ToArray()) }
         $answer.errors = @($errors | ForEach-Object { $_.Exception.Message })
     }
     catch {

@@ -42,14 +42,23 @@ internal sealed class RunspaceCalls(Runspace runspace) : IDisposable
         var bytes = output.Count == 1 && output[0].BaseObject is byte[] array ? array
             : output.Count > 0 && output.All(o => o.BaseObject is byte) ? output.Select(o => (byte)o.BaseObject).ToArray()
             : null;
+        // Get-CsTopology -AsXml gives XML; admins save it with .ToString(), so do we.
+        var text = output.Count != 1 ? null : output[0].BaseObject switch
+        {
+            string single => single,
+            System.Xml.Linq.XElement element => element.ToString(),
+            System.Xml.XmlNode node => node.OuterXml,
+            _ => null,
+        };
         return new HostResult(
-            bytes is null ? output.Select(Properties).ToList() : [],
+            bytes is null && text is null ? output.Select(Properties).ToList() : [],
             shell.Streams.Error.Select(r => Message(r.Exception) ?? r.ToString()).ToList(),
             shell.Streams.Verbose.Select(v => v.Message).ToList(),
             terminating,
             timedOut)
         {
             Bytes = bytes,
+            Text = text,
         };
     }
 

@@ -3,13 +3,15 @@ using System.Reflection;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Restore;
 using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Simulation;
 
 /// <summary>
 /// The folder the simulated Lync module serves from: its script module, the deployment's export
-/// archive and services (read from the archive's own topology), and the faults to act out.
+/// archive, its published topology and services (rebuilt from the archive's own topology), and the
+/// faults to act out.
 /// </summary>
 internal sealed class SimulatedLyncServer
 {
@@ -26,7 +28,12 @@ internal sealed class SimulatedLyncServer
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, ModuleFile), ModuleText());
         File.WriteAllBytes(Path.Combine(folder, "CsConfiguration.zip"), cmsArchive);
-        File.WriteAllLines(Path.Combine(folder, "services.tsv"), Services(cmsArchive));
+        var normalized = new ExportNormalizer(LyncCatalog.Default, NoiseFilter.FromCatalog(LyncCatalog.Default))
+            .Normalize(ExportArchive.FromBytes("CsConfiguration.zip", cmsArchive, ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
+        File.WriteAllLines(Path.Combine(folder, "services.tsv"), Services(normalized.Objects));
+        var topology = ExportRebuilder.Topology(normalized.Objects.Where(o => o.Path.StartsWith("topology/", StringComparison.Ordinal)).Select(o => o.Content))
+            ?? throw new InvalidOperationException("the generated export holds no topology");
+        File.WriteAllText(Path.Combine(folder, "topology.xml"), topology.ToString());
         File.WriteAllLines(Path.Combine(folder, "faults.tsv"), faults.Select(f => $"{f.Cmdlet}\t{f.Target}\t{f.Fault}"));
         return new SimulatedLyncServer(folder);
     }
@@ -40,11 +47,9 @@ internal sealed class SimulatedLyncServer
     }
 
     // Get-CsService's view of the deployment: every service of the published topology, "Role:poolFqdn".
-    private static IEnumerable<string> Services(byte[] cmsArchive)
+    private static IEnumerable<string> Services(IEnumerable<LyncObject> objects)
     {
-        var normalized = new ExportNormalizer(LyncCatalog.Default, NoiseFilter.FromCatalog(LyncCatalog.Default))
-            .Normalize(ExportArchive.FromBytes("CsConfiguration.zip", cmsArchive, ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
-        foreach (var service in normalized.Objects.Where(o => o.Noun == "Service").OrderBy(o => o.Identity.ToString(), StringComparer.Ordinal))
+        foreach (var service in objects.Where(o => o.Noun == "Service").OrderBy(o => o.Identity.ToString(), StringComparer.Ordinal))
         {
             var identity = service.Identity.Name ?? "";
             var colon = identity.IndexOf(':');

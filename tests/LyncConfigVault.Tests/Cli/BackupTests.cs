@@ -31,27 +31,44 @@ public sealed class BackupTests : IDisposable
         var second = Backup("--host", host);
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains($"[1/1] Export-CsConfiguration ({host})", first.Output);
+        Assert.Contains($"[1/2] Export-CsConfiguration ({host})", first.Output);
+        Assert.Contains($"[2/2] Get-CsTopology ({host})", first.Output);
         Assert.Contains("first snapshot: 198 objects", first.Output);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("> renamed VoicePolicy Tag:VP-Galway-National → Tag:VP-Galway-National-R02", second.Output);
-        Assert.All(Directory.GetDirectories(Raw), d => Assert.True(File.Exists(Path.Combine(d, "CsConfiguration.zip")) && File.Exists(Path.Combine(d, "run.log"))));
+        Assert.All(Directory.GetDirectories(Raw), d => Assert.True(File.Exists(Path.Combine(d, "CsConfiguration.zip")) && File.Exists(Path.Combine(d, "Topology.xml")) && File.Exists(Path.Combine(d, "run.log"))));
     }
 
     [Fact]
-    public void A_refused_export_exits_3_in_the_cmdlets_words_and_leaves_the_vault_as_it_was()
+    public void Refused_exports_exit_3_in_the_cmdlets_words_and_leave_the_vault_as_it_was()
     {
         Assert.Equal(0, Backup("--host", "in-process").ExitCode);
         var head = Head();
 
-        var result = Backup("--host", "in-process", "--fault", "Export-CsConfiguration=access-denied");
+        var result = Backup("--host", "in-process", "--fault", "Export-CsConfiguration=access-denied", "--fault", "Get-CsTopology=access-denied");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("Export-CsConfiguration failed: Access denied. The account ", result.Output);
         Assert.Contains("is not a member of RTCUniversalServerAdmins", result.Output);
+        Assert.Contains("Get-CsTopology failed: Access denied.", result.Output);
         Assert.Equal(head, Head());
         var last = RunHistory.Read(Path.Combine(Vault, ".git", "lcv"))[^1];
         Assert.Equal((RunRecord.Failed, "backup"), (last.Result, last.Command));
+    }
+
+    [Fact]
+    public void When_the_cms_export_hangs_the_topology_is_still_stored_and_the_cms_carried_forward()
+    {
+        Assert.Equal(0, Backup("--host", "in-process").ExitCode);
+
+        var result = Backup("--host", "in-process", "--timeout", "2", "--fault", "Export-CsConfiguration=hang");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Export-CsConfiguration failed: did not finish within 2 s and was stopped — the other exports were stored", result.Output);
+        Assert.Contains("topology: 1 changed (Pool lonpool01.fabrikam.com)", result.Output);
+        Assert.Contains("cms was not in this run: carried forward from the previous snapshot", result.Output);
+        using var repo = new LibGit2Sharp.Repository(Vault);
+        Assert.Contains("Lcv-Stale: cms", repo.Head.Tip.Message);
     }
 
     [Fact]

@@ -54,6 +54,22 @@ public sealed class CollectorTests : IDisposable
         Assert.Contains(outcome.Log, l => l.Contains("writing", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public void The_published_topology_comes_back_as_xml_the_vault_reads(string kind)
+    {
+        using var host = Host(kind);
+
+        var outcome = Assert.Single(new Collector(host, TimeSpan.FromMinutes(1), _ => { }).Run([ExportTask.Topology(_folder.Path)]));
+
+        Assert.True(outcome.Succeeded, outcome.Failure);
+        var normalized = new LyncConfigVault.Normalize.ExportNormalizer(LyncConfigVault.Catalog.LyncCatalog.Default, TestData.Filter)
+            .Normalize(LyncConfigVault.Unpack.ExportArchive.Open(outcome.Task.FileName, LyncConfigVault.Unpack.ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
+        Assert.Equal(LyncConfigVault.Model.ExportKind.Topology, normalized.Record.Kind);
+        Assert.Contains(normalized.Objects, o => o.DisplayName == "Pool dubpool01.fabrikam.com");
+        Assert.Contains(normalized.Objects, o => o.DisplayName == "Service ApplicationServer:rtmpool01.fabrikam.com");
+    }
+
     [Fact]
     public void An_archive_returned_as_bytes_as_a_remote_session_needs_is_written_by_lcv()
     {

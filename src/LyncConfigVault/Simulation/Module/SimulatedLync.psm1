@@ -131,6 +131,17 @@ function Export-CsConfiguration {
     Copy-SimulatedExport $PSCmdlet 'Export-CsConfiguration' '*' 'CsConfiguration.zip' $FileName
 }
 
+function Get-CsTopology {
+    [CmdletBinding()]
+    param([switch] $AsXml, [switch] $LocalStore)
+    if (Invoke-SimulatedFault $PSCmdlet 'Get-CsTopology' '*') { return }
+    if (-not $AsXml) {
+        throw [System.NotSupportedException]::new('The simulated module answers Get-CsTopology -AsXml only.')
+    }
+    $text = [System.IO.File]::ReadAllText([System.IO.Path]::Combine((Get-SimulatedState), 'topology.xml'))
+    $PSCmdlet.WriteObject([System.Xml.Linq.XElement]::Parse($text))
+}
+
 # Export-CsRgsConfiguration, Export-CsLisConfiguration and Export-CsUserData join when the generator
 # writes those exports (issue 5).
-Export-ModuleMember -Function Initialize-SimulatedLync, Get-CsService, Get-CsPool, Export-CsConfiguration
+Export-ModuleMember -Function Initialize-SimulatedLync, Get-CsService, Get-CsPool, Get-CsTopology, Export-CsConfiguration
