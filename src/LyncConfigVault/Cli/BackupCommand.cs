@@ -13,11 +13,12 @@ internal sealed class BackupCommand : Command
 {
     private readonly Option<string> _vault = CommonOptions.Vault();
     private readonly Option<bool> _simulate = new("--simulate") { Description = "Collect from the simulated Lync module (the Fabrikam demo deployment): try lcv anywhere" };
-    private readonly Option<string> _host = new("--host") { Description = "Where the Lync cmdlets run: auto, in-process, pwsh or windows-powershell", DefaultValueFactory = _ => "auto" };
-    private readonly Option<string> _module = new("--module") { Description = "The Lync PowerShell module to load", DefaultValueFactory = _ => "SkypeForBusiness" };
-    private readonly Option<int> _timeout = new("--timeout") { Description = "Seconds each export may take before it is stopped", DefaultValueFactory = _ => 900 };
+    private readonly Option<string?> _host = new("--host") { Description = "Where the Lync cmdlets run: auto (default), in-process, pwsh or windows-powershell" };
+    private readonly Option<string?> _module = new("--module") { Description = "The Lync PowerShell module to load (default: SkypeForBusiness)" };
+    private readonly Option<int?> _timeout = new("--timeout") { Description = "Seconds each export may take before it is stopped (default: 900)" };
+    private readonly Option<string[]> _only = new("--only") { Description = "The exports to run: cms, topology (default: both)", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string?> _raw = new("--raw") { Description = "Where the raw export archives are kept (default: a folder beside the vault, <vault>.raw)" };
-    private readonly Option<int> _keepRawDays = new("--keep-raw-days") { Description = "Days to keep raw archives; older ones go after a fully successful run", DefaultValueFactory = _ => 30 };
+    private readonly Option<int?> _keepRawDays = new("--keep-raw-days") { Description = "Days to keep raw archives; older ones go after a fully successful run (default: 30)" };
     private readonly Option<string?> _remote = new("--remote") { Description = "A pool's remote PowerShell endpoint, https://pool01.contoso.com/OcsPowershell (Windows only)" };
     private readonly Option<string?> _credentialFile = new("--credential-file") { Description = "The account for --remote, saved by lcv credential save (else LCV_USER/LCV_PASSWORD, else the current identity)" };
     private readonly Option<string[]> _faults = new("--fault") { Description = "With --simulate: make an export fail, e.g. Export-CsConfiguration=access-denied (access-denied, unreachable, hang, no-file, truncated)", AllowMultipleArgumentsPerToken = true };
@@ -29,18 +30,23 @@ internal sealed class BackupCommand : Command
         Options.Add(_host);
         Options.Add(_module);
         Options.Add(_timeout);
+        Options.Add(_only);
         Options.Add(_raw);
         Options.Add(_keepRawDays);
         Options.Add(_remote);
         Options.Add(_credentialFile);
         Options.Add(_faults);
-        _host.AcceptOnlyFromAmong("auto", "in-process", "pwsh", "windows-powershell");
+        _host.AcceptOnlyFromAmong(HostFactory.Kinds);
         SetAction(parse => Run(console, parse));
     }
 
     private int Run(IAnsiConsole console, ParseResult parse)
     {
         using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
+        var settings = vault.Config.Collect;   // the vault's defaults; the command line wins
+        var exports = ExportPlan.Names(parse.GetValue(_only) is { Length: > 0 } given ? given : settings.Exports ?? []);
+        var timeout = TimeSpan.FromSeconds(parse.GetValue(_timeout) ?? settings.TimeoutSeconds ?? 900);
+        var keepRawDays = parse.GetValue(_keepRawDays) ?? settings.KeepRawDays ?? 30;
         var faults = (parse.GetValue(_faults) ?? []).Select(SimulatedFault.Parse).ToList();
         var simulate = parse.GetValue(_simulate);
         if (faults.Count > 0 && !simulate)
@@ -53,7 +59,7 @@ internal sealed class BackupCommand : Command
         var server = simulate ? SimulatedNight(vault, faults) : null;
         try
         {
-            using var host = HostFactory.Create(parse.GetValue(_host)!, server?.ModulePath ?? parse.GetValue(_module)!, remote, credential);
+            using var host = HostFactory.Create(parse.GetValue(_host) ?? settings.Host ?? "auto", server?.ModulePath ?? parse.GetValue(_module) ?? settings.Module ?? "SkypeForBusiness", remote, credential);
             if (server is not null)
             {
                 var ready = host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
@@ -67,7 +73,7 @@ internal sealed class BackupCommand : Command
             var raw = BackupRun.NewRawFolder(rawRoot, DateTimeOffset.Now);
             var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
             BackupResult Collect(Action<string> progress) =>
-                run.Run(host, [ExportTask.Cms(raw, asBytes: remote is not null), ExportTask.Topology(raw)], raw, TimeSpan.FromSeconds(parse.GetValue(_timeout)), parse.GetValue(_keepRawDays), simulate ? DateTimeOffset.Now : null, progress);
+                run.Run(host, ExportPlan.For(exports, raw, remote is not null), raw, timeout, keepRawDays, simulate ? DateTimeOffset.Now : null, progress);
 
             // A spinner on a console; plain lines in a log, where a spinner would print nothing at all.
             var result = console.Profile.Capabilities.Interactive

@@ -9,11 +9,18 @@ namespace LyncConfigVault.Collect;
 /// </summary>
 internal static class HostFactory
 {
+    public static readonly string[] Kinds = ["auto", "in-process", "pwsh", "windows-powershell"];
+
     public static PowerShellHost Create(string kind, string module, Uri? remote = null, LyncCredential? credential = null)
     {
         if (remote is not null)
         {
             return new RemoteHost(remote, credential);
+        }
+
+        if (!Kinds.Contains(kind))
+        {
+            throw new LcvException($"'{kind}' is not a PowerShell host lcv knows: give {string.Join(", ", Kinds)}.");
         }
 
         var chosen = kind == "auto"

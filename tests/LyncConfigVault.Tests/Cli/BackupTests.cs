@@ -1,3 +1,4 @@
+using LibGit2Sharp;
 using LyncConfigVault.Vault;
 
 namespace LyncConfigVault.Tests.Cli;
@@ -18,7 +19,7 @@ public sealed class BackupTests : IDisposable
 
     private string Head()
     {
-        using var repo = new LibGit2Sharp.Repository(Vault);
+        using var repo = new Repository(Vault);
         return repo.Head.Tip.Sha;
     }
 
@@ -67,7 +68,7 @@ public sealed class BackupTests : IDisposable
         Assert.Contains("Export-CsConfiguration failed: did not finish within 2 s and was stopped — the other exports were stored", result.Output);
         Assert.Contains("topology: 1 changed (Pool lonpool01.fabrikam.com)", result.Output);
         Assert.Contains("cms was not in this run: carried forward from the previous snapshot", result.Output);
-        using var repo = new LibGit2Sharp.Repository(Vault);
+        using var repo = new Repository(Vault);
         Assert.Contains("Lcv-Stale: cms", repo.Head.Tip.Message);
     }
 
@@ -104,6 +105,46 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("The Lync PowerShell module could not be loaded", result.Error);
         Assert.Contains("try --simulate", result.Error);
+    }
+
+    [Fact]
+    public void Only_runs_the_exports_named()
+    {
+        var result = Backup("--host", "in-process", "--only", "topology");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("[1/1] Get-CsTopology (in-process)", result.Output);
+        Assert.DoesNotContain("Export-CsConfiguration", result.Output);
+    }
+
+    [Fact]
+    public void The_vaults_collect_settings_are_the_defaults_and_the_command_line_wins()
+    {
+        File.AppendAllText(Path.Combine(Vault, ".lcv", "config.yaml"), "collect:\n  exports: [topology]\n  host: in-process\n  timeoutSeconds: 120\n");
+        using (var repo = new Repository(Vault))
+        {
+            Commands.Stage(repo, ".lcv/config.yaml");
+            var who = new Signature("admin", "admin@example.invalid", DateTimeOffset.Now);
+            repo.Commit("collect the topology only, in-process", who, who);
+        }
+
+        var fromSettings = Backup();
+        var overridden = Backup("--only", "cms,topology");
+
+        Assert.Contains("[1/1] Get-CsTopology (in-process)", fromSettings.Output);
+        Assert.Contains("[1/2] Export-CsConfiguration (in-process)", overridden.Output);
+    }
+
+    [Theory]
+    [InlineData("rgs", "lcv cannot store Response Group (Export-CsRgsConfiguration) exports yet; leave 'rgs' out")]
+    [InlineData("cms,voicemail", "'voicemail' is not an export lcv knows")]
+    public void An_export_lcv_cannot_store_is_refused_before_anything_runs(string only, string message)
+    {
+        var result = Backup("--host", "in-process", "--only", only);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.False(Directory.Exists(Raw));
     }
 
     [Fact]
