@@ -72,7 +72,16 @@ internal sealed class PwshHost(string executable, string modulePath) : PowerShel
 
         start.Environment["NO_COLOR"] = "1";   // error text without ANSI colours (STACK.md §2b)
         start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw Model.LcvException.Environment($"PowerShell could not be started ({executable}: {e.Message}). Install it, or choose another --host.", e);
+        }
+
         _stderr.Clear();
         process.ErrorDataReceived += (_, e) =>
         {

@@ -71,6 +71,17 @@ public sealed class CollectorTests : IDisposable
     }
 
     [Fact]
+    public void A_powershell_that_is_not_there_is_an_environment_failure_naming_it()
+    {
+        using var host = new PwshHost(_folder.File("no-pwsh-here"), _folder.File("module.psm1"));
+
+        var error = Assert.Throws<LyncConfigVault.Model.LcvException>(() => host.Invoke("Get-CsPool", new Dictionary<string, object>(), TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(3, error.ExitCode);
+        Assert.StartsWith($"PowerShell could not be started ({_folder.File("no-pwsh-here")}: ", error.Message);
+    }
+
+    [Fact]
     public void An_archive_returned_as_bytes_as_a_remote_session_needs_is_written_by_lcv()
     {
         using var host = Host("in-process");
