@@ -34,8 +34,10 @@ internal sealed class RunspaceCalls(Runspace runspace) : IDisposable
                 run.Wait(TimeSpan.FromSeconds(30));
             }
         }
-        catch (AggregateException e) when (e.InnerException is RuntimeException or PipelineStoppedException)
+        catch (AggregateException e)
         {
+            // A terminating error, a stopped pipeline, or a runspace that broke (a remote session that
+            // dropped): each is this call's failure, told in the engine's words, not a crash of lcv.
             terminating = timedOut ? null : Message(e.InnerException);
         }
 
