@@ -35,6 +35,7 @@ internal static class Program
             new ShowCommand(console),
             new DriftCommand(console),
             new BaselineCommand(console),
+            new RemoteCommand(console),
             new GitSetupCommand(console),
             new TextconvCommand(console),
             new DemoCommand(console),

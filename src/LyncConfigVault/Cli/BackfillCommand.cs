@@ -54,6 +54,7 @@ internal sealed class BackfillCommand : Command
         }
 
         console.MarkupLineInterpolated($"Backfill: {runs.Count - failed - skipped} of {runs.Count} backups stored, {skipped} skipped, {failed} not readable.");
-        return failed > 0 ? ExitCodes.AdminError : ExitCodes.Ok;
+        var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
+        return failed > 0 ? ExitCodes.AdminError : pushed;
     }
 }

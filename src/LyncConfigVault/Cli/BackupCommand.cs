@@ -80,7 +80,8 @@ internal sealed class BackupCommand : Command
                 ? console.Status().Start("Collecting", status => Collect(line => status.Status(Markup.Escape(line))))
                 : Collect(line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
             Print(console, result);
-            return result.Failed.Any() ? ExitCodes.EnvironmentFailed : ExitCodes.Ok;
+            var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
+            return result.Failed.Any() ? ExitCodes.EnvironmentFailed : pushed;
         }
         finally
         {

@@ -25,7 +25,7 @@ internal sealed class IngestCommand : Command
             var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
             var result = ingester.Ingest(parse.GetValue(_files)!, at, "ingest");
             RunReporter.Print(console, "Snapshot", result, listObjects: true);
-            return ExitCodes.Ok;
+            return PushReporter.Print(console, RemotePusher.PushAll(vault));
         });
     }
 }

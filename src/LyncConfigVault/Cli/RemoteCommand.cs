@@ -1,0 +1,59 @@
+using System.CommandLine;
+using LyncConfigVault.Model;
+using LyncConfigVault.Vault;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+internal sealed class RemoteCommand : Command
+{
+    public RemoteCommand(IAnsiConsole console) : base("remote", "Copies of the vault elsewhere: every run pushes its snapshot and the baselines to each")
+    {
+        var vaultOption = CommonOptions.Vault();
+        var name = new Argument<string>("name") { Description = "origin, backup-dc2 …" };
+        var url = new Argument<string>("url") { Description = "https://git.contoso.com/uc/lync-config.git, ssh://…, git://… or a folder" };
+        var add = new Command("add", "Add a remote and push to it now") { vaultOption, name, url };
+        add.SetAction(parse =>
+        {
+            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
+            var remoteName = parse.GetValue(name)!;
+            if (vault.Git.Network.Remotes[remoteName] is not null)
+            {
+                throw new LcvException($"The vault already has a remote named {remoteName}; remove it first, or choose another name.");
+            }
+
+            vault.Git.Network.Remotes.Add(remoteName, parse.GetValue(url)!);
+            console.MarkupLineInterpolated($"Added the remote {remoteName}.");
+            return PushReporter.Print(console, RemotePusher.PushAll(vault).Where(p => p.Remote == remoteName).ToList());
+        });
+        var list = new Command("list", "The vault's remotes") { vaultOption };
+        list.SetAction(parse =>
+        {
+            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
+            foreach (var remote in vault.Git.Network.Remotes.OrderBy(r => r.Name, StringComparer.Ordinal))
+            {
+                console.MarkupLineInterpolated($"{remote.Name}  {remote.Url}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        var removeName = new Argument<string>("name");
+        var remove = new Command("remove", "Stop pushing to a remote (the copy there stays)") { vaultOption, removeName };
+        remove.SetAction(parse =>
+        {
+            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
+            var remoteName = parse.GetValue(removeName)!;
+            if (vault.Git.Network.Remotes[remoteName] is null)
+            {
+                throw new LcvException($"The vault has no remote named {remoteName}; lcv remote list shows the ones it has.");
+            }
+
+            vault.Git.Network.Remotes.Remove(remoteName);
+            console.MarkupLineInterpolated($"Removed the remote {remoteName}.");
+            return ExitCodes.Ok;
+        });
+        Subcommands.Add(add);
+        Subcommands.Add(list);
+        Subcommands.Add(remove);
+    }
+}

@@ -1,0 +1,58 @@
+namespace LyncConfigVault.Tests.Vault;
+
+public sealed class RemotePushTests
+{
+    [Fact]
+    public void Each_run_pushes_its_snapshot_and_the_baselines_to_a_real_git_daemon()
+    {
+        using var daemon = new GitDaemon();
+        using var fixture = new VaultFixture(nights: 2);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+
+        var added = fixture.Lcv("remote", "add", "origin", daemon.Url);
+        fixture.Lcv("baseline", "set", "approved");
+        var second = fixture.Ingest(2);
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains($"pushed to origin ({daemon.Url})", second.Output);
+        Assert.Equal(fixture.Head(), GitDaemon.Git(daemon.BareRepository, "rev-parse", "refs/heads/main"));
+        Assert.Equal(fixture.Commits()[1].Sha, GitDaemon.Git(daemon.BareRepository, "rev-parse", "refs/tags/baseline/approved^{commit}"));
+    }
+
+    [Fact]
+    public void A_remote_that_is_down_exits_3_keeps_the_snapshot_and_the_next_run_catches_up()
+    {
+        using var fixture = new VaultFixture(nights: 3);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        var port = GitDaemon.FreePort();
+        fixture.Lcv("remote", "add", "origin", $"git://127.0.0.1:{port}/remote.git");
+
+        var down = fixture.Ingest(2);
+
+        Assert.Equal(3, down.ExitCode);
+        Assert.Contains($"push to origin (git://127.0.0.1:{port}/remote.git) failed:", down.Output);
+        Assert.Contains("the snapshot is kept here and the next run tries again", down.Output);
+        Assert.Equal(3, fixture.Commits().Count);   // created, night 1, night 2: the failed push took nothing back
+    }
+
+    [Fact]
+    public void A_remote_holding_other_history_refuses_the_push_and_says_so()
+    {
+        using var daemon = new GitDaemon();
+        using var other = new TempFolder();
+        GitDaemon.Git(other.Path, "init", "-q", "-b", "main");
+        File.WriteAllText(Path.Combine(other.Path, "x.txt"), "someone else's history\n");
+        GitDaemon.Git(other.Path, "add", "x.txt");
+        GitDaemon.Git(other.Path, "-c", "user.name=o", "-c", "user.email=o@o", "commit", "-q", "-m", "other");
+        GitDaemon.Git(other.Path, "push", "-q", daemon.Url, "main:main");
+        using var fixture = new VaultFixture(nights: 1);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+
+        var added = fixture.Lcv("remote", "add", "origin", daemon.Url);
+
+        Assert.Equal(3, added.ExitCode);
+        Assert.Contains($"push to origin ({daemon.Url}) failed: ", added.Output);
+        Assert.NotEqual(fixture.Head(), GitDaemon.Git(daemon.BareRepository, "rev-parse", "refs/heads/main"));
+    }
+}
