@@ -47,27 +47,33 @@ internal static class Program
             var code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error });
             return parse.Errors.Count > 0 ? ExitCodes.AdminError : code;   // a typo must not look like drift
         }
-        catch (LcvException e)
-        {
-            error.WriteLine($"lcv: {e.Message}");
-            return e.ExitCode;
-        }
-        catch (LibGit2SharpException e)
-        {
-            error.WriteLine($"lcv: Git failed: {e.Message}");
-            return ExitCodes.EnvironmentFailed;
-        }
-        catch (IOException e)
-        {
-            error.WriteLine($"lcv: {e.Message}");
-            return ExitCodes.EnvironmentFailed;
-        }
         catch (Exception e)
         {
-            var log = Path.Combine(Path.GetTempPath(), "lcv-error.log");
-            File.AppendAllText(log, $"{DateTimeOffset.Now:O} lcv {string.Join(' ', args)}\n{e}\n\n");
-            error.WriteLine($"lcv: internal error ({e.GetType().Name}: {e.Message}). This is a bug in lcv; the details are in {log}.");
-            return ExitCodes.Bug;
+            return Report(e, args, error);
+        }
+    }
+
+    private static int Report(Exception exception, string[] args, TextWriter error)
+    {
+        switch (exception)
+        {
+            // Work spread over both cores fails as an AggregateException: what matters is what failed inside.
+            case AggregateException { InnerExceptions.Count: > 0 } aggregate:
+                return Report(aggregate.Flatten().InnerExceptions[0], args, error);
+            case LcvException e:
+                error.WriteLine($"lcv: {e.Message}");
+                return e.ExitCode;
+            case LibGit2SharpException e:
+                error.WriteLine($"lcv: Git failed: {e.Message}");
+                return ExitCodes.EnvironmentFailed;
+            case IOException e:
+                error.WriteLine($"lcv: {e.Message}");
+                return ExitCodes.EnvironmentFailed;
+            default:
+                var log = Path.Combine(Path.GetTempPath(), "lcv-error.log");
+                File.AppendAllText(log, $"{DateTimeOffset.Now:O} lcv {string.Join(' ', args)}\n{exception}\n\n");
+                error.WriteLine($"lcv: internal error ({exception.GetType().Name}: {exception.Message}). This is a bug in lcv; the details are in {log}.");
+                return ExitCodes.Bug;
         }
     }
 }

@@ -122,6 +122,20 @@ public sealed class DiffCommandTests(SevenNightsVault nights) : IClassFixture<Se
     }
 
     [Fact]
+    public void A_damaged_export_compared_with_a_good_one_is_one_line_naming_it_and_exit_2()
+    {
+        using var folder = new TempFolder();
+        var damaged = folder.File("CsConfiguration.zip");
+        File.WriteAllBytes(damaged, File.ReadAllBytes(_fixture.Files[0])[..500]);
+
+        var result = TestData.Lcv("diff", _fixture.Files[0], damaged, "--vault", folder.File("no-vault"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"lcv: {damaged}", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void Two_exports_of_different_kinds_are_refused()
     {
         var topology = TestData.Path("samples/topology-sfb2019-standard-edition.xml");
