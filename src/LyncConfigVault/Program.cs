@@ -30,6 +30,7 @@ internal static class Program
             new CredentialCommand(console),
             new BackfillCommand(console),
             new StatusCommand(console),
+            new RunsCommand(console),
             new DiffCommand(console),
             new LogCommand(console),
             new ShowCommand(console),

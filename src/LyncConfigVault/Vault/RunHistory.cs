@@ -23,7 +23,7 @@ internal sealed record RunRecord(
 /// <summary>The run log, .git/lcv/runs.jsonl: outside the history, so a no-change run leaves no commit.</summary>
 internal static class RunHistory
 {
-    private static readonly JsonSerializerOptions Options = new()
+    public static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -32,7 +32,7 @@ internal static class RunHistory
     public static void Append(string stateFolder, RunRecord record)
     {
         Directory.CreateDirectory(stateFolder);
-        File.AppendAllText(Path.Combine(stateFolder, "runs.jsonl"), JsonSerializer.Serialize(record, Options) + "\n");
+        File.AppendAllText(Path.Combine(stateFolder, "runs.jsonl"), JsonSerializer.Serialize(record, JsonOptions) + "\n");
     }
 
     public static IReadOnlyList<RunRecord> Read(string stateFolder)
@@ -45,7 +45,7 @@ internal static class RunHistory
 
         return File.ReadLines(path)
             .Where(line => line.Length > 0)
-            .Select(line => JsonSerializer.Deserialize<RunRecord>(line, Options))
+            .Select(line => JsonSerializer.Deserialize<RunRecord>(line, JsonOptions))
             .OfType<RunRecord>()
             .ToList();
     }

@@ -108,6 +108,23 @@ public sealed class BackupTests : IDisposable
     }
 
     [Fact]
+    public void Runs_lists_every_run_newest_first_failed_ones_too()
+    {
+        Backup("--host", "in-process");
+        Backup("--host", "in-process", "--fault", "Export-CsConfiguration=access-denied", "--fault", "Get-CsTopology=no-file");
+
+        var text = TestData.Lcv("runs", "--vault", Vault);
+        var json = TestData.Lcv("runs", "--vault", Vault, "--format", "json");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.True(text.Output.IndexOf("failed", StringComparison.Ordinal) < text.Output.IndexOf("committed", StringComparison.Ordinal));
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        Assert.Equal("lcv.runs/1", document.RootElement.GetProperty("schema").GetString());
+        Assert.Equal(["failed", "committed"], document.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("result").GetString()));
+        Assert.Contains("Get-CsTopology failed: ", document.RootElement.GetProperty("runs")[0].GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public void Only_runs_the_exports_named()
     {
         var result = Backup("--host", "in-process", "--only", "topology");
