@@ -70,6 +70,16 @@ internal sealed class VaultFixture : IDisposable
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetRelativePath(Vault, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
+    /// <summary>Adds lines to .lcv/config.yaml and commits them, as an admin edits the vault's settings.</summary>
+    public void AddSettings(string yaml)
+    {
+        File.AppendAllText(Path.Combine(Vault, ".lcv", "config.yaml"), yaml);
+        using var repo = new Repository(Vault);
+        Commands.Stage(repo, ".lcv/config.yaml");
+        var who = new Signature("admin", "admin@example.invalid", DateTimeOffset.Now);
+        repo.Commit("settings", who, who);
+    }
+
     public bool Locked => File.Exists(Path.Combine(Vault, ".git", "lcv", "lock"));
 
     public void Dispose() => _folder.Dispose();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Collect;
 using LyncConfigVault.Model;
+using LyncConfigVault.Notify;
 using LyncConfigVault.Report;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Vault;
@@ -81,6 +82,7 @@ internal sealed class BackupCommand : Command
                 : Collect(line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
             Print(console, result);
             var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
+            RunNotifier.AfterRun(vault, LyncCatalog.Default, result.Stored?.Store.Commit, result.Failed.Select(f => $"{f.Task.DisplayName} failed: {f.Failure}").ToList(), raw, RunReporter.Warning(console));
             return result.Failed.Any() ? ExitCodes.EnvironmentFailed : pushed;
         }
         finally

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
+using LyncConfigVault.Notify;
 using LyncConfigVault.Report;
 using LyncConfigVault.Vault;
 using Spectre.Console;
@@ -25,7 +26,9 @@ internal sealed class IngestCommand : Command
             var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
             var result = ingester.Ingest(parse.GetValue(_files)!, at, "ingest");
             RunReporter.Print(console, "Snapshot", result, listObjects: true);
-            return PushReporter.Print(console, RemotePusher.PushAll(vault));
+            var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
+            RunNotifier.AfterRun(vault, LyncCatalog.Default, result.Store.Commit, [], Path.GetTempPath(), RunReporter.Warning(console));
+            return pushed;
         });
     }
 }

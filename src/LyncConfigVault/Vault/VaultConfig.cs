@@ -5,11 +5,14 @@ namespace LyncConfigVault.Vault;
 
 /// <summary>
 /// .lcv/config.yaml: the vault's own settings. The optional collect section sets lcv backup's defaults
-/// (command-line options win): exports, host, timeoutSeconds, keepRawDays, module.
+/// (command-line options win): exports, host, timeoutSeconds, keepRawDays, module. The notify section
+/// lists webhooks and exec hooks to tell of changes and failures.
 /// </summary>
 internal sealed record VaultConfig(string Deployment)
 {
     public CollectSettings Collect { get; init; } = new();
+
+    public IReadOnlyList<NotifierSettings> Notify { get; init; } = [];
 
     public const string Schema = "lcv.config/1";
 
@@ -21,7 +24,11 @@ internal sealed record VaultConfig(string Deployment)
             throw LcvException.BadExport(path, $"is not a LyncConfigVault settings file (expected 'schema: {Schema}').");
         }
 
-        return new VaultConfig(map.Text("deployment") ?? "Lync") { Collect = CollectSettings.From(map["collect"], path) };
+        return new VaultConfig(map.Text("deployment") ?? "Lync")
+        {
+            Collect = CollectSettings.From(map["collect"], path),
+            Notify = NotifierSettings.From(map["notify"], path),
+        };
     }
 
     public string Write() =>
@@ -29,5 +36,7 @@ internal sealed record VaultConfig(string Deployment)
         + "# lcv backup's defaults may go in a collect section, for example:\n"
         + "# collect:\n#   exports: [cms, topology]\n#   host: auto            # auto, in-process, pwsh, windows-powershell\n"
         + "#   timeoutSeconds: 900\n#   keepRawDays: 30\n#   module: SkypeForBusiness\n"
+        + "# and who hears of changes and failures:\n# notify:\n# - kind: webhook\n#   url: https://contoso.webhook.office.com/...\n#   format: teams          # or json (lcv.event/1)\n#   events: [changed, failed]\n"
+        + "# - kind: exec\n#   command: C:\\scripts\\ticket.cmd   # gets LCV_EVENT, LCV_VAULT, LCV_COMMIT, LCV_SUMMARY, LCV_REPORT\n#   timeoutSeconds: 60\n"
         + YamlText.Write(new YMap().Add("schema", Schema).Add("deployment", Deployment));
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using LyncConfigVault.Model;
+
+namespace LyncConfigVault.Vault;
+
+/// <summary>
+/// One entry of the notify section of .lcv/config.yaml: a webhook (url, format json or teams) or an
+/// exec hook (command, timeoutSeconds), and the events it wants: changed, failed.
+/// </summary>
+internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyList<string> Events, string Format, int TimeoutSeconds)
+{
+    public static readonly IReadOnlyList<string> EventNames = ["changed", "failed"];
+
+    public static IReadOnlyList<NotifierSettings> From(YNode? node, string path)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YSeq list)
+        {
+            throw LcvException.BadExport(path, "'notify' must be a list of notifiers (kind: webhook or exec).");
+        }
+
+        return list.Items.Select((item, i) => One(item as YMap ?? throw LcvException.BadExport(path, $"notify entry {i + 1} must be a section of settings."), i + 1, path)).ToList();
+    }
+
+    private static NotifierSettings One(YMap map, int number, string path)
+    {
+        var kind = map.Text("kind");
+        var target = kind switch
+        {
+            "webhook" => map.Text("url") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url
+                : throw LcvException.BadExport(path, $"notify entry {number}: a webhook needs url: https://…"),
+            "exec" => map.Text("command") ?? throw LcvException.BadExport(path, $"notify entry {number}: an exec hook needs command: (the program to run)"),
+            _ => throw LcvException.BadExport(path, $"notify entry {number}: kind must be webhook or exec, not '{kind}'."),
+        };
+        var events = map["events"] switch
+        {
+            null => EventNames,
+            YSeq seq => seq.Items.Select(e => e.ToString() ?? "").ToList(),
+            YScalar one => [one.Text],
+            _ => throw LcvException.BadExport(path, $"notify entry {number}: events must be a list such as [changed, failed]."),
+        };
+        if (events.FirstOrDefault(e => !EventNames.Contains(e)) is { } unknown)
+        {
+            throw LcvException.BadExport(path, $"notify entry {number}: '{unknown}' is not an event; give changed or failed.");
+        }
+
+        var format = map.Text("format") ?? "json";
+        if (format is not ("json" or "teams"))
+        {
+            throw LcvException.BadExport(path, $"notify entry {number}: format must be json or teams, not '{format}'.");
+        }
+
+        var timeout = map.Text("timeoutSeconds") is { } text
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : throw LcvException.BadExport(path, $"notify entry {number}: timeoutSeconds must be a whole number above 0.")
+            : 60;
+        return new NotifierSettings(kind, target, events, format, timeout);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text.Json;
+using LyncConfigVault.Tests.Report;
+
+namespace LyncConfigVault.Tests.Notify;
+
+public sealed class NotifierTests
+{
+    /// <summary>A real HTTP listener on loopback that keeps every request body it receives.</summary>
+    private sealed class WebhookReceiver : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly Task _loop;
+
+        public WebhookReceiver()
+        {
+            Url = $"http://127.0.0.1:{GitDaemon.FreePort()}/hook/";
+            _listener.Prefixes.Add(Url);
+            _listener.Start();
+            _loop = Task.Run(async () =>
+            {
+                while (_listener.IsListening)
+                {
+                    try
+                    {
+                        var context = await _listener.GetContextAsync();
+                        using var reader = new StreamReader(context.Request.InputStream);
+                        Bodies.Add(await reader.ReadToEndAsync());
+                        context.Response.StatusCode = 200;
+                        context.Response.Close();
+                    }
+                    catch (HttpListenerException)
+                    {
+                        return;
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        return;
+                    }
+                }
+            });
+        }
+
+        public string Url { get; }
+
+        public System.Collections.Concurrent.ConcurrentBag<string> Bodies { get; } = [];
+
+        public void Dispose()
+        {
+            _listener.Stop();
+            _listener.Close();
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    [Fact]
+    public void A_change_posts_lcv_event_1_with_the_diff_to_a_real_listener()
+    {
+        using var receiver = new WebhookReceiver();
+        using var fixture = new VaultFixture(nights: 2);
+        fixture.AddSettings($"notify:\n- kind: webhook\n  url: {receiver.Url}\n  events: [changed]\n");
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+
+        Assert.Equal(0, fixture.Ingest(2).ExitCode);
+
+        var body = Assert.Single(receiver.Bodies);   // the first snapshot is not news
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        Assert.Equal(("lcv.event/1", "changed", fixture.Head()), (root.GetProperty("schema").GetString(), root.GetProperty("event").GetString(), root.GetProperty("commit").GetString()));
+        Assert.Equal(fixture.Commits()[0].MessageShort, root.GetProperty("summary").GetString());
+        ReportSchema.AssertValid(root.GetProperty("diff").GetRawText());
+        Assert.Contains(root.GetProperty("diff").GetProperty("changes").EnumerateArray(), c => c.GetProperty("change").GetString() == "renamed");
+    }
+
+    [Fact]
+    public void The_teams_format_is_a_message_card_with_a_fact_per_object()
+    {
+        using var receiver = new WebhookReceiver();
+        using var fixture = new VaultFixture(nights: 2);
+        fixture.AddSettings($"notify:\n- kind: webhook\n  url: {receiver.Url}\n  format: teams\n");
+        fixture.Ingest(1);
+
+        fixture.Ingest(2);
+
+        using var card = JsonDocument.Parse(Assert.Single(receiver.Bodies));
+        Assert.Equal("MessageCard", card.RootElement.GetProperty("@type").GetString());
+        Assert.Equal("Lync configuration changed: Fabrikam", card.RootElement.GetProperty("title").GetString());
+        var facts = card.RootElement.GetProperty("sections")[0].GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
+        Assert.Contains("VoicePolicy Tag:VP-Galway-National-R02", facts);
+    }
+
+    [Fact]
+    public void A_failed_backup_runs_the_exec_hook_with_the_event_in_its_environment()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        var script = Path.Combine(fixture.Backups, "hook.sh");
+        var seen = Path.Combine(fixture.Backups, "seen.txt");
+        File.WriteAllText(script, $"#!/bin/sh\nprintf '%s|%s|%s' \"$LCV_EVENT\" \"$LCV_SUMMARY\" \"$LCV_VAULT\" > '{seen}'\n");
+        MakeExecutable(script);
+        fixture.AddSettings($"notify:\n- kind: exec\n  command: {script}\n  events: [failed]\n");
+
+        var result = fixture.Lcv("backup", "--simulate", "--host", "in-process", "--raw", Path.Combine(fixture.Backups, "raw"), "--fault", "Export-CsConfiguration=access-denied");
+
+        Assert.Equal(3, result.ExitCode);
+        var parts = File.ReadAllText(seen).Split('|');
+        Assert.Equal("failed", parts[0]);
+        Assert.StartsWith("Export-CsConfiguration failed: Access denied.", parts[1]);
+        Assert.Equal(fixture.Vault, parts[2]);
+    }
+
+    [Fact]
+    public void A_notifier_that_fails_is_a_warning_and_the_run_still_succeeds()
+    {
+        using var fixture = new VaultFixture(nights: 2);
+        var hang = Path.Combine(fixture.Backups, "hang.sh");
+        File.WriteAllText(hang, "#!/bin/sh\nsleep 30\n");
+        MakeExecutable(hang);
+        var deadUrl = $"http://127.0.0.1:{GitDaemon.FreePort()}/hook/";
+        fixture.AddSettings($"notify:\n- kind: webhook\n  url: {deadUrl}\n  timeoutSeconds: 5\n- kind: exec\n  command: {hang}\n  timeoutSeconds: 1\n");
+        fixture.Ingest(1);
+
+        var result = fixture.Ingest(2);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"warning: the webhook notifier {deadUrl} was not told of 'changed': ", result.Output);
+        Assert.Contains($"warning: the exec notifier {hang} was not told of 'changed': still running after 1 s, stopped", result.Output);
+    }
+
+    // The hooks of these tests are sh scripts: CI runs on Linux.
+    private static void MakeExecutable(string script)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    public void A_notifier_the_settings_file_gets_wrong_is_named_with_the_file()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        fixture.AddSettings("notify:\n- kind: pager\n  url: http://127.0.0.1/\n");
+
+        var result = fixture.Ingest(1);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("config.yaml: notify entry 1: kind must be webhook or exec, not 'pager'.", result.Error);
+    }
+}
