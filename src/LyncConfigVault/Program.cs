@@ -37,6 +37,7 @@ internal static class Program
             new DriftCommand(console),
             new BaselineCommand(console),
             new RemoteCommand(console),
+            new ScheduleCommand(console),
             new GitSetupCommand(console),
             new TextconvCommand(console),
             new DemoCommand(console),
