@@ -17,7 +17,12 @@ internal sealed class Notifiers(IReadOnlyList<NotifierSettings> settings, Action
     {
         foreach (var notifier in settings.Where(n => n.Events.Contains(run.Name)))
         {
-            var failure = notifier.Kind == "webhook" ? Post(notifier, run) : Execute(notifier, run, reportPath);
+            var failure = notifier.Kind switch
+            {
+                "webhook" => Post(notifier, run),
+                "mail" => MailNotifier.Send(notifier, run),
+                _ => Execute(notifier, run, reportPath),
+            };
             if (failure is not null)
             {
                 warn($"the {notifier.Kind} notifier {notifier.Target} was not told of '{run.Name}': {failure}");

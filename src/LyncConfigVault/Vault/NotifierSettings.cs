@@ -4,11 +4,18 @@ using LyncConfigVault.Model;
 namespace LyncConfigVault.Vault;
 
 /// <summary>
-/// One entry of the notify section of .lcv/config.yaml: a webhook (url, format json or teams) or an
-/// exec hook (command, timeoutSeconds), and the events it wants: changed, failed.
+/// One entry of the notify section of .lcv/config.yaml: a webhook (url, format json or teams), an exec
+/// hook (command), or mail (smtp host:port, to, from, starttls), with timeoutSeconds and the events it
+/// wants: changed, failed. Target is the url, the command or the SMTP server.
 /// </summary>
 internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyList<string> Events, string Format, int TimeoutSeconds)
 {
+    public IReadOnlyList<string> To { get; init; } = [];
+
+    public string Sender { get; init; } = "lcv@localhost";
+
+    public bool StartTls { get; init; }
+
     public static readonly IReadOnlyList<string> EventNames = ["changed", "failed"];
 
     public static IReadOnlyList<NotifierSettings> From(YNode? node, string path)
@@ -34,7 +41,8 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
             "webhook" => map.Text("url") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url
                 : throw LcvException.BadExport(path, $"notify entry {number}: a webhook needs url: https://…"),
             "exec" => map.Text("command") ?? throw LcvException.BadExport(path, $"notify entry {number}: an exec hook needs command: (the program to run)"),
-            _ => throw LcvException.BadExport(path, $"notify entry {number}: kind must be webhook or exec, not '{kind}'."),
+            "mail" => map.Text("smtp") is { } smtp && smtp.Contains(':') ? smtp : throw LcvException.BadExport(path, $"notify entry {number}: mail needs smtp: host:port"),
+            _ => throw LcvException.BadExport(path, $"notify entry {number}: kind must be webhook, exec or mail, not '{kind}'."),
         };
         var events = map["events"] switch
         {
@@ -57,6 +65,22 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
         var timeout = map.Text("timeoutSeconds") is { } text
             ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : throw LcvException.BadExport(path, $"notify entry {number}: timeoutSeconds must be a whole number above 0.")
             : 60;
-        return new NotifierSettings(kind, target, events, format, timeout);
+        var to = map["to"] switch
+        {
+            YSeq seq => seq.Items.Select(t => t.ToString() ?? "").ToList(),
+            YScalar one => [one.Text],
+            _ => [],
+        };
+        if (kind == "mail" && to.Count == 0)
+        {
+            throw LcvException.BadExport(path, $"notify entry {number}: mail needs to: (one address or a list)");
+        }
+
+        return new NotifierSettings(kind, target, events, format, timeout)
+        {
+            To = to,
+            Sender = map.Text("from") ?? "lcv@" + Environment.MachineName.ToLowerInvariant(),
+            StartTls = map.Text("starttls") == "true",
+        };
     }
 }

@@ -38,5 +38,6 @@ internal sealed record VaultConfig(string Deployment)
         + "#   timeoutSeconds: 900\n#   keepRawDays: 30\n#   module: SkypeForBusiness\n"
         + "# and who hears of changes and failures:\n# notify:\n# - kind: webhook\n#   url: https://contoso.webhook.office.com/...\n#   format: teams          # or json (lcv.event/1)\n#   events: [changed, failed]\n"
         + "# - kind: exec\n#   command: C:\\scripts\\ticket.cmd   # gets LCV_EVENT, LCV_VAULT, LCV_COMMIT, LCV_SUMMARY, LCV_REPORT\n#   timeoutSeconds: 60\n"
+        + "# - kind: mail\n#   smtp: smtp.contoso.com:587\n#   starttls: true\n#   from: lcv@contoso.com\n#   to: [uc-team@contoso.com]\n#   events: [changed]\n"
         + YamlText.Write(new YMap().Add("schema", Schema).Add("deployment", Deployment));
 }
