@@ -144,6 +144,6 @@ public sealed class NotifierTests
         var result = fixture.Ingest(1);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("config.yaml: notify entry 1: kind must be webhook or exec, not 'pager'.", result.Error);
+        Assert.Contains("config.yaml: notify entry 1: kind must be webhook, exec or mail, not 'pager'.", result.Error);
     }
 }
