@@ -72,7 +72,7 @@ internal sealed class ReportOutput
             {
                 if (format == "text")
                 {
-                    new TerminalReportWriter(PlainConsole(file)).Write(report);
+                    new TerminalReportWriter(PlainConsole.Over(file)).Write(report);
                 }
                 else
                 {
@@ -110,11 +110,4 @@ internal sealed class ReportOutput
         "html" => new HtmlReportWriter(),
         _ => new JsonReportWriter(),
     };
-
-    private static IAnsiConsole PlainConsole(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.No });
-        console.Profile.Width = 4096;
-        return console;
-    }
 }

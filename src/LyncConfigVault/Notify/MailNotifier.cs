@@ -4,7 +4,6 @@ using LyncConfigVault.Vault;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
-using Spectre.Console;
 
 namespace LyncConfigVault.Notify;
 
@@ -71,9 +70,7 @@ internal static class MailNotifier
     private static string Plain(Diff.DiffReport report)
     {
         var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(text), Interactive = InteractionSupport.No });
-        console.Profile.Width = 4096;
-        new TerminalReportWriter(console).Write(report);
+        new TerminalReportWriter(PlainConsole.Over(text)).Write(report);
         return text.ToString();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LibGit2Sharp;
 
 namespace LyncConfigVault.Tests.Cli;
@@ -53,19 +52,5 @@ public sealed class GitSetupTests(SevenNightsVault nights) : IClassFixture<Seven
         Assert.Contains(fixture.Nights[1].Changes[0], diff.Output);
     }
 
-    private string Git(params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _fixture.Vault };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var git = Process.Start(start)!;
-        var error = git.StandardError.ReadToEndAsync();
-        var output = git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {error.Result}");
-        return output;
-    }
+    private string Git(params string[] args) => GitDaemon.Git(_fixture.Vault, args);
 }
