@@ -51,8 +51,11 @@ internal sealed class GitDaemon : IDisposable
         var output = git.StandardOutput.ReadToEnd();
         git.WaitForExit();
         Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {error.Result}");
-        return output.Trim();
+        return output;
     }
+
+    /// <summary>The commit id a name stands for in a repository (git rev-parse).</summary>
+    public static string RevParse(string repository, string name) => Git(repository, "rev-parse", name).Trim();
 
     public void Dispose()
     {

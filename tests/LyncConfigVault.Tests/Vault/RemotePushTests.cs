@@ -16,8 +16,8 @@ public sealed class RemotePushTests
         Assert.Equal(0, added.ExitCode);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains($"pushed to origin ({daemon.Url})", second.Output);
-        Assert.Equal(fixture.Head(), GitDaemon.Git(daemon.BareRepository, "rev-parse", "refs/heads/main"));
-        Assert.Equal(fixture.Commits()[1].Sha, GitDaemon.Git(daemon.BareRepository, "rev-parse", "refs/tags/baseline/approved^{commit}"));
+        Assert.Equal(fixture.Head(), GitDaemon.RevParse(daemon.BareRepository, "refs/heads/main"));
+        Assert.Equal(fixture.Commits()[1].Sha, GitDaemon.RevParse(daemon.BareRepository, "refs/tags/baseline/approved^{commit}"));
     }
 
     [Fact]
@@ -53,6 +53,6 @@ public sealed class RemotePushTests
 
         Assert.Equal(3, added.ExitCode);
         Assert.Contains($"push to origin ({daemon.Url}) failed: ", added.Output);
-        Assert.NotEqual(fixture.Head(), GitDaemon.Git(daemon.BareRepository, "rev-parse", "refs/heads/main"));
+        Assert.NotEqual(fixture.Head(), GitDaemon.RevParse(daemon.BareRepository, "refs/heads/main"));
     }
 }
