@@ -15,11 +15,12 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
     private static readonly string[] ExportExtensions = [".zip", ".xml", ".tbxml"];
 
     private VaultRepository? _vault;
+    private NoiseFilter? _filter;
 
     public VaultRepository Vault => _vault ??= VaultRepository.Open(vaultPath);
 
     /// <summary>The vault's noise rules when there is a vault, else the catalog's own.</summary>
-    public NoiseFilter Filter => _vault is not null || VaultExists ? Vault.Filters(catalog) : NoiseFilter.FromCatalog(catalog);
+    public NoiseFilter Filter => _filter ??= _vault is not null || VaultExists ? Vault.Filters(catalog) : NoiseFilter.FromCatalog(catalog);
 
     private bool VaultExists => File.Exists(Path.Combine(vaultPath, VaultLayout.ConfigFile));
 

@@ -14,13 +14,11 @@ namespace LyncConfigVault.Diff;
 /// </summary>
 internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
 {
-    private static readonly HashSet<string> ObjectKeys = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.KeyKey, ObjectFactory.PriorityKey, ObjectFactory.ExportKey];
-
     /// <summary>Changes from <paramref name="before"/> to <paramref name="after"/>; top-level keys in <paramref name="skip"/> are not compared.</summary>
     public List<PropertyChange> Compare(string noun, YMap before, YMap after, IReadOnlySet<string> skip)
     {
         var walk = new Walk(noun, catalog.ForNoun(noun) ?? LyncCatalog.Unknown(noun), filter, []);
-        var setting = SettingKey(before, after);
+        var setting = ObjectFactory.SettingKey(Keys(before, after));
         foreach (var key in Keys(before, after))
         {
             if (skip.Contains(key) || filter.IsVolatile(noun, key))
@@ -32,13 +30,6 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
         }
 
         return walk.Changes;
-    }
-
-    /// <summary>The one top-level key holding the setting itself (VoicePolicy, LocationProfile, Route), if there is exactly one.</summary>
-    private static string? SettingKey(YMap before, YMap after)
-    {
-        var candidates = Keys(before, after).Where(k => !ObjectKeys.Contains(k)).ToList();
-        return candidates.Count == 1 ? candidates[0] : null;
     }
 
     private static IEnumerable<string> Keys(YMap before, YMap after) =>

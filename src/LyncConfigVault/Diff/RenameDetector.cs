@@ -14,8 +14,6 @@ internal sealed class RenameDetector(NoiseFilter filter, double threshold)
     /// <summary>Beyond this many removed × added pairs of one noun, only exact renames are looked for.</summary>
     private const int MaxPairs = 250_000;
 
-    private static readonly HashSet<string> IdentityKeys = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.KeyKey, ObjectFactory.PriorityKey, ObjectFactory.ExportKey];
-
     public sealed record Candidate(string Noun, string Identity, YMap Content);
 
     public sealed record Rename(Candidate Removed, Candidate Added, double Similarity);
@@ -69,7 +67,7 @@ internal sealed class RenameDetector(NoiseFilter filter, double threshold)
         var identity = LyncIdentity.Parse(item.Identity);
         var name = identity.Name ?? "";
         var leaves = new List<string>();
-        foreach (var (key, value) in item.Content.Entries.Where(e => !IdentityKeys.Contains(e.Key)))
+        foreach (var (key, value) in item.Content.Entries.Where(e => !ObjectFactory.LayoutKeys.Contains(e.Key)))
         {
             Flatten(item.Noun, value, key, name, leaves);
         }

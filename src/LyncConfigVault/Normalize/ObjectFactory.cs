@@ -16,6 +16,16 @@ internal sealed class ObjectFactory(NoiseFilter filter)
     public const string PriorityKey = "Priority";
     public const string ExportKey = "Export";
 
+    /// <summary>The keys lcv lays out around the setting itself.</summary>
+    public static readonly IReadOnlySet<string> LayoutKeys = new HashSet<string> { IdentityKey, NounKey, KeyKey, PriorityKey, ExportKey };
+
+    /// <summary>The one key holding the setting itself (VoicePolicy, LocationProfile, Route), or null when there are several or none.</summary>
+    public static string? SettingKey(IEnumerable<string> keys)
+    {
+        var candidates = keys.Where(k => !LayoutKeys.Contains(k)).Distinct().ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
     public LyncObject Create(CatalogEntry entry, LyncIdentity identity, YNode? key, int? priority, XElement element, string parentNamespace, YMap export)
     {
         var content = new YMap()

@@ -91,11 +91,10 @@ internal sealed class HtmlReportWriter : IReportWriter
     /// <summary>Every value of a whole object, one row each, as the card of an added or removed object lists them.</summary>
     private static IEnumerable<(string Path, string Value)> Settings(YMap content)
     {
-        var settingKeys = content.Entries.Where(e => !NotSettings.Contains(e.Key)).ToList();
-        var single = settingKeys.Count(e => e.Key is not ObjectFactory.KeyKey and not ObjectFactory.PriorityKey) == 1;
-        foreach (var (key, value) in settingKeys)
+        var setting = ObjectFactory.SettingKey(content.Entries.Select(e => e.Key));
+        foreach (var (key, value) in content.Entries.Where(e => !NotSettings.Contains(e.Key)))
         {
-            var prefix = single && key is not ObjectFactory.KeyKey and not ObjectFactory.PriorityKey ? "" : key;
+            var prefix = key == setting ? "" : key;
             foreach (var leaf in Leaves(value, prefix))
             {
                 yield return leaf;

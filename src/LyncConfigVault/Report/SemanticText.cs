@@ -22,10 +22,10 @@ internal sealed class SemanticText(LyncCatalog catalog, NoiseFilter filter)
         var lines = new StringBuilder();
         lines.Append(noun).Append(' ').Append(content.Text(ObjectFactory.IdentityKey)).Append('\n');
         var settings = content.Entries.Where(e => !Header.Contains(e.Key) && !filter.IsVolatile(noun, e.Key)).ToList();
-        var single = settings.Count(e => e.Key is not ObjectFactory.KeyKey and not ObjectFactory.PriorityKey) == 1;
+        var setting = ObjectFactory.SettingKey(settings.Select(e => e.Key));
         foreach (var (key, value) in settings)
         {
-            var shown = single && key is not ObjectFactory.KeyKey and not ObjectFactory.PriorityKey ? "" : key;
+            var shown = key == setting ? "" : key;
             Append(lines, value, shown, key, entry, noun);
         }
 

@@ -18,6 +18,9 @@ internal sealed record BackupResult(IReadOnlyList<ExportOutcome> Exports, Ingest
 /// </summary>
 internal sealed class BackupRun(VaultRepository vault, LyncCatalog catalog, Action<string> warn, Func<Normalize.NoiseFilter, IChangeDescriber>? describer)
 {
+    // Each run's raw folder is named by when it ran; retention reads the name back.
+    private const string RawFolderStamp = "yyyy-MM-dd-HHmmss";
+
     /// <param name="at">The snapshot's date; null for the time the exports themselves record.</param>
     public BackupResult Run(PowerShellHost host, IReadOnlyList<ExportTask> plan, string rawFolder, TimeSpan timeout, int keepRawDays, DateTimeOffset? at, Action<string> progress)
     {
@@ -44,7 +47,7 @@ internal sealed class BackupRun(VaultRepository vault, LyncCatalog catalog, Acti
     /// <summary>A new dated folder for this run's raw archives, beside the vault (never inside it: it would look edited).</summary>
     public static string NewRawFolder(string root, DateTimeOffset now)
     {
-        var folder = Path.Combine(root, now.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture));
+        var folder = Path.Combine(root, now.ToString(RawFolderStamp, CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
         return folder;
     }
@@ -59,7 +62,7 @@ internal sealed class BackupRun(VaultRepository vault, LyncCatalog catalog, Acti
         var limit = DateTime.Now.AddDays(-days);
         foreach (var folder in Directory.EnumerateDirectories(root).Where(f => f != keep))
         {
-            if (DateTime.TryParseExact(Path.GetFileName(folder), "yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var stamp) && stamp < limit)
+            if (DateTime.TryParseExact(Path.GetFileName(folder), RawFolderStamp, CultureInfo.InvariantCulture, DateTimeStyles.None, out var stamp) && stamp < limit)
             {
                 Directory.Delete(folder, recursive: true);
             }

@@ -83,7 +83,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         var tree = BuildTree(head, snapshot, written, before);
         var message = (first ? CommitMessage.First(snapshot.Objects.Count, changes) : CommitMessage.Changes(described))
             + CommitMessage.Trailers(snapshot.Exports, stale);
-        var signature = new Signature("lcv", $"lcv@{Environment.MachineName.ToLowerInvariant()}", when);
+        var signature = VaultRepository.Signature(when);
         var commit = git.ObjectDatabase.CreateCommit(signature, signature, message, tree, [head], prettifyMessage: false);
         vault.Advance(commit, "lcv: snapshot");
         FingerprintCache.Save(vault.StateFolder, commit.Sha, fingerprints);

@@ -86,12 +86,15 @@ internal sealed class VaultRepository : IDisposable
             tree.Add(file, git.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))), Mode.NonExecutableFile);
         }
 
-        var signature = new Signature("lcv", $"lcv@{Environment.MachineName.ToLowerInvariant()}", DateTimeOffset.Now);
+        var signature = Signature(DateTimeOffset.Now);
         var commit = git.ObjectDatabase.CreateCommit(signature, signature, $"lcv: vault for {deployment} created\n", git.ObjectDatabase.CreateTree(tree), [], prettifyMessage: false);
         git.Refs.Add(VaultLayout.Branch, commit.Id);
         git.Reset(ResetMode.Hard, commit);
         return new VaultRepository(root, git, new VaultConfig(deployment));
     }
+
+    /// <summary>Who writes lcv's commits: lcv on this machine.</summary>
+    public static Signature Signature(DateTimeOffset when) => new("lcv", $"lcv@{Environment.MachineName.ToLowerInvariant()}", when);
 
     public NoiseFilter Filters(LyncCatalog catalog) => FiltersFile.Read(Path.Combine(Root, VaultLayout.FiltersFile), catalog);
 
