@@ -1,3 +1,5 @@
+using LyncConfigVault.Model;
+
 namespace LyncConfigVault.Catalog;
 
 /// <summary>
@@ -53,7 +55,18 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
     /// <summary>Which export carries this type.</summary>
     public string Part { get; init; } = "cms";
 
+    /// <summary>
+    /// Lists ordered only when another property of the object has one of some values: an agent
+    /// group's agents are ordered under Serial or RoundRobin routing, a set otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, OrderCondition> OrderedWhen { get; init; } = new Dictionary<string, OrderCondition>();
+
     public bool IsOrdered(string list) => OrderedLists.Contains(list, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="list"/> is ordered in this object, whose setting is <paramref name="setting"/>.</summary>
+    public bool IsOrdered(string list, YMap? setting) =>
+        IsOrdered(list)
+        || (setting is not null && OrderedWhen.TryGetValue(list, out var condition) && condition.Holds(setting));
 
     public bool IsList(string element) =>
         Lists.Contains(element, StringComparer.OrdinalIgnoreCase)
@@ -77,6 +90,19 @@ internal enum IdentityRule
 
     /// <summary>poolFqdn\instance of a topology SQL instance.</summary>
     SqlInstance,
+
+    /// <summary>
+    /// Service:ApplicationServer:pool/Name, an object of one pool's Response Group service, filed as
+    /// &lt;part&gt;/&lt;pool&gt;/&lt;folder&gt;/&lt;Name&gt;.yaml; without a Name, the pool's one object &lt;part&gt;/&lt;pool&gt;/&lt;folder&gt;.yaml.
+    /// </summary>
+    PoolObject,
+}
+
+/// <summary>A list is ordered when <paramref name="Property"/> of the setting has one of <paramref name="Values"/>.</summary>
+internal sealed record OrderCondition(string Property, IReadOnlyList<string> Values)
+{
+    public bool Holds(YMap setting) =>
+        setting.Text(Property) is { } value && Values.Contains(value, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>

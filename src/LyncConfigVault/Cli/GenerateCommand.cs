@@ -19,7 +19,7 @@ internal sealed class GenerateCommand : Command
         Options.Add(_objects);
         SetAction(parse =>
         {
-            var nights = SyntheticNights.Generate(parse.GetValue(_seed), parse.GetValue(_nights), parse.GetValue(_objects));
+            var nights = SyntheticNights.Generate(parse.GetValue(_seed), parse.GetValue(_nights), parse.GetValue(_objects), parts: SyntheticParts.All);
             var files = SyntheticNights.WriteBackupFolders(parse.GetValue(_out)!, nights);
             foreach (var file in files)
             {

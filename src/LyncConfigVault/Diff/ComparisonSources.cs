@@ -94,13 +94,13 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
             }
         }
 
-        var parts = VaultLayout.Parts.AsEnumerable();
+        IReadOnlyCollection<string> parts = VaultLayout.Parts;
         foreach (var side in new[] { from, to }.OfType<ExportObjectSource>())
         {
-            parts = parts.Intersect(side.Snapshot.Parts);
+            parts = VaultLayout.CommonParts(parts, side.Snapshot.Parts);
         }
 
-        return parts.ToList();
+        return parts;
     }
 
     public void Dispose() => _vault?.Dispose();

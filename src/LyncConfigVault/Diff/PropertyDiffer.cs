@@ -17,8 +17,9 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
     /// <summary>Changes from <paramref name="before"/> to <paramref name="after"/>; top-level keys in <paramref name="skip"/> are not compared.</summary>
     public List<PropertyChange> Compare(string noun, YMap before, YMap after, IReadOnlySet<string> skip)
     {
-        var walk = new Walk(noun, catalog.ForNoun(noun) ?? LyncCatalog.Unknown(noun), filter, []);
         var setting = ObjectFactory.SettingKey(Keys(before, after));
+        var settingMap = setting is null ? null : (after[setting] ?? before[setting]) as YMap;
+        var walk = new Walk(noun, catalog.ForNoun(noun) ?? LyncCatalog.Unknown(noun), filter, [], settingMap);
         foreach (var key in Keys(before, after))
         {
             if (skip.Contains(key) || filter.IsVolatile(noun, key))
@@ -36,7 +37,7 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
         before.Entries.Select(e => e.Key).Concat(after.Entries.Select(e => e.Key)).Distinct();
 
     /// <summary>One comparison's state: the changes found so far.</summary>
-    private sealed class Walk(string noun, CatalogEntry entry, NoiseFilter filter, List<PropertyChange> changes)
+    private sealed class Walk(string noun, CatalogEntry entry, NoiseFilter filter, List<PropertyChange> changes, YMap? setting)
     {
         public List<PropertyChange> Changes => changes;
 
@@ -98,7 +99,7 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
             {
                 Keyed(before, after, oldKeys, newKeys, $"{shown}[{keyProperty}=", rule);
             }
-            else if (entry.IsOrdered(name))
+            else if (entry.IsOrdered(name, setting))
             {
                 Ordered(before.Items, after.Items, shown);
             }
@@ -110,7 +111,7 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
 
         private void Keyed(YSeq before, YSeq after, List<string> oldKeys, List<string> newKeys, string prefix, string rule)
         {
-            var ordered = entry.IsOrdered(rule[(rule.LastIndexOf('.') + 1)..]);
+            var ordered = entry.IsOrdered(rule[(rule.LastIndexOf('.') + 1)..], setting);
             for (var i = 0; i < oldKeys.Count; i++)
             {
                 var j = newKeys.IndexOf(oldKeys[i]);

@@ -17,6 +17,19 @@ internal sealed record LyncIdentity(string Scope, string? Name)
 
     public static LyncIdentity Named(string name) => new("Name", name);
 
+    /// <summary>An object of one pool's service: Service:ApplicationServer:pool01/Helpdesk, or the service itself without a name.</summary>
+    public static LyncIdentity PoolObject(string role, string pool, string? name) =>
+        Service(name is null ? $"{role}:{pool}" : $"{role}:{pool}/{name}");
+
+    /// <summary>The pool and name of a <see cref="PoolObject"/> identity (the name may itself hold '/').</summary>
+    public static (string Pool, string? Name) SplitPoolObject(LyncIdentity identity)
+    {
+        var text = identity.Name ?? "";
+        var afterRole = text[(text.IndexOf(':') + 1)..];
+        var slash = afterRole.IndexOf('/');
+        return slash < 0 ? (afterRole, null) : (afterRole[..slash], afterRole[(slash + 1)..]);
+    }
+
     public override string ToString() => Scope switch
     {
         "Global" => "Global",

@@ -9,5 +9,8 @@ internal sealed record Snapshot(
     IReadOnlyList<ExportRecord> Exports,
     IReadOnlyList<string> Parts)
 {
+    /// <summary>Binary files kept once by content hash (Response Group audio): vault path → bytes.</summary>
+    public IReadOnlyDictionary<string, byte[]> Blobs { get; init; } = new Dictionary<string, byte[]>();
+
     public DateTimeOffset ExportedAt => Exports.Count == 0 ? DateTimeOffset.UnixEpoch : Exports.Max(e => e.ExportedAt);
 }

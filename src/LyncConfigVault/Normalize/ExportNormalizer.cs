@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
+using LyncConfigVault.Normalize.Rgs;
 using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Normalize;
@@ -11,7 +12,11 @@ namespace LyncConfigVault.Normalize;
 /// </summary>
 internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
 {
-    public sealed record Result(ExportRecord Record, IReadOnlyList<LyncObject> Objects, IReadOnlyList<string> Parts);
+    public sealed record Result(ExportRecord Record, IReadOnlyList<LyncObject> Objects, IReadOnlyList<string> Parts)
+    {
+        /// <summary>Binary files by vault path (Response Group audio), stored once by content hash.</summary>
+        public IReadOnlyDictionary<string, byte[]> Blobs { get; init; } = new Dictionary<string, byte[]>();
+    }
 
     public Result Normalize(ExportArchive archive, DateTimeOffset fileTime)
     {
@@ -47,9 +52,10 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
             return Cms(archive, new CmsNormalizer(catalog, filter).Normalize(archive.Entry(docItemSet)!, archive.File, docItemSet), exportedAt);
         }
 
-        if (archive.EntryNames.Any(n => n.StartsWith("RgsImportExport/", StringComparison.OrdinalIgnoreCase)))
+        if (RgsNormalizer.IsRgsExport(archive))
         {
-            throw LcvException.BadExport(archive.File, "is a Response Group export (Export-CsRgsConfiguration); this version of lcv stores Export-CsConfiguration and topology exports only.");
+            var rgs = new RgsNormalizer(catalog, filter).Normalize(archive);
+            return new Result(Record(ExportKind.Rgs, archive, exportedAt) with { Pool = rgs.Pool }, rgs.Objects, [$"rgs/{VaultPaths.Segment(rgs.Pool)}"]) { Blobs = rgs.Blobs };
         }
 
         var names = string.Join(", ", archive.EntryNames.Take(3)) + (archive.EntryNames.Count > 3 ? ", …" : "");

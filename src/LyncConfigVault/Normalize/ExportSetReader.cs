@@ -14,15 +14,17 @@ internal sealed class ExportSetReader(LyncCatalog catalog, NoiseFilter filter)
         var objects = new Dictionary<string, LyncObject>(StringComparer.Ordinal);
         var exports = new List<ExportRecord>();
         var parts = new List<string>();
+        var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var results = files.Select(f => normalizer.Normalize(ExportArchive.Open(f, ArchiveLimits.Default), File.GetLastWriteTimeUtc(f))).ToList();
 
         // The topology inside Export-CsConfiguration wins over a separate Get-CsTopology file of the same night.
         var cmsHasTopology = results.Any(r => r.Record.Kind == ExportKind.Cms && r.Parts.Contains("topology"));
         foreach (var result in results)
         {
-            if (exports.FirstOrDefault(e => e.Kind == result.Record.Kind) is { } twin)
+            if (exports.FirstOrDefault(e => e.Label == result.Record.Label) is { } twin)
             {
-                throw LcvException.BadExport(result.Record.Source, $"is a second {result.Record.Kind} export in one run (the first is {twin.Source}); ingest them one run at a time.");
+                var what = result.Record.Pool is null ? result.Record.Kind.ToString() : $"{result.Record.Kind} export of {result.Record.Pool}";
+                throw LcvException.BadExport(result.Record.Source, $"is a second {what} in one run (the first is {twin.Source}); ingest them one run at a time.");
             }
 
             exports.Add(result.Record);
@@ -36,8 +38,13 @@ internal sealed class ExportSetReader(LyncCatalog catalog, NoiseFilter filter)
             {
                 objects[obj.Path] = obj;
             }
+
+            foreach (var (path, bytes) in result.Blobs)
+            {
+                blobs[path] = bytes;
+            }
         }
 
-        return new Snapshot(objects, exports, parts);
+        return new Snapshot(objects, exports, parts) { Blobs = blobs };
     }
 }

@@ -16,11 +16,12 @@ internal sealed class SemanticFingerprint(LyncCatalog catalog, NoiseFilter filte
         var noun = content.Text(ObjectFactory.NounKey) ?? "";
         var entry = catalog.ForNoun(noun) ?? LyncCatalog.Unknown(noun);
         var builder = new StringBuilder();
-        Append(builder, content, "", entry, noun);
+        var setting = ObjectFactory.SettingKey(content.Entries.Select(e => e.Key)) is { } key ? content[key] as YMap : null;
+        Append(builder, content, "", entry, noun, setting);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..32];
     }
 
-    private void Append(StringBuilder builder, YNode node, string path, CatalogEntry entry, string noun)
+    private void Append(StringBuilder builder, YNode node, string path, CatalogEntry entry, string noun, YMap? setting)
     {
         switch (node)
         {
@@ -38,7 +39,7 @@ internal sealed class SemanticFingerprint(LyncCatalog catalog, NoiseFilter filte
                     }
 
                     builder.Append('"').Append(key).Append("\":");
-                    Append(builder, value, childPath, entry, noun);
+                    Append(builder, value, childPath, entry, noun, setting);
                     builder.Append(',');
                 }
 
@@ -49,10 +50,10 @@ internal sealed class SemanticFingerprint(LyncCatalog catalog, NoiseFilter filte
                 var items = seq.Items.Select(item =>
                 {
                     var inner = new StringBuilder();
-                    Append(inner, item, path, entry, noun);
+                    Append(inner, item, path, entry, noun, setting);
                     return inner.ToString();
                 });
-                builder.Append('[').AppendJoin(',', entry.IsOrdered(listName) ? items : items.Order(StringComparer.Ordinal)).Append(']');
+                builder.Append('[').AppendJoin(',', entry.IsOrdered(listName, setting) ? items : items.Order(StringComparer.Ordinal)).Append(']');
                 break;
         }
     }

@@ -23,6 +23,11 @@ internal static class VaultPaths
             return entry.FixedPath;
         }
 
+        if (entry.Identity == IdentityRule.PoolObject)
+        {
+            return PoolObjectPath(entry, identity);
+        }
+
         var relative = entry.Identity switch
         {
             IdentityRule.SiteName => Segment(identity.Name!),
@@ -36,6 +41,15 @@ internal static class VaultPaths
             },
         };
         return $"{entry.Folder}/{relative}.yaml";
+    }
+
+    // Service:ApplicationServer:pool01/Helpdesk → rgs/pool01/queues/Helpdesk.yaml; without a name, rgs/pool01/service-settings.yaml.
+    private static string PoolObjectPath(CatalogEntry entry, LyncIdentity identity)
+    {
+        var (pool, name) = LyncIdentity.SplitPoolObject(identity);
+        return name is null
+            ? $"{entry.Part}/{Segment(pool)}/{entry.Folder}.yaml"
+            : $"{entry.Part}/{Segment(pool)}/{entry.Folder}/{Segment(name)}.yaml";
     }
 
     // PstnGateway:gw1.contoso.com → PstnGateway/gw1.contoso.com: one folder per role reads well in any Git tool.

@@ -26,13 +26,13 @@ internal sealed class SemanticText(LyncCatalog catalog, NoiseFilter filter)
         foreach (var (key, value) in settings)
         {
             var shown = key == setting ? "" : key;
-            Append(lines, value, shown, key, entry, noun);
+            Append(lines, value, shown, key, entry, noun, setting is null ? null : content[setting] as YMap);
         }
 
         return lines.ToString();
     }
 
-    private void Append(StringBuilder lines, YNode node, string shown, string rule, CatalogEntry entry, string noun)
+    private void Append(StringBuilder lines, YNode node, string shown, string rule, CatalogEntry entry, string noun, YMap? setting)
     {
         switch (node)
         {
@@ -42,21 +42,21 @@ internal sealed class SemanticText(LyncCatalog catalog, NoiseFilter filter)
             case YMap map:
                 foreach (var (key, value) in map.Entries.Where(e => e.Key != ElementYamlMapper.OrderKey && !filter.IsVolatile(noun, $"{rule}.{e.Key}")))
                 {
-                    Append(lines, value, shown.Length == 0 ? key : $"{shown}.{key}", $"{rule}.{key}", entry, noun);
+                    Append(lines, value, shown.Length == 0 ? key : $"{shown}.{key}", $"{rule}.{key}", entry, noun, setting);
                 }
 
                 break;
             case YSeq seq:
                 var name = rule[(rule.LastIndexOf('.') + 1)..];
                 var items = seq.Items.Select((item, i) => (Item: item, Label: Label(item, i, name, entry))).ToList();
-                if (!entry.IsOrdered(name) && !entry.KeyedLists.ContainsKey(name))
+                if (!entry.IsOrdered(name, setting) && !entry.KeyedLists.ContainsKey(name))
                 {
                     items = items.OrderBy(i => CanonicalText.Of(i.Item), StringComparer.Ordinal).Select(i => (i.Item, "[]")).ToList();
                 }
 
                 foreach (var (item, label) in items)
                 {
-                    Append(lines, item, shown + label, rule, entry, noun);
+                    Append(lines, item, shown + label, rule, entry, noun, setting);
                 }
 
                 break;

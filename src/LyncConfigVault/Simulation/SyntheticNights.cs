@@ -3,7 +3,11 @@ using System.Globalization;
 namespace LyncConfigVault.Simulation;
 
 /// <summary>One night's Export-CsConfiguration archive and the admin changes made since the night before.</summary>
-internal sealed record SyntheticNight(int Number, DateTimeOffset ExportTime, byte[] CmsArchive, IReadOnlyList<string> Changes);
+internal sealed record SyntheticNight(int Number, DateTimeOffset ExportTime, byte[] CmsArchive, IReadOnlyList<string> Changes)
+{
+    /// <summary>The night's other exports (Response Groups per pool, LIS, user data), when asked for.</summary>
+    public IReadOnlyList<SyntheticExport> Others { get; init; } = [];
+}
 
 /// <summary>
 /// A run of nightly exports from one seed: night 1 is the baseline, every later night applies
@@ -14,18 +18,24 @@ internal static class SyntheticNights
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
 
     /// <param name="interval">Time between two exports; a day unless a test wants several backups in one day.</param>
-    public static IEnumerable<SyntheticNight> Generate(int seed, int nights, int objects = 0, DateTimeOffset? start = null, TimeSpan? interval = null)
+    /// <param name="parts">Exports besides the CMS; they draw from a random source of their own, so the CMS story of a seed never changes.</param>
+    public static IEnumerable<SyntheticNight> Generate(int seed, int nights, int objects = 0, DateTimeOffset? start = null, TimeSpan? interval = null, SyntheticParts parts = SyntheticParts.Cms)
     {
         var first = start ?? DefaultStart;
         var random = new Random(seed);
         var deployment = DeploymentFactory.Create(seed, objects, first);
+        var others = new OtherExports(seed, parts, deployment.Domain);
         for (var night = 1; night <= nights; night++)
         {
             // Every fourth night nobody changed anything: only re-export noise, so no commit.
             var changes = night == 1 || night % 4 == 0 ? [] : new NightlyChanges(deployment, random).Apply(night);
+            changes = [.. changes, .. others.Change(night)];
             deployment.ExportTime = first.Add((interval ?? TimeSpan.FromDays(1)) * (night - 1)).AddMinutes(random.Next(0, 40)).AddSeconds(random.Next(0, 60));
             var noise = night == 1 ? ExportNoise.None : ExportNoise.Random(random);
-            yield return new SyntheticNight(night, deployment.ExportTime, CmsExportWriter.Write(deployment, noise, random), changes);
+            yield return new SyntheticNight(night, deployment.ExportTime, CmsExportWriter.Write(deployment, noise, random), changes)
+            {
+                Others = others.Write(night, deployment.ExportTime),
+            };
         }
     }
 
@@ -40,10 +50,13 @@ internal static class SyntheticNights
         {
             var folder = Path.Combine(root, "SfBBackup-" + night.ExportTime.ToString("yyyy-MM-dd-hh-mm-ss", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, "CsConfiguration.zip");
-            File.WriteAllBytes(file, night.CmsArchive);
-            File.SetLastWriteTimeUtc(file, night.ExportTime.UtcDateTime);
-            written.Add(file);
+            foreach (var (name, bytes) in night.Others.Select(o => (o.FileName, o.Bytes)).Prepend(("CsConfiguration.zip", night.CmsArchive)))
+            {
+                var file = Path.Combine(folder, name);
+                File.WriteAllBytes(file, bytes);
+                File.SetLastWriteTimeUtc(file, night.ExportTime.UtcDateTime);
+                written.Add(file);
+            }
         }
 
         return written;

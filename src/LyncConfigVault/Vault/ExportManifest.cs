@@ -7,11 +7,17 @@ namespace LyncConfigVault.Vault;
 /// <summary>.lcv/exports/&lt;kind&gt;.yaml: which file each part came from, its hash, and every entry it held.</summary>
 internal static class ExportManifest
 {
-    public static string PathOf(ExportKind kind) => $"{VaultLayout.ExportsFolder}/{kind.ToString().ToLowerInvariant()}.yaml";
+    public static string PathOf(ExportRecord export) => $"{VaultLayout.ExportsFolder}/{export.Label}.yaml";
 
-    public static byte[] Write(ExportRecord export) =>
-        YamlText.WriteBytes(new YMap()
-            .Add("Kind", export.Kind.ToString())
+    public static byte[] Write(ExportRecord export)
+    {
+        var manifest = new YMap().Add("Kind", export.Kind.ToString());
+        if (export.Pool is not null)
+        {
+            manifest.Add("Pool", export.Pool);
+        }
+
+        return YamlText.WriteBytes(manifest
             .Add("Source", export.Source)
             .Add("Sha256", export.Sha256)
             .Add("Size", export.Size.ToString(CultureInfo.InvariantCulture))
@@ -20,4 +26,5 @@ internal static class ExportManifest
                 .Add("Name", e.Name)
                 .Add("Size", e.Size.ToString(CultureInfo.InvariantCulture))
                 .Add("Sha256", e.Sha256)))));
+    }
 }

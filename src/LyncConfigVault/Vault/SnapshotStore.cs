@@ -25,7 +25,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         var before = VaultLayout.ObjectFiles(head.Tree);
         var cache = FingerprintCache.Load(vault.StateFolder, head.Sha);
         var first = !VaultLayout.HasSnapshot(head.Tree);
-        var stale = VaultLayout.Parts.Where(p => head.Tree[p] is not null && !snapshot.Parts.Contains(p)).ToList();
+        var stale = VaultLayout.PartsIn(head.Tree).Where(p => !VaultLayout.Covers(snapshot.Parts, p)).ToList();
 
         var written = new Dictionary<string, (byte[] Bytes, string BlobId)>(StringComparer.Ordinal);
         var fingerprints = new Dictionary<string, string>(cache, StringComparer.Ordinal);
@@ -117,9 +117,14 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             definition.Add(path, id, Mode.NonExecutableFile);
         }
 
+        foreach (var (path, bytes) in snapshot.Blobs.Where(b => head.Tree[b.Key] is null))
+        {
+            definition.Add(path, git.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Id, Mode.NonExecutableFile);
+        }
+
         foreach (var export in snapshot.Exports)
         {
-            definition.Add(ExportManifest.PathOf(export.Kind), git.ObjectDatabase.CreateBlob(new MemoryStream(ExportManifest.Write(export))), Mode.NonExecutableFile);
+            definition.Add(ExportManifest.PathOf(export), git.ObjectDatabase.CreateBlob(new MemoryStream(ExportManifest.Write(export))), Mode.NonExecutableFile);
         }
 
         return git.ObjectDatabase.CreateTree(definition);

@@ -13,6 +13,36 @@ internal static class VaultLayout
 
     public static string StateFolder(string gitDirectory) => Path.Combine(gitDirectory, "lcv");
 
+    /// <summary>Parts that hold one folder per pool (one export per pool): rgs/&lt;pool&gt;, users/&lt;pool&gt;.</summary>
+    public static readonly IReadOnlyList<string> PerPoolParts = ["rgs", "users"];
+
+    /// <summary>The parts a tree holds, per pool where exports are per pool: cms, topology, rgs/pool01 …</summary>
+    public static List<string> PartsIn(LibGit2Sharp.Tree root)
+    {
+        var parts = new List<string>();
+        foreach (var part in Parts.Where(p => root[p] is not null))
+        {
+            if (PerPoolParts.Contains(part) && root[part].Target is LibGit2Sharp.Tree pools)
+            {
+                parts.AddRange(pools.Where(e => e.TargetType == LibGit2Sharp.TreeEntryTargetType.Tree).Select(e => $"{part}/{e.Name}"));
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>Whether a run that read <paramref name="read"/> replaces <paramref name="part"/> (itself or a folder above it).</summary>
+    public static bool Covers(IEnumerable<string> read, string part) =>
+        read.Any(r => r == part || part.StartsWith(r + "/", StringComparison.Ordinal));
+
+    /// <summary>The parts both sides read: where one side read a whole part and the other one pool of it, that pool.</summary>
+    public static List<string> CommonParts(IReadOnlyCollection<string> a, IReadOnlyCollection<string> b) =>
+        a.Where(p => Covers(b, p)).Concat(b.Where(p => Covers(a, p))).Distinct().ToList();
+
     /// <summary>Whether a commit's tree holds a snapshot (any export part), not just the vault's settings.</summary>
     public static bool HasSnapshot(LibGit2Sharp.Tree tree) => Parts.Any(p => tree[p] is not null);
 

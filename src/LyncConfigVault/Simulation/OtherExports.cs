@@ -1,0 +1,55 @@
+using LyncConfigVault.Simulation.Rgs;
+
+namespace LyncConfigVault.Simulation;
+
+/// <summary>
+/// The Response Group, LIS and user data side of the generated nights: their own random source (so
+/// the CMS story of a seed stays the same whichever parts are asked for), their changes and noise.
+/// </summary>
+internal sealed class OtherExports
+{
+    private readonly SyntheticParts _parts;
+    private readonly Random _random;
+    private readonly List<SyntheticRgsPool> _rgs;
+
+    public OtherExports(int seed, SyntheticParts parts, string domain)
+    {
+        _parts = parts;
+        _random = new Random(unchecked((seed * 7919) + 17));
+        _rgs = parts.HasFlag(SyntheticParts.ResponseGroups) ? RgsFactory.Create(domain, _random) : [];
+    }
+
+    /// <summary>The admin changes of one night, the same nights the CMS changes (never night 1, nor every fourth).</summary>
+    public List<string> Change(int night)
+    {
+        if (night == 1 || night % 4 == 0)
+        {
+            return [];
+        }
+
+        var changes = new List<string>();
+        if (_rgs.Count > 0)
+        {
+            changes.AddRange(new RgsNightlyChanges(_rgs, _random).Apply(night));
+        }
+
+        return changes;
+    }
+
+    public List<SyntheticExport> Write(int night, DateTimeOffset exportTime)
+    {
+        var exports = new List<SyntheticExport>();
+        if (_rgs.Count > 0)
+        {
+            if (night > 1)
+            {
+                new RgsNightlyChanges(_rgs, _random).Noise();
+            }
+
+            var noise = night == 1 ? RgsNoise.None : RgsNoise.Random(_random);
+            exports.AddRange(_rgs.Select(p => new SyntheticExport("Export-CsRgsConfiguration", p.Pool, $"RgsConfig-{p.Pool}.zip", RgsExportWriter.Write(p, noise, _random, exportTime))));
+        }
+
+        return exports;
+    }
+}
