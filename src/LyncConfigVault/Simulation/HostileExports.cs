@@ -20,12 +20,20 @@ internal static class HostileExports
         ["billion-laughs"] = () => Zip(("DocItemSet.xml", Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><DocItemSet>&c;</DocItemSet>"))),
         ["malformed-xml"] = () => Zip(("DocItemSet.xml", DocItemSet()[..(DocItemSet().Length / 3)])),
         ["wrong-encoding"] = () => Zip(("DocItemSet.xml", [.. Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><DocItemSet><DocItem Name=\""), 0xC3, 0x28, 0xFF, .. Encoding.UTF8.GetBytes("\"/></DocItemSet>")])),
-        ["wrong-kind-rgs"] = () => Zip(("RgsImportExport/Workflows.xml", Encoding.UTF8.GetBytes("<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\" />"))),
+        ["rgs-without-pool"] = () => Zip(("RgsImportExport/Workflows.xml", Encoding.UTF8.GetBytes(EmptyObjs))),
+        ["rgs-missing-ref"] = () => Zip(("RgsImportExport/Queues.xml", Encoding.UTF8.GetBytes(Objs("<Obj RefId=\"0\"><Props><S N=\"OwnerPool\">p.contoso.com</S><Ref N=\"TimeoutAction\" RefId=\"7\" /></Props></Obj>")))),
+        ["rgs-ref-cycle"] = () => Zip(("RgsImportExport/Queues.xml", Encoding.UTF8.GetBytes(Objs("<Obj RefId=\"0\"><Props><S N=\"OwnerPool\">p.contoso.com</S><Obj N=\"TimeoutAction\" RefId=\"1\"><Props><Ref N=\"Self\" RefId=\"1\" /></Props></Obj></Props></Obj>")))),
+        ["rgs-dtd"] = () => Zip(("RgsImportExport/Queues.xml", Encoding.UTF8.GetBytes("<!DOCTYPE Objs [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + Objs("<S>&x;</S>")))),
+        ["rgs-audio-dot-dot"] = () => Zip(("RgsImportExport/Queues.xml", Encoding.UTF8.GetBytes(EmptyObjs)), ("RgsImportExport/RGS/Instances/../../../evil.wav", [1, 2, 3])),
         ["wrong-kind-userdata"] = () => Zip(("DocItemSet.xml", Encoding.UTF8.GetBytes("<DocItemSet><DocItem Name=\"urn:lcd:ann.lee@contoso.co.uk\"><Data><HomedResource /></Data></DocItem></DocItemSet>"))),
         ["no-docitemset"] = () => Zip(("Report.xml", Encoding.UTF8.GetBytes("<Report/>"))),
         ["count-mismatch"] = () => Zip(("DocItemSet.xml", Replace(DocItemSet(), "<Dictionary Count=\"1\">", "<Dictionary Count=\"3\">"))),
         ["duplicate-item-keys"] = () => Zip(("DocItemSet.xml", DuplicateItem())),
     };
+
+    private const string EmptyObjs = "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\" />";
+
+    private static string Objs(string body) => $"<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">{body}</Objs>";
 
     public static byte[] Baseline() => CmsExportWriter.Write(DeploymentFactory.Create(99), ExportNoise.None, new Random(99));
 

@@ -115,7 +115,7 @@ internal sealed partial class CliYamlMapper(CliShapes shapes, Func<string, strin
         }
 
         var hidden = new YMap();
-        foreach (var (name, value) in obj.Properties.Where(p => !p.Key.Equals(shown, StringComparison.OrdinalIgnoreCase)))
+        foreach (var (name, value) in obj.Properties.Where(p => !p.Key.Equals(shown, StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             hidden.Add(name, value is CliPrimitive p ? $"{p.Element} {p.Text}" : "Nil");
         }
