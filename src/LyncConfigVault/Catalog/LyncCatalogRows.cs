@@ -196,7 +196,37 @@ internal static class LyncCatalogRows
             Volatile = ["Export", "Audio.Files"],
             KeyedLists = new Dictionary<string, string> { ["Files"] = "Sha256", ["Unreferenced"] = "Sha256" },
         },
+
+        // E9-1-1 (FORMATS.md §5): one file per civic location, holding the network elements mapped to it,
+        // each keyed by its natural key (§5.2), so a subnet moved to another floor reads as one move.
+        new CatalogEntry("LisLocation", "lis", ["Location"])
+        {
+            Folder = "lis/locations", Part = "lis", Identity = IdentityRule.Attribute, IdentitySource = "Location", Volatile = ExportMetadata,
+            KeyedLists = new Dictionary<string, string>
+            {
+                ["Subnets"] = "Subnet", ["WirelessAccessPoints"] = "BSSID", ["Switches"] = "ChassisID", ["Ports"] = "Port",
+            },
+        },
+        LisElement("LisSubnet", "Subnet", "Subnets", "Subnet"),
+        LisElement("LisWirelessAccessPoint", "WirelessAccessPoint", "WirelessAccessPoints", "BSSID"),
+        LisElement("LisSwitch", "Switch", "Switches", "ChassisID"),
+        LisElement("LisPort", "Port", "Ports", "ChassisID,PortID,PortIDSubType"),
+        new CatalogEntry("LisServiceProvider", "lis", ["ServiceProvider"])
+        {
+            Folder = "lis/service-providers", Part = "lis", Identity = IdentityRule.Attribute, IdentitySource = "ServiceProviderName", Volatile = ExportMetadata,
+            Secret = ["**.CertPassword", "**.Password"],
+        },
     ];
+
+    /// <summary>
+    /// A network element mapped to a location: filed inside the location's file under <paramref name="list"/>,
+    /// keyed by <paramref name="key"/> (several attributes, comma-separated, make one key named after the element).
+    /// </summary>
+    private static CatalogEntry LisElement(string noun, string element, string list, string key) =>
+        new(noun, "lis", [element])
+        {
+            Folder = list, Part = "lis", SplitOut = true, Identity = IdentityRule.Attribute, IdentitySource = key, Volatile = ExportMetadata,
+        };
 
     /// <summary>One kind of Response Group object, filed per pool: rgs/&lt;pool&gt;/&lt;folder&gt;/&lt;Name&gt;.yaml.</summary>
     private static CatalogEntry Rgs(string noun, string folder, string file) =>

@@ -72,7 +72,7 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
 
         changes.AddRange(removed.Select(r => new ObjectChange(AreaOf(r.Noun), r.Noun, r.Identity, ObjectChangeKind.Removed, [], r.Content, null)));
         changes.AddRange(added.Select(a => new ObjectChange(AreaOf(a.Noun), a.Noun, a.Identity, ObjectChangeKind.Added, [], null, a.Content)));
-        var ordered = changes
+        var ordered = new MoveDetector(catalog, _properties).Apply(changes)
             .OrderBy(c => c.Area, StringComparer.Ordinal)
             .ThenBy(c => c.Noun, StringComparer.Ordinal)
             .ThenBy(c => c.Identity, StringComparer.OrdinalIgnoreCase)

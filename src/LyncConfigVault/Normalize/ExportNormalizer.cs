@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
+using LyncConfigVault.Normalize.Lis;
 using LyncConfigVault.Normalize.Rgs;
 using LyncConfigVault.Unpack;
 
@@ -37,6 +38,8 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
                 return Cms(archive, new CmsNormalizer(catalog, filter).Normalize(document, archive.File), exportedAt);   // already parsed: no second read
             case "TopologyBuilder":
                 throw LcvException.BadExport(archive.File, "is a Topology Builder file (.tbxml), not a published topology. Save the published one with (Get-CsTopology -AsXml).ToString().");
+            case var _ when LisNormalizer.IsLis(document):
+                return Lis(archive, [("", document)], exportedAt);
             case "HomedResources":
                 throw LcvException.BadExport(archive.File, "is Lync 2010 user data (DBImpExp.exe); this version of lcv stores configuration exports only.");
             default:
@@ -58,9 +61,20 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
             return new Result(Record(ExportKind.Rgs, archive, exportedAt) with { Pool = rgs.Pool }, rgs.Objects, [$"rgs/{VaultPaths.Segment(rgs.Pool)}"]) { Blobs = rgs.Blobs };
         }
 
+        var lis = archive.EntryNames.Where(n => n.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            .Select(n => (Entry: n, Document: SafeXml.Load(archive.Entry(n)!, archive.File, n)))
+            .ToList();
+        if (lis.Count > 0 && lis.Any(d => LisNormalizer.IsLis(d.Document)))
+        {
+            return Lis(archive, lis, exportedAt);
+        }
+
         var names = string.Join(", ", archive.EntryNames.Take(3)) + (archive.EntryNames.Count > 3 ? ", …" : "");
         throw LcvException.BadExport(archive.File, $"is a ZIP archive without DocItemSet.xml ({names}): not an Export-CsConfiguration archive.");
     }
+
+    private Result Lis(ExportArchive archive, List<(string Entry, XDocument Document)> documents, DateTimeOffset exportedAt) =>
+        new(Record(ExportKind.Lis, archive, exportedAt), new LisNormalizer(catalog, filter).Normalize(documents), ["lis"]);
 
     private static Result Cms(ExportArchive archive, List<LyncObject> objects, DateTimeOffset exportedAt)
     {

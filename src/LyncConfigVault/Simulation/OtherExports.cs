@@ -1,3 +1,4 @@
+using LyncConfigVault.Simulation.Lis;
 using LyncConfigVault.Simulation.Rgs;
 
 namespace LyncConfigVault.Simulation;
@@ -11,12 +12,14 @@ internal sealed class OtherExports
     private readonly SyntheticParts _parts;
     private readonly Random _random;
     private readonly List<SyntheticRgsPool> _rgs;
+    private readonly SyntheticLis? _lis;
 
     public OtherExports(int seed, SyntheticParts parts, string domain)
     {
         _parts = parts;
         _random = new Random(unchecked((seed * 7919) + 17));
         _rgs = parts.HasFlag(SyntheticParts.ResponseGroups) ? RgsFactory.Create(domain, _random) : [];
+        _lis = parts.HasFlag(SyntheticParts.Lis) ? new SyntheticLis(_random).Populate() : null;
     }
 
     /// <summary>The admin changes of one night, the same nights the CMS changes (never night 1, nor every fourth).</summary>
@@ -31,6 +34,11 @@ internal sealed class OtherExports
         if (_rgs.Count > 0)
         {
             changes.AddRange(new RgsNightlyChanges(_rgs, _random).Apply(night));
+        }
+
+        if (_lis is not null)
+        {
+            changes.AddRange(_lis.Change(night));
         }
 
         return changes;
@@ -48,6 +56,11 @@ internal sealed class OtherExports
 
             var noise = night == 1 ? RgsNoise.None : RgsNoise.Random(_random);
             exports.AddRange(_rgs.Select(p => new SyntheticExport("Export-CsRgsConfiguration", p.Pool, $"RgsConfig-{p.Pool}.zip", RgsExportWriter.Write(p, noise, _random, exportTime))));
+        }
+
+        if (_lis is not null)
+        {
+            exports.Add(new SyntheticExport("Export-CsLisConfiguration", null, "E911Config.zip", _lis.Archive(exportTime, shuffle: night > 1)));
         }
 
         return exports;
