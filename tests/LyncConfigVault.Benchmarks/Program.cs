@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LyncConfigVault.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|normalize|diff|collect|log|all] [objects] [runs]
+/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|normalize|diff|collect|lis|users|log|all] [objects] [runs]
 /// Each suite prints its figures as ratios against anchors measured in the same run on the same data.
 /// </summary>
 internal static class Program
@@ -37,6 +37,16 @@ internal static class Program
             if (suite is "collect" or "all")
             {
                 CollectBenchmark.Run(runs, Folder(work, "collect"));
+            }
+
+            if (suite is "users")
+            {
+                PersonalDataBenchmark.Run(objects, Folder(work, "users"));
+            }
+
+            if (suite is "lis" or "all")
+            {
+                LisBenchmark.Run(runs, Folder(work, "lis"));
             }
 
             if (suite is "log" or "all")

@@ -216,6 +216,19 @@ internal static class LyncCatalogRows
             Folder = "lis/service-providers", Part = "lis", Identity = IdentityRule.Attribute, IdentitySource = "ServiceProviderName", Volatile = ExportMetadata,
             Secret = ["**.CertPassword", "**.Password"],
         },
+
+        // Personal data (FORMATS.md §6), opt-in: one file per user under users/<pool>/, pseudonymized by default.
+        new CatalogEntry("UserData", "users", ["HomedResource"])
+        {
+            Folder = "users", Part = "users", Identity = IdentityRule.Attribute, Volatile = ExportMetadata,
+            KeyedLists = new Dictionary<string, string> { ["ContactGroups"] = "Number", ["Contacts"] = "Buddy", ["Privacy"] = "ContainerNumber" },
+        },
+        new CatalogEntry("UserDataSummary", "users", ["UserDataSummary"]) { Folder = "summary", Part = "users", Identity = IdentityRule.PoolObject, Volatile = ExportMetadata },
+        new CatalogEntry("PersistentChatData", "users", ["PersistentChatData"])
+        {
+            Folder = "users/persistent-chat", Part = "users", Volatile = ExportMetadata,
+            KeyedLists = new Dictionary<string, string> { ["Entries"] = "Name" },
+        },
     ];
 
     /// <summary>

@@ -75,7 +75,7 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
         }
 
         var label = string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
-        return new ExportObjectSource(new ExportSetReader(catalog, filter).Read(files), label);
+        return new ExportObjectSource(new ExportSetReader(catalog, filter, _vault is not null || VaultExists ? Vault.PersonalData() : null).Read(files), label);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize.Lis;
 using LyncConfigVault.Normalize.Rgs;
+using LyncConfigVault.Normalize.Users;
 using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Normalize;
@@ -11,7 +12,7 @@ namespace LyncConfigVault.Normalize;
 /// Recognizes an export by its content (never its file name) and normalizes it into objects,
 /// with the record of what was read for the run manifest.
 /// </summary>
-internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
+internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, PersonalDataPolicy? personal = null)
 {
     public sealed record Result(ExportRecord Record, IReadOnlyList<LyncObject> Objects, IReadOnlyList<string> Parts)
     {
@@ -50,6 +51,13 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter)
     private Result NormalizeZip(ExportArchive archive, DateTimeOffset exportedAt)
     {
         var docItemSet = archive.FindEntry(n => n.Equals("DocItemSet.xml", StringComparison.OrdinalIgnoreCase));
+        if (docItemSet is not null && UserDataNormalizer.IsUserData(archive.OpenEntry(docItemSet), archive.File))
+        {
+            var pool = UserDataNormalizer.PoolFromFileName(archive.File);
+            var users = new UserDataNormalizer(filter, personal ?? PersonalDataPolicy.Ephemeral).Normalize(archive.OpenEntry(docItemSet), archive.File, docItemSet, pool);
+            return new Result(Record(ExportKind.UserData, archive, exportedAt) with { Pool = pool }, users, [$"users/{VaultPaths.Segment(pool)}"]);
+        }
+
         if (docItemSet is not null)
         {
             return Cms(archive, new CmsNormalizer(catalog, filter).Normalize(archive.Entry(docItemSet)!, archive.File, docItemSet), exportedAt);

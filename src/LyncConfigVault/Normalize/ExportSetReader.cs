@@ -1,16 +1,17 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
+using LyncConfigVault.Normalize.Users;
 using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Normalize;
 
 /// <summary>The export files of one run (or one side of a diff), normalized into one snapshot.</summary>
-internal sealed class ExportSetReader(LyncCatalog catalog, NoiseFilter filter)
+internal sealed class ExportSetReader(LyncCatalog catalog, NoiseFilter filter, PersonalDataPolicy? personal = null)
 {
     /// <summary>Normalizes the files of one run; two exports of the same kind in one run is an error.</summary>
     public Snapshot Read(IReadOnlyList<string> files)
     {
-        var normalizer = new ExportNormalizer(catalog, filter);
+        var normalizer = new ExportNormalizer(catalog, filter, personal);
         var objects = new Dictionary<string, LyncObject>(StringComparer.Ordinal);
         var exports = new List<ExportRecord>();
         var parts = new List<string>();

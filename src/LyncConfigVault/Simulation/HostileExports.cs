@@ -25,7 +25,6 @@ internal static class HostileExports
         ["rgs-ref-cycle"] = () => Zip(("RgsImportExport/Queues.xml", Encoding.UTF8.GetBytes(Objs("<Obj RefId=\"0\"><Props><S N=\"OwnerPool\">p.contoso.com</S><Obj N=\"TimeoutAction\" RefId=\"1\"><Props><Ref N=\"Self\" RefId=\"1\" /></Props></Obj></Props></Obj>")))),
         ["rgs-dtd"] = () => Zip(("RgsImportExport/Queues.xml", Encoding.UTF8.GetBytes("<!DOCTYPE Objs [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + Objs("<S>&x;</S>")))),
         ["rgs-audio-dot-dot"] = () => Zip(("RgsImportExport/Queues.xml", Encoding.UTF8.GetBytes(EmptyObjs)), ("RgsImportExport/RGS/Instances/../../../evil.wav", [1, 2, 3])),
-        ["wrong-kind-userdata"] = () => Zip(("DocItemSet.xml", Encoding.UTF8.GetBytes("<DocItemSet><DocItem Name=\"urn:lcd:ann.lee@contoso.co.uk\"><Data><HomedResource /></Data></DocItem></DocItemSet>"))),
         ["no-docitemset"] = () => Zip(("Report.xml", Encoding.UTF8.GetBytes("<Report/>"))),
         ["count-mismatch"] = () => Zip(("DocItemSet.xml", Replace(DocItemSet(), "<Dictionary Count=\"1\">", "<Dictionary Count=\"3\">"))),
         ["duplicate-item-keys"] = () => Zip(("DocItemSet.xml", DuplicateItem())),

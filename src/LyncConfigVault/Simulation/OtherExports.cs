@@ -1,5 +1,6 @@
 using LyncConfigVault.Simulation.Lis;
 using LyncConfigVault.Simulation.Rgs;
+using LyncConfigVault.Simulation.Users;
 
 namespace LyncConfigVault.Simulation;
 
@@ -13,6 +14,7 @@ internal sealed class OtherExports
     private readonly Random _random;
     private readonly List<SyntheticRgsPool> _rgs;
     private readonly SyntheticLis? _lis;
+    private readonly List<SyntheticUsers> _users;
 
     public OtherExports(int seed, SyntheticParts parts, string domain)
     {
@@ -20,6 +22,9 @@ internal sealed class OtherExports
         _random = new Random(unchecked((seed * 7919) + 17));
         _rgs = parts.HasFlag(SyntheticParts.ResponseGroups) ? RgsFactory.Create(domain, _random) : [];
         _lis = parts.HasFlag(SyntheticParts.Lis) ? new SyntheticLis(_random).Populate() : null;
+        _users = parts.HasFlag(SyntheticParts.Users)
+            ? SyntheticSite.All.Where(s => !s.IsBranch).Take(2).Select(s => new SyntheticUsers(s.Pool(domain), domain, 12, _random).Populate()).ToList()
+            : [];
     }
 
     /// <summary>The admin changes of one night, the same nights the CMS changes (never night 1, nor every fourth).</summary>
@@ -39,6 +44,11 @@ internal sealed class OtherExports
         if (_lis is not null)
         {
             changes.AddRange(_lis.Change(night));
+        }
+
+        if (_users.Count > 0)
+        {
+            _users[night % _users.Count].Change(night);   // named by pseudonym in the vault, so not listed here
         }
 
         return changes;
@@ -62,6 +72,8 @@ internal sealed class OtherExports
         {
             exports.Add(new SyntheticExport("Export-CsLisConfiguration", null, "E911Config.zip", _lis.Archive(exportTime, shuffle: night > 1)));
         }
+
+        exports.AddRange(_users.Select(u => new SyntheticExport("Export-CsUserData", u.Pool, $"UserData-{u.Pool}.zip", u.Archive(exportTime, shuffle: night > 1))));
 
         return exports;
     }

@@ -10,7 +10,12 @@ namespace LyncConfigVault.Unpack;
 /// </summary>
 internal sealed class ExportArchive
 {
+    /// <summary>Entries larger than this are not kept in memory: they are read again, streamed, when used (user data of a big pool).</summary>
+    public const int KeptEntryBytes = 16 << 20;
+
     private readonly Dictionary<string, byte[]> _entries;
+    private readonly Dictionary<string, ArchiveEntryRecord> _records;
+    private readonly ArchiveLimits _limits;
 
     public string File { get; }
 
@@ -24,8 +29,10 @@ internal sealed class ExportArchive
     /// <summary>Newest entry time: when the export ran (the ZIP carries the exporting server's clock).</summary>
     public DateTimeOffset? EntryTime { get; }
 
-    private ExportArchive(string file, bool isZip, byte[] raw, Dictionary<string, byte[]> entries, List<string> names, DateTimeOffset? entryTime)
+    private ExportArchive(string file, bool isZip, byte[] raw, Dictionary<string, byte[]> entries, Dictionary<string, ArchiveEntryRecord> records, List<string> names, DateTimeOffset? entryTime, ArchiveLimits limits)
     {
+        _records = records;
+        _limits = limits;
         File = file;
         IsZip = isZip;
         RawBytes = raw;
@@ -70,19 +77,48 @@ internal sealed class ExportArchive
 
         if (LooksLikeXml(raw))
         {
-            return new ExportArchive(file, false, raw, new() { [""] = raw }, [""], null);
+            return new ExportArchive(file, false, raw, new() { [""] = raw }, new() { [""] = new(Path.GetFileName(file), raw.Length, Sha256(raw)) }, [""], null, limits);
         }
 
         throw LcvException.BadExport(file, "is neither a ZIP archive nor an XML document, so it is not a Lync export.");
     }
 
-    public byte[]? Entry(string name) => _entries.GetValueOrDefault(name);
+    /// <summary>An entry's bytes; a large entry is decompressed again for each call (prefer <see cref="OpenEntry"/>).</summary>
+    public byte[]? Entry(string name)
+    {
+        if (_entries.TryGetValue(name, out var kept))
+        {
+            return kept;
+        }
+
+        if (!_records.ContainsKey(name))
+        {
+            return null;
+        }
+
+        using var zip = new ZipArchive(new MemoryStream(RawBytes, writable: false), ZipArchiveMode.Read);
+        using var buffer = new MemoryStream();
+        Copy(File, zip.GetEntry(name)!, _limits.MaxEntryBytes, buffer, int.MaxValue, null);
+        return buffer.ToArray();
+    }
+
+    /// <summary>An entry as a stream, decompressed as it is read: the way to read a large one.</summary>
+    public Stream OpenEntry(string name)
+    {
+        if (_entries.TryGetValue(name, out var kept))
+        {
+            return new MemoryStream(kept, writable: false);
+        }
+
+        var zip = new ZipArchive(new MemoryStream(RawBytes, writable: false), ZipArchiveMode.Read);
+        return new EntryStream(zip, zip.GetEntry(name) ?? throw new KeyNotFoundException(name));
+    }
 
     /// <summary>Finds an entry by name, ignoring case and folder (Lync tools disagree on casing).</summary>
     public string? FindEntry(Func<string, bool> match) => EntryNames.FirstOrDefault(match);
 
     public IReadOnlyList<ArchiveEntryRecord> Records() =>
-        EntryNames.Select(n => new ArchiveEntryRecord(n.Length == 0 ? Path.GetFileName(File) : n, _entries[n].Length, Sha256(_entries[n]))).ToList();
+        EntryNames.Select(n => _records[n]).ToList();
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -106,6 +142,7 @@ internal sealed class ExportArchive
             }
 
             var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            var records = new Dictionary<string, ArchiveEntryRecord>(StringComparer.Ordinal);
             var names = new List<string>();
             long total = 0;
             DateTimeOffset? newest = null;
@@ -118,16 +155,23 @@ internal sealed class ExportArchive
                 }
 
                 CheckDeclaredSize(file, entry, limits);
-                var bytes = ReadBounded(file, entry, limits.MaxEntryBytes);
-                total += bytes.Length;
+                using var kept = new MemoryStream();
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var length = Copy(file, entry, limits.MaxEntryBytes, kept, KeptEntryBytes, hash);
+                total += length;
                 if (total > limits.MaxTotalBytes)
                 {
                     throw LcvException.BadExport(file, $"unpacks to more than {limits.MaxTotalBytes:N0} bytes: refused as a possible zip bomb.");
                 }
 
-                if (!entries.TryAdd(name, bytes))
+                if (!records.TryAdd(name, new ArchiveEntryRecord(name, length, Convert.ToHexStringLower(hash.GetHashAndReset()))))
                 {
                     throw LcvException.BadExport(file, $"holds the entry '{name}' twice: the archive is damaged.");
+                }
+
+                if (length <= KeptEntryBytes)
+                {
+                    entries[name] = kept.ToArray();
                 }
 
                 names.Add(name);
@@ -139,7 +183,7 @@ internal sealed class ExportArchive
                 throw LcvException.BadExport(file, "is an empty ZIP archive: it holds no export at all.");
             }
 
-            return new ExportArchive(file, true, raw, entries, names, newest);
+            return new ExportArchive(file, true, raw, entries, records, names, newest, limits);
         }
     }
 
@@ -171,26 +215,37 @@ internal sealed class ExportArchive
         }
     }
 
-    // The sizes in the ZIP directory can lie; count what really comes out.
-    private static byte[] ReadBounded(string file, ZipArchiveEntry entry, long maxBytes)
+    // The sizes in the ZIP directory can lie; count what really comes out. Bytes go to the sink while they
+    // stay within keepBytes (a large entry is hashed and counted, not kept).
+    private static long Copy(string file, ZipArchiveEntry entry, long maxBytes, MemoryStream sink, long keepBytes, IncrementalHash? hash)
     {
         try
         {
             using var stream = entry.Open();
-            using var buffer = new MemoryStream(entry.Length is > 0 and < int.MaxValue ? (int)entry.Length : 0);
             var chunk = new byte[81920];
+            long length = 0;
             int read;
             while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
-                if (buffer.Length + read > maxBytes)
+                length += read;
+                if (length > maxBytes)
                 {
                     throw LcvException.BadExport(file, $"entry '{entry.FullName}' unpacks to more than {maxBytes:N0} bytes: refused as a possible zip bomb.");
                 }
 
-                buffer.Write(chunk, 0, read);
+                hash?.AppendData(chunk, 0, read);
+                if (length <= keepBytes)
+                {
+                    sink.Write(chunk, 0, read);
+                }
+                else if (sink.Length > 0)
+                {
+                    sink.SetLength(0);
+                    sink.Capacity = 0;
+                }
             }
 
-            return buffer.ToArray();
+            return length;
         }
         catch (InvalidDataException e)
         {

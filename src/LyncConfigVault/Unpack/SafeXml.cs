@@ -11,7 +11,11 @@ internal static class SafeXml
         Read(bytes, file, entry, reader => XDocument.Load(reader, LoadOptions.None));
 
     /// <summary>Runs <paramref name="read"/> over a safe reader; any XML problem becomes one line naming the file.</summary>
-    public static T Read<T>(byte[] bytes, string file, string entry, Func<XmlReader, T> read)
+    public static T Read<T>(byte[] bytes, string file, string entry, Func<XmlReader, T> read) =>
+        Read(new MemoryStream(bytes, writable: false), file, entry, read);
+
+    /// <summary>The same over a stream (a large archive entry, decompressed as it is read); the stream is closed after.</summary>
+    public static T Read<T>(Stream input, string file, string entry, Func<XmlReader, T> read)
     {
         var settings = new XmlReaderSettings
         {
@@ -24,7 +28,7 @@ internal static class SafeXml
         var where = entry.Length == 0 ? file : $"{file} ({entry})";
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+            using var reader = XmlReader.Create(input, settings);
             return read(reader);
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))

@@ -26,7 +26,7 @@ internal sealed class ExportIngester(VaultRepository vault, LyncCatalog catalog,
             vault.FinishInterruptedCheckout(warn);
             vault.EnsureUnedited();
             var filter = vault.Filters(catalog);
-            var snapshot = new ExportSetReader(catalog, filter).Read(files);
+            var snapshot = new ExportSetReader(catalog, filter, vault.PersonalData()).Read(files);
             var when = at ?? snapshot.ExportedAt;
             CheckNotOlderThanHead(when, files);
             var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when);

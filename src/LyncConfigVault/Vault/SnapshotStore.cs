@@ -33,7 +33,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         var changedPaths = new List<string>();
         foreach (var (path, obj) in snapshot.Objects)
         {
-            var bytes = YamlText.WriteBytes(obj.Content);
+            var bytes = obj.Yaml ?? YamlText.WriteBytes(obj.Content);
             var blobId = GitBlobId.Of(bytes);
             written[path] = (bytes, blobId);
             var known = before.TryGetValue(path, out var oldId);

@@ -14,6 +14,9 @@ internal sealed record VaultConfig(string Deployment)
 
     public IReadOnlyList<NotifierSettings> Notify { get; init; } = [];
 
+    /// <summary>users.redaction: how personal data of user and persistent chat exports is kept (default pseudonymize).</summary>
+    public Redaction UserRedaction { get; init; } = Redaction.Pseudonymize;
+
     public const string Schema = "lcv.config/1";
 
     public static VaultConfig Read(string path)
@@ -28,8 +31,18 @@ internal sealed record VaultConfig(string Deployment)
         {
             Collect = CollectSettings.From(map["collect"], path),
             Notify = NotifierSettings.From(map["notify"], path),
+            UserRedaction = RedactionOf(map["users"], path),
         };
     }
+
+    private static Redaction RedactionOf(YNode? users, string path) =>
+        ((users as YMap)?.Text("redaction") ?? "pseudonymize").ToLowerInvariant() switch
+        {
+            "none" => Redaction.None,
+            "pseudonymize" => Redaction.Pseudonymize,
+            "omit" => Redaction.Omit,
+            var other => throw LcvException.BadExport(path, $"'users.redaction' must be none, pseudonymize or omit, not '{other}'."),
+        };
 
     public string Write() =>
         "# LyncConfigVault vault settings. Edit, then commit the change with git.\n"
@@ -39,5 +52,7 @@ internal sealed record VaultConfig(string Deployment)
         + "# and who hears of changes and failures:\n# notify:\n# - kind: webhook\n#   url: https://contoso.webhook.office.com/...\n#   format: teams          # or json (lcv.event/1)\n#   events: [changed, failed]\n"
         + "# - kind: exec\n#   command: C:\\scripts\\ticket.cmd   # gets LCV_EVENT, LCV_VAULT, LCV_COMMIT, LCV_SUMMARY, LCV_REPORT\n#   timeoutSeconds: 60\n"
         + "# - kind: mail\n#   smtp: smtp.contoso.com:587\n#   starttls: true\n#   from: lcv@contoso.com\n#   to: [uc-team@contoso.com]\n#   events: [changed]\n"
+        + "# User data and persistent chat exports (opt-in) hold personal data; how much of it is kept:\n"
+        + "# users:\n#   redaction: pseudonymize   # none, pseudonymize (stable keyed hashes) or omit (counts only)\n"
         + YamlText.Write(new YMap().Add("schema", Schema).Add("deployment", Deployment));
 }

@@ -2,6 +2,7 @@ using LibGit2Sharp;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Normalize.Users;
 
 namespace LyncConfigVault.Vault;
 
@@ -95,6 +96,26 @@ internal sealed class VaultRepository : IDisposable
 
     /// <summary>Who writes lcv's commits: lcv on this machine.</summary>
     public static Signature Signature(DateTimeOffset when) => new("lcv", $"lcv@{Environment.MachineName.ToLowerInvariant()}", when);
+
+    /// <summary>
+    /// The redaction level and this vault's pseudonym key. The key lives in .git/lcv, never in history or
+    /// on a remote: a clone cannot turn pseudonyms back into people. Lose it and the next run re-keys once.
+    /// </summary>
+    public PersonalDataPolicy PersonalData()
+    {
+        var file = Path.Combine(StateFolder, "pseudonym.key");
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(StateFolder);
+            File.WriteAllBytes(file, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        return new PersonalDataPolicy(Config.UserRedaction, File.ReadAllBytes(file));
+    }
 
     public NoiseFilter Filters(LyncCatalog catalog) => FiltersFile.Read(Path.Combine(Root, VaultLayout.FiltersFile), catalog);
 

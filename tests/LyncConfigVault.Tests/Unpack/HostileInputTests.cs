@@ -22,7 +22,6 @@ public sealed class HostileInputTests
         { "rgs-ref-cycle", "reference cycle" },
         { "rgs-dtd", "contains a DTD" },
         { "rgs-audio-dot-dot", "leaves the archive" },
-        { "wrong-kind-userdata", "user data export" },
         { "no-docitemset", "without DocItemSet.xml" },
         { "count-mismatch", "says Count=3" },
         { "duplicate-item-keys", "twice (duplicate Item keys)" },
