@@ -52,6 +52,9 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
     /// <summary>A fixed file for a type with one object per vault (the topology's own settings).</summary>
     public string? FixedPath { get; init; }
 
+    /// <summary>Values lcv adds for reading (a dependency's Role:fqdn), left out when the export is rebuilt.</summary>
+    public IReadOnlyList<string> Derived { get; init; } = [];
+
     /// <summary>Which export carries this type.</summary>
     public string Part { get; init; } = "cms";
 

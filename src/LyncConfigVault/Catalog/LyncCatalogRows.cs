@@ -147,9 +147,12 @@ internal static class LyncCatalogRows
         new CatalogEntry("Pool", "topology", ["Cluster"])
         {
             Folder = "topology/pools", Part = "topology", SplitOut = true,
-            Identity = IdentityRule.Attribute, IdentitySource = "Fqdn", Volatile = ExportMetadata,
+            Identity = IdentityRule.Attribute, IdentitySource = "Fqdn",
             Lists = ["Machine", "NetInterface"],
             KeyedLists = new Dictionary<string, string> { ["Machine"] = "Fqdn" },
+            // "pool01: Registrar, UserServer, WebServer": for reading; the services themselves are objects of their own.
+            Derived = ["Cluster.Site", "Cluster.Services"],
+            Volatile = ["Export", "Cluster.Site", "Cluster.Services"],
         },
         new CatalogEntry("SqlInstance", "topology", ["SqlInstance"])
         {
@@ -159,8 +162,11 @@ internal static class LyncCatalogRows
         new CatalogEntry("Service", "topology", ["Service"])
         {
             Folder = "topology/services", Part = "topology", SplitOut = true,
-            Identity = IdentityRule.TopologyService, Volatile = ExportMetadata,
+            Identity = IdentityRule.TopologyService,
             Lists = ["Dependency", "Port"],
+            // Dependencies read by name ("PstnGateway:gw02.contoso.com"); the numeric ids behind them are not the setting.
+            Derived = ["Service.DependsOn.Dependency.Uses", "Service.InstalledOn.Pool"],
+            Volatile = ["Export", "Service.DependsOn.Dependency.ServiceId", "Service.InstalledOn.ClusterId"],
             References = new Dictionary<string, string> { ["DependsOn"] = "Service", ["InstalledOn"] = "Pool" },
         },
 

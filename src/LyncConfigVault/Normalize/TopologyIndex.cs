@@ -79,6 +79,17 @@ internal sealed class TopologyIndex
         _services.GetValueOrDefault(ServiceKey(serviceId))
         ?? $"{CmdletRole(serviceId.Attribute("RoleName")?.Value ?? "Service")}:site{serviceId.Attribute("SiteId")?.Value}-{serviceId.Attribute("Instance")?.Value}";
 
+    /// <summary>Role:fqdn from a ServiceId's parts, as YAML holds them.</summary>
+    public string? ServiceIdentity(string? siteId, string? role, string? instance) =>
+        _services.GetValueOrDefault($"{siteId}/{role}/{instance}");
+
+    /// <summary>A pool's FQDN from a ClusterId's parts.</summary>
+    public string? ClusterFqdn(string? siteId, string? number) => _clusters.GetValueOrDefault($"{siteId}/{number}");
+
+    /// <summary>The roles installed on a pool, as Get-CsService names them: Registrar, UserServer, WebServer …</summary>
+    public List<string> RolesOn(string fqdn) =>
+        _services.Values.Where(s => s.EndsWith(":" + fqdn, StringComparison.OrdinalIgnoreCase)).Select(s => s[..s.IndexOf(':')]).Distinct().Order(StringComparer.Ordinal).ToList();
+
     public static string CmdletRole(string xmlRole) => CmdletRoles.GetValueOrDefault(xmlRole, xmlRole);
 
     private string DescribeService(XElement serviceId, XElement? installedOn)

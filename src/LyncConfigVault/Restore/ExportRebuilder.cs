@@ -159,7 +159,8 @@ internal static class ExportRebuilder
 
     private static XElement Setting(YMap obj, string parentNamespace)
     {
-        var (name, node) = obj.Entries.First(e => !ObjectKeys.Contains(e.Key));
+        var derived = LyncConfigVault.Catalog.LyncCatalog.Default.ForNoun(obj.Text(ObjectFactory.NounKey) ?? "")?.Derived ?? [];
+        var (name, node) = TopologyReading.WithoutDerived(obj, derived).Entries.First(e => !ObjectKeys.Contains(e.Key));
         return ElementYamlMapper.ToXml(name, node, parentNamespace);
     }
 }

@@ -29,6 +29,40 @@ public sealed class TopologyTests
     }
 
     [Fact]
+    public void A_pool_reads_with_its_site_and_roles_and_a_service_with_the_services_it_uses_by_name()
+    {
+        var objects = Objects();
+
+        var pool = (YMap)objects.Single(o => o.Noun == "Pool").Content["Cluster"]!;
+        Assert.Equal("CONTOSO", pool.Text("Site"));
+        Assert.Contains("Registrar", ((YSeq)pool["Services"]!).Items.Select(i => ((YScalar)i).Text));
+        var registrar = (YMap)objects.Single(o => o.DisplayName == "Service Registrar:sfb01.contoso.local").Content["Service"]!;
+        var uses = ((YSeq)((YMap)registrar["DependsOn"]!)["Dependency"]!).Items.Cast<YMap>().Select(d => d.Text("Uses")).ToList();
+        Assert.Contains("UserServer:sfb01.contoso.local", uses);
+        Assert.Equal("sfb01.contoso.local", ((YMap)registrar["InstalledOn"]!).Text("Pool"));
+    }
+
+    [Fact]
+    public void A_mediation_server_moved_to_another_gateway_reads_as_the_gateway_it_now_uses()
+    {
+        var before = LyncConfigVault.Tests.Diff.DiffTestData.Night(1);
+        const string path = "topology/services/MediationServer/amspool01.fabrikam.com.yaml";
+        var after = LyncConfigVault.Tests.Diff.DiffTestData.Edit(before, path, content =>
+        {
+            var dependency = ((YSeq)((YMap)((YMap)content["Service"]!)["DependsOn"]!)["Dependency"]!).Items.Cast<YMap>().Last();
+            ((YMap)dependency["ServiceId"]!).Set("Instance", new YScalar("1"));
+            dependency.Set("Uses", new YScalar("PstnGateway:amsgw01.fabrikam.com"));
+        });
+
+        var change = Assert.Single(LyncConfigVault.Tests.Diff.DiffTestData.Compare(before, after).Changes);
+
+        Assert.Equal("Service MediationServer:amspool01.fabrikam.com", change.DisplayName);
+        var text = string.Join("; ", change.Properties.Select(p => $"{p.Path} {p.Kind} {(p.Old is null ? "" : LyncConfigVault.Diff.CanonicalText.Of(p.Old))} {(p.New is null ? "" : LyncConfigVault.Diff.CanonicalText.Of(p.New))}"));
+        Assert.Contains("Removed {ServiceId:", text);
+        Assert.Contains("Uses:\"PstnGateway:amsgw02.fabrikam.com\"", text);
+    }
+
+    [Fact]
     public void The_pool_file_holds_its_machine_and_the_service_files_their_dependencies_and_ports()
     {
         var objects = Objects();
