@@ -17,7 +17,8 @@ internal sealed class BackupCommand : Command
     private readonly Option<string?> _host = new("--host") { Description = "Where the Lync cmdlets run: auto (default), in-process, pwsh or windows-powershell" };
     private readonly Option<string?> _module = new("--module") { Description = "The Lync PowerShell module to load (default: SkypeForBusiness)" };
     private readonly Option<int?> _timeout = new("--timeout") { Description = "Seconds each export may take before it is stopped (default: 900)" };
-    private readonly Option<string[]> _only = new("--only") { Description = "The exports to run: cms, topology (default: both)", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<string[]> _only = new("--only") { Description = "The exports to run: cms, topology, rgs, lis, users, persistentchat (default: cms, topology, rgs, lis)", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<string[]> _pools = new("--pool") { Description = "Only these pools for the per-pool exports (rgs, users), e.g. pool01.contoso.com", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string?> _raw = new("--raw") { Description = "Where the raw export archives are kept (default: a folder beside the vault, <vault>.raw)" };
     private readonly Option<int?> _keepRawDays = new("--keep-raw-days") { Description = "Days to keep raw archives; older ones go after a fully successful run (default: 30)" };
     private readonly Option<string?> _remote = new("--remote") { Description = "A pool's remote PowerShell endpoint, https://pool01.contoso.com/OcsPowershell (Windows only)" };
@@ -32,6 +33,7 @@ internal sealed class BackupCommand : Command
         Options.Add(_module);
         Options.Add(_timeout);
         Options.Add(_only);
+        Options.Add(_pools);
         Options.Add(_raw);
         Options.Add(_keepRawDays);
         Options.Add(_remote);
@@ -73,8 +75,14 @@ internal sealed class BackupCommand : Command
             var rawRoot = parse.GetValue(_raw) ?? vault.Root.TrimEnd(Path.DirectorySeparatorChar) + ".raw";
             var raw = BackupRun.NewRawFolder(rawRoot, DateTimeOffset.Now);
             var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
-            BackupResult Collect(Action<string> progress) =>
-                run.Run(host, ExportPlan.For(exports, raw, remote is not null), raw, timeout, keepRawDays, simulate ? DateTimeOffset.Now : null, progress);
+            var onlyPools = parse.GetValue(_pools)?.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() ?? [];
+            BackupResult Collect(Action<string> progress)
+            {
+                progress("Finding the pools (Get-CsService)");
+                var (pools, failure) = DeploymentPools.Discover(host, timeout, exports.Contains("rgs"), exports.Contains("users"));
+                pools.Check(onlyPools);
+                return run.Run(host, ExportPlan.For(exports, raw, remote is not null, pools, onlyPools), raw, timeout, keepRawDays, simulate ? DateTimeOffset.Now : null, progress, failure);
+            }
 
             // A spinner on a console; plain lines in a log, where a spinner would print nothing at all.
             var result = console.Profile.Capabilities.Interactive
@@ -119,7 +127,7 @@ internal sealed class BackupCommand : Command
     {
         var night = RevisionResolver.Snapshots(vault.Head).Count() + 1;
         // The snapshot is dated when it was collected (the simulated archive's own clock is the demo's).
-        var archive = SyntheticNights.Generate(1, night).Last().CmsArchive;
-        return SimulatedLyncServer.Create(Path.Combine(Path.GetTempPath(), $"lcv-simulated-lync-{Guid.NewGuid():N}"), archive, faults);
+        var generated = SyntheticNights.Generate(1, night, parts: SyntheticParts.All).Last();
+        return SimulatedLyncServer.Create(Path.Combine(Path.GetTempPath(), $"lcv-simulated-lync-{Guid.NewGuid():N}"), generated, faults);
     }
 }

@@ -29,25 +29,27 @@ internal sealed class DemoCommand : Command
     {
         var root = vaultPath ?? Path.Combine(Path.GetTempPath(), "lcv-demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         var work = Path.Combine(Path.GetTempPath(), $"lcv-demo-{Environment.ProcessId}-{seed}-{Guid.NewGuid():N}");
-        console.MarkupLine("[bold]LyncConfigVault demo[/]: the fictitious Fabrikam deployment (6 sites, Enterprise pools, a Survivable Branch Appliance, gateways and trunks).");
-        console.MarkupLineInterpolated($"Each night lcv backup runs Export-CsConfiguration against the simulated Lync module, in a PowerShell runspace (seed {seed}).");
-        var generated = SyntheticNights.Generate(seed, nights).ToList();
+        console.MarkupLine("[bold]LyncConfigVault demo[/]: the fictitious Fabrikam deployment (6 sites, Enterprise pools, a Survivable Branch Appliance, gateways and trunks, Response Groups, E9-1-1 locations and users).");
+        console.MarkupLineInterpolated($"Each night lcv backup runs Export-CsConfiguration, Export-CsRgsConfiguration per pool, Export-CsLisConfiguration and Export-CsUserData per pool against the simulated Lync module, in a PowerShell runspace (seed {seed}).");
+        var generated = SyntheticNights.Generate(seed, nights, parts: SyntheticParts.All).ToList();
 
         using var vault = VaultRepository.Init(root, "Fabrikam", LyncCatalog.Default);
         GitDiffDriver.Register(vault, GitSetupCommand.This);
         console.MarkupLineInterpolated($"Created the vault {vault.Root}");
         console.WriteLine();
-        var server = SimulatedLyncServer.Create(Path.Combine(work, "server"), generated[0].CmsArchive, []);
+        var server = SimulatedLyncServer.Create(Path.Combine(work, "server"), generated[0], []);
         using (var host = new InProcessHost(server.ModulePath))
         {
             var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
             foreach (var night in generated)
             {
                 // The same server, a night later: its export archive is the generator's next night.
-                File.WriteAllBytes(Path.Combine(server.Folder, "CsConfiguration.zip"), night.CmsArchive);
+                server.Publish(night);
                 host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
                 var raw = BackupRun.NewRawFolder(Path.Combine(work, "raw"), night.ExportTime);
-                var result = run.Run(host, [ExportTask.Cms(raw)], raw, TimeSpan.FromMinutes(5), keepRawDays: 3650, at: null, _ => { });
+                var (pools, _) = DeploymentPools.Discover(host, TimeSpan.FromMinutes(1), applicationServer: true, registrar: true);
+                var plan = ExportPlan.For(["cms", "rgs", "lis", "users"], raw, remote: false, pools);
+                var result = run.Run(host, plan, raw, TimeSpan.FromMinutes(5), keepRawDays: 3650, at: null, _ => { });
                 RunReporter.Print(console, $"Night {night.Number}", result.Stored ?? throw LcvException.Environment($"The simulated export of night {night.Number} failed: {result.Failed.First().Failure}"), listObjects: true);
                 if (night.Changes.Count == 0 && night.Number > 1)
                 {
@@ -76,6 +78,7 @@ internal sealed class DemoCommand : Command
         console.MarkupLine("Explore the vault, for example:");
         console.WriteLine($"  lcv diff --vault \"{vault.Root}\" HEAD~3 --format markdown");
         console.WriteLine($"  lcv log --vault \"{vault.Root}\" \"Pool dubpool01.fabrikam.com\"");
+        console.WriteLine($"  lcv diff --vault \"{vault.Root}\" HEAD~5 HEAD --area rgs,lis");
         console.WriteLine($"  git -C \"{vault.Root}\" log -p -- cms/voice/VoicePolicy/Tag");
         console.WriteLine($"  lcv status --vault \"{vault.Root}\"");
         Directory.Delete(work, recursive: true);

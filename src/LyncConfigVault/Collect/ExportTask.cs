@@ -26,4 +26,37 @@ internal sealed record ExportTask(ExportKind Kind, string Cmdlet, string Target,
     /// </summary>
     public static ExportTask Topology(string folder) =>
         new(ExportKind.Topology, "Get-CsTopology", "*", Path.Combine(folder, "Topology.xml"), new Dictionary<string, object> { ["AsXml"] = true }, ExportDelivery.Text);
+
+    /// <summary>One pool's Response Groups; never with -RemoveExportedConfiguration, which deletes what it exports.</summary>
+    public static ExportTask Rgs(string folder, string pool)
+    {
+        var file = Path.Combine(folder, $"RgsConfig-{pool}.zip");
+        return new(ExportKind.Rgs, "Export-CsRgsConfiguration", pool, file, new Dictionary<string, object> { ["Source"] = $"ApplicationServer:{pool}", ["FileName"] = file });
+    }
+
+    /// <summary>The E9-1-1 location database: one for the deployment.</summary>
+    public static ExportTask Lis(string folder, bool asBytes = false)
+    {
+        var file = Path.Combine(folder, "E911Config.zip");
+        return asBytes
+            ? new(ExportKind.Lis, "Export-CsLisConfiguration", "*", file, new Dictionary<string, object> { ["AsBytes"] = true }, ExportDelivery.Bytes)
+            : new(ExportKind.Lis, "Export-CsLisConfiguration", "*", file, new Dictionary<string, object> { ["FileName"] = file });
+    }
+
+    /// <summary>One Registrar pool's contact lists (opt-in: personal data). The file name carries the pool for the vault.</summary>
+    public static ExportTask Users(string folder, string pool)
+    {
+        var file = Path.Combine(folder, $"UserData-{pool}.zip");
+        return new(ExportKind.UserData, "Export-CsUserData", pool, file, new Dictionary<string, object> { ["PoolFqdn"] = pool, ["FileName"] = file });
+    }
+
+    /// <summary>Persistent chat rooms and content (opt-in: message content), kept as a hashed record only.</summary>
+    public static ExportTask PersistentChat(string folder)
+    {
+        var file = Path.Combine(folder, PersistentChatFile);
+        return new(ExportKind.PersistentChat, "Export-CsPersistentChatData", "*", file, new Dictionary<string, object> { ["FileName"] = file });
+    }
+
+    /// <summary>The name lcv gives the persistent chat export: its layout is not public, so the name is how the vault knows it.</summary>
+    public const string PersistentChatFile = "PersistentChatData.zip";
 }

@@ -17,4 +17,7 @@ internal enum ExportKind
 
     /// <summary>Export-CsUserData.</summary>
     UserData,
+
+    /// <summary>Export-CsPersistentChatData.</summary>
+    PersistentChat,
 }

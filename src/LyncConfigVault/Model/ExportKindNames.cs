@@ -9,6 +9,7 @@ internal static class ExportKindNames
         ExportKind.Topology => "a Get-CsTopology -AsXml file",
         ExportKind.Rgs => "an Export-CsRgsConfiguration export",
         ExportKind.Lis => "an Export-CsLisConfiguration export",
+        ExportKind.PersistentChat => "an Export-CsPersistentChatData export",
         _ => "an Export-CsUserData export",
     };
 }

@@ -77,6 +77,12 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
             return Lis(archive, lis, exportedAt);
         }
 
+        if (PersistentChatNormalizer.IsPersistentChat(archive))
+        {
+            var chat = new PersistentChatNormalizer(personal ?? PersonalDataPolicy.Ephemeral).Normalize(archive);
+            return new Result(Record(ExportKind.PersistentChat, archive, exportedAt), [chat], [PersistentChatNormalizer.Part]);
+        }
+
         var names = string.Join(", ", archive.EntryNames.Take(3)) + (archive.EntryNames.Count > 3 ? ", …" : "");
         throw LcvException.BadExport(archive.File, $"is a ZIP archive without DocItemSet.xml ({names}): not an Export-CsConfiguration archive.");
     }

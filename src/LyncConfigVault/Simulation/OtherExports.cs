@@ -23,7 +23,7 @@ internal sealed class OtherExports
         _rgs = parts.HasFlag(SyntheticParts.ResponseGroups) ? RgsFactory.Create(domain, _random) : [];
         _lis = parts.HasFlag(SyntheticParts.Lis) ? new SyntheticLis(_random).Populate() : null;
         _users = parts.HasFlag(SyntheticParts.Users)
-            ? SyntheticSite.All.Where(s => !s.IsBranch).Take(2).Select(s => new SyntheticUsers(s.Pool(domain), domain, 12, _random).Populate()).ToList()
+            ? SyntheticSite.All.Select((s, i) => new SyntheticUsers(s.Pool(domain), domain, i < 2 ? 12 : 4, _random).Populate()).ToList()
             : [];
     }
 
@@ -54,6 +54,24 @@ internal sealed class OtherExports
         return changes;
     }
 
+    /// <summary>A stand-in for the persistent chat export (ASSUMPTION: its layout is not public): a room list and a day's messages.</summary>
+    private static byte[] PersistentChat(int night, DateTimeOffset exportTime)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in new[] { ("Rooms.xml", "<Rooms><Room Name=\"Helpdesk\" /></Rooms>"), ("Content.xml", $"<Messages><Message Day=\"{night}\">Morning all</Message></Messages>") })
+            {
+                var entry = zip.CreateEntry(name);
+                entry.LastWriteTime = exportTime;
+                using var stream = entry.Open();
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     public List<SyntheticExport> Write(int night, DateTimeOffset exportTime)
     {
         var exports = new List<SyntheticExport>();
@@ -74,6 +92,10 @@ internal sealed class OtherExports
         }
 
         exports.AddRange(_users.Select(u => new SyntheticExport("Export-CsUserData", u.Pool, $"UserData-{u.Pool}.zip", u.Archive(exportTime, shuffle: night > 1))));
+        if (_users.Count > 0)
+        {
+            exports.Add(new SyntheticExport("Export-CsPersistentChatData", null, "PersistentChatData.zip", PersistentChat(night, exportTime)));
+        }
 
         return exports;
     }

@@ -23,19 +23,42 @@ internal sealed class SimulatedLyncServer
 
     public string ModulePath => Path.Combine(Folder, ModuleFile);
 
-    public static SimulatedLyncServer Create(string folder, byte[] cmsArchive, IEnumerable<SimulatedFault> faults)
+    public static SimulatedLyncServer Create(string folder, byte[] cmsArchive, IEnumerable<SimulatedFault> faults) =>
+        Create(folder, new SyntheticNight(1, DateTimeOffset.UnixEpoch, cmsArchive, []), faults);
+
+    /// <summary>A server holding one generated night: its CMS archive and its other exports (Response Groups per pool, LIS, user data).</summary>
+    public static SimulatedLyncServer Create(string folder, SyntheticNight night, IEnumerable<SimulatedFault> faults)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, ModuleFile), ModuleText());
-        File.WriteAllBytes(Path.Combine(folder, "CsConfiguration.zip"), cmsArchive);
+        File.WriteAllLines(Path.Combine(folder, "faults.tsv"), faults.Select(f => $"{f.Cmdlet}\t{f.Target}\t{f.Fault}"));
+        var server = new SimulatedLyncServer(folder);
+        server.Publish(night);
+        return server;
+    }
+
+    /// <summary>The same server a night later: every export file replaced by that night's.</summary>
+    public void Publish(SyntheticNight night)
+    {
+        File.WriteAllBytes(Path.Combine(Folder, "CsConfiguration.zip"), night.CmsArchive);
+        foreach (var export in night.Others)
+        {
+            File.WriteAllBytes(Path.Combine(Folder, export.FileName), export.Bytes);
+        }
+
         var normalized = new ExportNormalizer(LyncCatalog.Default, NoiseFilter.FromCatalog(LyncCatalog.Default))
-            .Normalize(ExportArchive.FromBytes("CsConfiguration.zip", cmsArchive, ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
-        File.WriteAllLines(Path.Combine(folder, "services.tsv"), Services(normalized.Objects));
+            .Normalize(ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
+        File.WriteAllLines(Path.Combine(Folder, "services.tsv"), Services(normalized.Objects));
+        File.WriteAllLines(Path.Combine(Folder, "sites.tsv"), normalized.Objects.Where(o => o.Noun == "Site").Select(Site));
         var topology = ExportRebuilder.Topology(normalized.Objects.Where(o => o.Path.StartsWith("topology/", StringComparison.Ordinal)).Select(o => o.Content))
             ?? throw new InvalidOperationException("the generated export holds no topology");
-        File.WriteAllText(Path.Combine(folder, "topology.xml"), topology.ToString());
-        File.WriteAllLines(Path.Combine(folder, "faults.tsv"), faults.Select(f => $"{f.Cmdlet}\t{f.Target}\t{f.Fault}"));
-        return new SimulatedLyncServer(folder);
+        File.WriteAllText(Path.Combine(Folder, "topology.xml"), topology.ToString());
+    }
+
+    private static string Site(LyncObject site)
+    {
+        var setting = site.Content.Entries.First(e => !ObjectFactory.LayoutKeys.Contains(e.Key)).Value as YMap;
+        return $"{setting?.Text("SiteId") ?? ""}\t{site.Identity.Name}";
     }
 
     public static string ModuleText()

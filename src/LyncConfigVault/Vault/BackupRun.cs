@@ -22,10 +22,16 @@ internal sealed class BackupRun(VaultRepository vault, LyncCatalog catalog, Acti
     private const string RawFolderStamp = "yyyy-MM-dd-HHmmss";
 
     /// <param name="at">The snapshot's date; null for the time the exports themselves record.</param>
-    public BackupResult Run(PowerShellHost host, IReadOnlyList<ExportTask> plan, string rawFolder, TimeSpan timeout, int keepRawDays, DateTimeOffset? at, Action<string> progress)
+    /// <param name="planFailure">Why part of the plan could not be made (the pools could not be listed): a failed export of its own.</param>
+    public BackupResult Run(PowerShellHost host, IReadOnlyList<ExportTask> plan, string rawFolder, TimeSpan timeout, int keepRawDays, DateTimeOffset? at, Action<string> progress, string? planFailure = null)
     {
         var started = DateTimeOffset.Now;
-        var outcomes = new Collector(host, timeout, progress).Run(plan);
+        var outcomes = new Collector(host, timeout, progress).Run(plan).ToList();
+        if (planFailure is not null)
+        {
+            outcomes.Insert(0, new ExportOutcome(new ExportTask(ExportKind.Rgs, "Get-CsService", "*", "", new Dictionary<string, object>()), planFailure, TimeSpan.Zero, []));
+        }
+
         var collected = outcomes.Where(o => o.Succeeded).Select(o => o.Task.FileName).ToList();
         File.WriteAllLines(Path.Combine(rawFolder, "run.log"), outcomes.SelectMany(Log));
         if (collected.Count == 0)

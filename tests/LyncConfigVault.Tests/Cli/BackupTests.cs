@@ -32,12 +32,17 @@ public sealed class BackupTests : IDisposable
         var second = Backup("--host", host);
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains($"[1/2] Export-CsConfiguration ({host})", first.Output);
-        Assert.Contains($"[2/2] Get-CsTopology ({host})", first.Output);
-        Assert.Contains("first snapshot: 198 objects", first.Output);
+        Assert.Contains($"[1/8] Export-CsConfiguration ({host})", first.Output);
+        Assert.Contains($"[2/8] Get-CsTopology ({host})", first.Output);
+        Assert.Contains($"[4/8] Export-CsRgsConfiguration on dubpool01.fabrikam.com ({host})", first.Output);
+        Assert.Contains($"[8/8] Export-CsLisConfiguration ({host})", first.Output);
+        Assert.Contains("first snapshot: 251 objects", first.Output);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("> renamed VoicePolicy Tag:VP-Galway-National → Tag:VP-Galway-National-R02", second.Output);
-        Assert.All(Directory.GetDirectories(Raw), d => Assert.True(File.Exists(Path.Combine(d, "CsConfiguration.zip")) && File.Exists(Path.Combine(d, "Topology.xml")) && File.Exists(Path.Combine(d, "run.log"))));
+        Assert.Contains("~ changed RgsQueue Service:ApplicationServer:dubpool01.fabrikam.com/Dublin Helpdesk Queue", second.Output);
+        Assert.All(Directory.GetDirectories(Raw), d => Assert.All(
+            ["CsConfiguration.zip", "Topology.xml", "RgsConfig-lonpool01.fabrikam.com.zip", "E911Config.zip", "run.log"],
+            f => Assert.True(File.Exists(Path.Combine(d, f)), f)));
     }
 
     [Fact]
@@ -46,7 +51,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(0, Backup("--host", "in-process").ExitCode);
         var head = Head();
 
-        var result = Backup("--host", "in-process", "--fault", "Export-CsConfiguration=access-denied", "--fault", "Get-CsTopology=access-denied");
+        var result = Backup("--host", "in-process", "--only", "cms,topology", "--fault", "Export-CsConfiguration=access-denied", "--fault", "Get-CsTopology=access-denied");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("Export-CsConfiguration failed: Access denied. The account ", result.Output);
@@ -62,7 +67,7 @@ public sealed class BackupTests : IDisposable
     {
         Assert.Equal(0, Backup("--host", "in-process").ExitCode);
 
-        var result = Backup("--host", "in-process", "--timeout", "2", "--fault", "Export-CsConfiguration=hang");
+        var result = Backup("--host", "in-process", "--only", "cms,topology", "--timeout", "2", "--fault", "Export-CsConfiguration=hang");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("Export-CsConfiguration failed: did not finish within 2 s and was stopped — the other exports were stored", result.Output);
@@ -111,7 +116,7 @@ public sealed class BackupTests : IDisposable
     public void Runs_lists_every_run_newest_first_failed_ones_too()
     {
         Backup("--host", "in-process");
-        Backup("--host", "in-process", "--fault", "Export-CsConfiguration=access-denied", "--fault", "Get-CsTopology=no-file");
+        Backup("--host", "in-process", "--only", "cms,topology", "--fault", "Export-CsConfiguration=access-denied", "--fault", "Get-CsTopology=no-file");
 
         var text = TestData.Lcv("runs", "--vault", Vault);
         var json = TestData.Lcv("runs", "--vault", Vault, "--format", "json");
@@ -152,16 +157,52 @@ public sealed class BackupTests : IDisposable
         Assert.Contains("[1/2] Export-CsConfiguration (in-process)", overridden.Output);
     }
 
-    [Theory]
-    [InlineData("rgs", "lcv cannot store Response Group (Export-CsRgsConfiguration) exports yet; leave 'rgs' out")]
-    [InlineData("cms,voicemail", "'voicemail' is not an export lcv knows")]
-    public void An_export_lcv_cannot_store_is_refused_before_anything_runs(string only, string message)
+    [Fact]
+    public void An_export_lcv_does_not_know_is_refused_before_anything_runs()
     {
-        var result = Backup("--host", "in-process", "--only", only);
+        var result = Backup("--host", "in-process", "--only", "cms,voicemail");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains(message, result.Error);
+        Assert.Contains("'voicemail' is not an export lcv knows", result.Error);
         Assert.False(Directory.Exists(Raw));
+    }
+
+    [Fact]
+    public void A_pool_that_does_not_answer_fails_alone_and_its_response_groups_are_carried_forward()
+    {
+        Assert.Equal(0, Backup("--host", "in-process").ExitCode);
+
+        var result = Backup("--host", "in-process", "--fault", "Export-CsRgsConfiguration:lonpool01.fabrikam.com=unreachable");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Export-CsRgsConfiguration on lonpool01.fabrikam.com failed: The pool lonpool01.fabrikam.com does not answer", result.Output);
+        Assert.Contains("rgs/lonpool01.fabrikam.com was not in this run: carried forward", result.Output);
+        Assert.Contains("~ changed RgsQueue Service:ApplicationServer:dubpool01.fabrikam.com/Dublin Helpdesk Queue", result.Output);
+        var queue = File.ReadAllText(Path.Combine(Vault, "rgs", "lonpool01.fabrikam.com", "queues", "London Helpdesk Queue.yaml"));
+        var sha = System.Text.RegularExpressions.Regex.Match(queue, "Sha256: '?([0-9a-f]{64})").Groups[1].Value;
+        Assert.True(File.Exists(Path.Combine(Vault, ".lcv", "blobs", sha)), "the prompt's bytes are kept once, by hash");
+    }
+
+    [Fact]
+    public void User_data_is_collected_only_when_asked_for_per_registrar_pool_and_pseudonymized()
+    {
+        var result = Backup("--host", "in-process", "--only", "cms,users", "--pool", "dubpool01.fabrikam.com");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("[2/2] Export-CsUserData on dubpool01.fabrikam.com (in-process)", result.Output);
+        var files = Directory.GetFiles(Path.Combine(Vault, "users", "dubpool01.fabrikam.com"));
+        Assert.Equal(13, files.Length);
+        Assert.All(files.Where(f => !f.EndsWith("summary.yaml", StringComparison.Ordinal)), f => Assert.StartsWith("user-", Path.GetFileName(f)));
+        Assert.DoesNotContain("@fabrikam.com", string.Concat(files.Select(File.ReadAllText)));
+    }
+
+    [Fact]
+    public void A_pool_the_deployment_does_not_have_is_named()
+    {
+        var result = Backup("--host", "in-process", "--only", "rgs", "--pool", "dubpool99.fabrikam.com");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--pool dubpool99.fabrikam.com: the deployment has no ApplicationServer or Registrar pool of that name", result.Error);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class DemoTests
         Assert.Contains("no change", result.Output);
         Assert.Contains("~ changed", result.Output);
         Assert.True(File.Exists(Path.Combine(vault, "cms", "voice", "VoicePolicy", "Global.yaml")));
+        Assert.True(File.Exists(Path.Combine(vault, "rgs", "dubpool01.fabrikam.com", "workflows", "Dublin Reception.yaml")));
+        Assert.True(File.Exists(Path.Combine(vault, "lis", "locations", "Floor 1, 1 Grand Canal Square, Dublin, IE.yaml")));
+        Assert.True(Directory.Exists(Path.Combine(vault, "users", "galsba01.fabrikam.com")));
     }
 
     [Fact]
@@ -32,8 +35,11 @@ public sealed class DemoTests
         var result = TestData.Lcv("demo", "--vault", vault);
 
         var report = result.Output[result.Output.IndexOf("What changed last night", StringComparison.Ordinal)..];
-        Assert.Contains("1 object differs: 1 renamed  from 2026-11-23 02:29 (", report);
+        Assert.Contains("4 objects differ: 3 modified, 1 renamed  from 2026-11-23 02:29 (", report);
         Assert.Contains("> VoicePolicy Tag:VP-Dublin-Restricted-R07, renamed from Tag:VP-Dublin-Restricted", report);
+        Assert.Contains("~ RgsQueue Service:ApplicationServer:lonpool01.fabrikam.com/London Helpdesk Queue", report);
+        Assert.Contains("Ports[Port=00-1A-2B-00-00-08, Gi1/0/107, InterfaceName]  added", report);
+        Assert.Contains("~ UserData user-", report);
         var html = vault + "-changes.html";
         Assert.Contains($"as an HTML report: {html}", result.Output);
         Assert.Contains("<article class=\"card modified\" data-noun=\"DialPlan\" data-identity=\"Site:NewYork\"", File.ReadAllText(html));

@@ -142,6 +142,64 @@ function Get-CsTopology {
     $PSCmdlet.WriteObject([System.Xml.Linq.XElement]::Parse($text))
 }
 
-# Export-CsRgsConfiguration, Export-CsLisConfiguration and Export-CsUserData join when the generator
-# writes those exports (issue 5).
-Export-ModuleMember -Function Initialize-SimulatedLync, Get-CsService, Get-CsPool, Get-CsTopology, Export-CsConfiguration
+function Get-CsSite {
+    [CmdletBinding()]
+    param([string] $Identity)
+    $file = [System.IO.Path]::Combine((Get-SimulatedState), 'sites.tsv')
+    foreach ($line in [System.IO.File]::ReadAllLines($file)) {
+        $parts = $line -split "`t"
+        if ($Identity -and "Site:$($parts[1])" -ne $Identity -and $parts[1] -ne $Identity) { continue }
+        [pscustomobject]@{ Identity = "Site:$($parts[1])"; SiteId = $parts[0]; DisplayName = $parts[1] }
+    }
+}
+
+# -Source ApplicationServer:<fqdn> (or service:ApplicationServer:<fqdn>), as the real cmdlet takes it.
+function Export-CsRgsConfiguration {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)][string] $Source,
+        [Parameter(Mandatory = $true)][string] $FileName,
+        [string] $Owner,
+        [switch] $RemoveExportedConfiguration,
+        [switch] $Force)
+    if ($RemoveExportedConfiguration) {
+        throw [System.InvalidOperationException]::new('The simulated module refuses -RemoveExportedConfiguration: it deletes the Response Groups it exports.')
+    }
+    $pool = $Source -replace '^(service:)?ApplicationServer:', ''
+    if (-not [System.IO.File]::Exists([System.IO.Path]::Combine((Get-SimulatedState), "RgsConfig-$pool.zip"))) {
+        throw [System.ArgumentException]::new("No Response Group service was found at $Source.")
+    }
+    Copy-SimulatedExport $PSCmdlet 'Export-CsRgsConfiguration' $pool "RgsConfig-$pool.zip" $FileName
+}
+
+function Export-CsLisConfiguration {
+    [CmdletBinding(DefaultParameterSetName = 'FileName')]
+    param(
+        [Parameter(Mandatory = $true, ParameterSetName = 'FileName')][string] $FileName,
+        [Parameter(Mandatory = $true, ParameterSetName = 'AsBytes')][switch] $AsBytes)
+    Copy-SimulatedExport $PSCmdlet 'Export-CsLisConfiguration' '*' 'E911Config.zip' $FileName
+}
+
+function Export-CsUserData {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)][string] $PoolFqdn,
+        [Parameter(Mandatory = $true)][string] $FileName,
+        [string] $UserFilter,
+        [switch] $LegacyFormat)
+    if (-not [System.IO.File]::Exists([System.IO.Path]::Combine((Get-SimulatedState), "UserData-$PoolFqdn.zip"))) {
+        throw [System.ArgumentException]::new("$PoolFqdn is not a Registrar pool with users homed on it.")
+    }
+    Copy-SimulatedExport $PSCmdlet 'Export-CsUserData' $PoolFqdn "UserData-$PoolFqdn.zip" $FileName
+}
+
+function Export-CsPersistentChatData {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)][string] $FileName,
+        [string] $DBInstance,
+        [string] $Level = 'All')
+    Copy-SimulatedExport $PSCmdlet 'Export-CsPersistentChatData' '*' 'PersistentChatData.zip' $FileName
+}
+
+Export-ModuleMember -Function Initialize-SimulatedLync, Get-CsService, Get-CsPool, Get-CsSite, Get-CsTopology, Export-CsConfiguration, Export-CsRgsConfiguration, Export-CsLisConfiguration, Export-CsUserData, Export-CsPersistentChatData
