@@ -35,6 +35,7 @@ internal static class Program
             new LogCommand(console),
             new ShowCommand(console),
             new DriftCommand(console),
+            new RestoreCommand(console),
             new BaselineCommand(console),
             new RemoteCommand(console),
             new ScheduleCommand(console),

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Diff;
+using LyncConfigVault.Model;
+using LyncConfigVault.Report;
+using LyncConfigVault.Restore;
+using LyncConfigVault.Vault;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+/// <summary>
+/// Rebuilds importable exports for any revision, after showing what a restore would undo. The rebuild
+/// is proved (normalized again, equal to the snapshot) before a single file is written.
+/// </summary>
+internal sealed class RestoreCommand : Command
+{
+    private readonly Option<string> _vault = CommonOptions.Vault();
+    private readonly Argument<string> _revision = new("revision") { Description = "The snapshot to restore: a commit, HEAD~N, a baseline or a date" };
+    private readonly Option<bool> _preview = new("--preview") { Description = "Only show what the restore would change, compared with the latest snapshot" };
+    private readonly Option<string?> _out = new("--out") { Description = "An empty folder to write the export archives and Restore.ps1 into" };
+    private readonly Option<string[]> _parts = new("--part") { Description = "Only these parts: cms, topology, lis, rgs/<pool> (default: all that can be restored)", AllowMultipleArgumentsPerToken = true };
+    private readonly ReportOutput _report = new();
+
+    public RestoreCommand(IAnsiConsole console) : base("restore", "Rebuild the export files of any snapshot for Import-Cs*, after previewing what the restore would change")
+    {
+        Options.Add(_vault);
+        Options.Add(_preview);
+        Options.Add(_out);
+        Options.Add(_parts);
+        _report.AddTo(this);
+        Arguments.Add(_revision);
+        SetAction(parse => Run(console, parse));
+    }
+
+    private int Run(IAnsiConsole console, ParseResult parse)
+    {
+        var output = parse.GetValue(_out);
+        var preview = parse.GetValue(_preview);
+        if (output is null && !preview)
+        {
+            throw new LcvException("Say what to do: --preview to see what the restore would change, --out FOLDER to write the exports and Restore.ps1.");
+        }
+
+        if (output is not null && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
+        {
+            throw LcvException.BadExport(output, "is not empty: give a new or empty folder, so no restore file mixes with another.");
+        }
+
+        var revision = parse.GetValue(_revision)!;
+        using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
+        var target = sources.Snapshot(revision);
+        var parts = Parts(target, revision, parse.GetValue(_parts) ?? []);
+        var differ = new SnapshotDiffer(LyncCatalog.Default, sources.Filter);
+        var undo = differ.Compare(sources.Snapshot("HEAD"), target, parts);
+        if (preview || output is not null)
+        {
+            console.MarkupLineInterpolated($"[bold]What restoring {revision} would change[/] (the latest snapshot → {target.Commit.Sha[..7]}):");
+            _report.Show(parse, console, undo);
+        }
+
+        if (output is null)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var exports = new SnapshotRebuilder(LyncCatalog.Default).Build(target, parts);
+        var staging = Path.Combine(Path.GetTempPath(), $"lcv-restore-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            foreach (var export in exports)
+            {
+                File.WriteAllBytes(Path.Combine(staging, export.FileName), export.Bytes);
+            }
+
+            new RestoreProof(LyncCatalog.Default, sources.Filter, sources.Vault.PersonalData()).Check(target, exports, parts, staging);
+            var notRestored = VaultLayout.PartsIn(target.Commit.Tree).Where(p => !parts.Contains(p)).Select(Why).ToList();
+            File.WriteAllText(Path.Combine(staging, RestoreScript.FileName),
+                RestoreScript.Write(sources.Vault.Config.Deployment, revision, target.Commit.Sha, target.Commit.Author.When, exports, notRestored));
+            Directory.CreateDirectory(output);
+            foreach (var file in Directory.GetFiles(staging))
+            {
+                File.Move(file, Path.Combine(output, Path.GetFileName(file)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        console.MarkupLineInterpolated($"Rebuilt and checked against {target.Commit.Sha[..7]}: {string.Join(", ", exports.Select(e => e.FileName))}, and {RestoreScript.FileName}, in {Path.GetFullPath(output)}.");
+        console.MarkupLine("Review the preview above, then run Restore.ps1 in the Lync Server Management Shell.");
+        return ExitCodes.Ok;
+    }
+
+    private static string Why(string part) =>
+        part == Normalize.Users.PersistentChatNormalizer.Part
+            ? $"{part} (kept as hashes only: import the raw Export-CsPersistentChatData archive)"
+        : part.StartsWith("users/", StringComparison.Ordinal)
+            ? $"{part} (the vault keeps user data redacted: import the raw Export-CsUserData archive with Import-CsUserData, and never contact lists from before a Unified Contact Store migration)"
+            : $"{part} (left out with --part)";
+
+    /// <summary>The parts to restore: all that can be, or those asked for; a part that was carried forward in that snapshot cannot be.</summary>
+    private static List<string> Parts(GitObjectSource target, string revision, string[] asked)
+    {
+        var present = VaultLayout.PartsIn(target.Commit.Tree);
+        var wanted = asked.SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        foreach (var part in wanted.Where(w => !present.Contains(w)))
+        {
+            throw new LcvException($"'{part}' is not a part of the snapshot {revision}: it holds {string.Join(", ", present)}.");
+        }
+
+        var parts = (wanted.Count > 0 ? wanted : present).Where(SnapshotRebuilder.IsRestorable).ToList();
+        var stale = target.Commit.Message.Split('\n')
+            .Where(l => l.StartsWith("Lcv-Stale: ", StringComparison.Ordinal))
+            .Select(l => l["Lcv-Stale: ".Length..].Split(' ')[0])
+            .Where(parts.Contains)
+            .ToList();
+        if (stale.Count > 0)
+        {
+            throw new LcvException($"{string.Join(", ", stale)} cannot be restored from {revision} ({target.Commit.Sha[..7]}): that run did not collect it, the files are an older night's. Restore it from the snapshot that collected it, or leave it out with --part.");
+        }
+
+        return parts.Count > 0 ? parts : throw new LcvException($"The snapshot {revision} holds nothing lcv can rebuild (user data and persistent chat are kept redacted).");
+    }
+}

@@ -1,0 +1,27 @@
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Diff;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+using LyncConfigVault.Normalize.Users;
+
+namespace LyncConfigVault.Restore;
+
+/// <summary>
+/// Before anything is written: the rebuilt exports are normalized exactly as a run would, and must
+/// equal the snapshot they came from. A rebuild that would restore something else is refused, naming the object.
+/// </summary>
+internal sealed class RestoreProof(LyncCatalog catalog, NoiseFilter filter, PersonalDataPolicy personal)
+{
+    public void Check(GitObjectSource snapshot, IReadOnlyList<RebuiltExport> exports, IReadOnlyCollection<string> parts, string folder)
+    {
+        var files = exports.Select(e => Path.Combine(folder, e.FileName)).ToList();
+        var rebuilt = new ExportObjectSource(new ExportSetReader(catalog, filter, personal).Read(files), "rebuilt");
+        var report = new SnapshotDiffer(catalog, filter).Compare(snapshot, rebuilt, parts);
+        if (!report.IsEmpty)
+        {
+            var first = report.Changes[0];
+            var property = first.Properties.Count > 0 ? $" ({first.Properties[0].Path})" : "";
+            throw new LcvException($"The rebuilt exports would not restore the snapshot exactly: {first.DisplayName} {first.Kind.ToString().ToLowerInvariant()}{property}. Nothing was written; the vault is intact. Please report this.");
+        }
+    }
+}
