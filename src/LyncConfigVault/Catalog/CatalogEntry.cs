@@ -55,6 +55,9 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
     /// <summary>Values lcv adds for reading (a dependency's Role:fqdn), left out when the export is rebuilt.</summary>
     public IReadOnlyList<string> Derived { get; init; } = [];
 
+    /// <summary>The noun of the Set-Cs/New-Cs/Remove-Cs cmdlets that change one object of this type; null when lcv cannot script it yet.</summary>
+    public string? ScriptNoun { get; init; }
+
     /// <summary>Which export carries this type.</summary>
     public string Part { get; init; } = "cms";
 

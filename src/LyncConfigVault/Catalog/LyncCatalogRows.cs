@@ -10,6 +10,7 @@ internal static class LyncCatalogRows
         // Voice (FORMATS.md §2.6, §2.7)
         Policy("VoicePolicy", "voice", "VoicePolicy") with
         {
+            ScriptNoun = "VoicePolicy",
             OrderedLists = ["PstnUsages"],
             References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage" },
         },
@@ -23,13 +24,14 @@ internal static class LyncCatalogRows
             OrderedLists = ["NormalizationRules"],
             KeyedLists = new Dictionary<string, string> { ["NormalizationRules"] = "Name" },
         },
-        Policy("PstnUsages", "voice", "PSTNUsages", "PstnUsages") with { Lists = ["Usage"] },
+        Policy("PstnUsages", "voice", "PSTNUsages", "PstnUsages") with { Lists = ["Usage"], ScriptNoun = "PstnUsage" },
         Policy("RoutingConfiguration", "voice", "PstnRoutingSettings", "PSTNRoutingSettings") with
         {
             Splits = [new SplitRule(null, "Route", "VoiceRoute", Ordered: true)],
         },
         Child("VoiceRoute", "voice", "Route", "Name") with
         {
+            ScriptNoun = "VoiceRoute",
             Lists = ["PstnUsages", "PstnGatewayList"],
             References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage", ["PstnGatewayList"] = "TrunkConfiguration" },
         },
@@ -61,9 +63,9 @@ internal static class LyncCatalogRows
         },
 
         // User policies
-        Policy("ClientPolicy", "policy", "ClientPolicy"),
-        Policy("ExternalAccessPolicy", "policy", "ExternalAccessPolicy"),
-        Policy("MobilityPolicy", "policy", "MobilityPolicy", "Mobility"),
+        Policy("ClientPolicy", "policy", "ClientPolicy") with { ScriptNoun = "ClientPolicy" },
+        Policy("ExternalAccessPolicy", "policy", "ExternalAccessPolicy") with { ScriptNoun = "ExternalAccessPolicy" },
+        Policy("MobilityPolicy", "policy", "MobilityPolicy", "Mobility") with { ScriptNoun = "MobilityPolicy" },
         Policy("ArchivingPolicy", "policy", "IMArchivingPolicy"),
         Policy("PinPolicy", "policy", "UserPinPolicy"),
         Policy("PresencePolicy", "policy", "PresencePolicy"),
@@ -72,7 +74,7 @@ internal static class LyncCatalogRows
         Policy("ClientVersionPolicy", "policy", "ClientVersion", "ClientVersionPolicy"),
 
         // Conferencing
-        Policy("ConferencingPolicy", "conferencing", "MeetingPolicy"),
+        Policy("ConferencingPolicy", "conferencing", "MeetingPolicy") with { ScriptNoun = "ConferencingPolicy" },
         Policy("ConferencingConfiguration", "conferencing", "ConfSettings"),
         Policy("DialInConferencingConfiguration", "conferencing", "DialInConferencingConfiguration"),
         Policy("SimpleUrlConfiguration", "conferencing", "SimpleUrlConfiguration") with

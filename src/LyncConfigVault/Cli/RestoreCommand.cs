@@ -19,6 +19,8 @@ internal sealed class RestoreCommand : Command
     private readonly Argument<string> _revision = new("revision") { Description = "The snapshot to restore: a commit, HEAD~N, a baseline or a date" };
     private readonly Option<bool> _preview = new("--preview") { Description = "Only show what the restore would change, compared with the latest snapshot" };
     private readonly Option<string?> _out = new("--out") { Description = "An empty folder to write the export archives and Restore.ps1 into" };
+    private readonly Option<string[]> _objects = new("--object") { Description = "Restore only this object (\"VoicePolicy Tag:Intl\"), as a script of Set-Cs/New-Cs/Remove-Cs commands; repeat for several" };
+    private readonly Option<string?> _script = new("--script") { Description = "With --object: the PowerShell script to write (it runs with -WhatIf unless given -Apply)" };
     private readonly Option<string[]> _parts = new("--part") { Description = "Only these parts: cms, topology, lis, rgs/<pool> (default: all that can be restored)", AllowMultipleArgumentsPerToken = true };
     private readonly ReportOutput _report = new();
 
@@ -28,6 +30,8 @@ internal sealed class RestoreCommand : Command
         Options.Add(_preview);
         Options.Add(_out);
         Options.Add(_parts);
+        Options.Add(_objects);
+        Options.Add(_script);
         _report.AddTo(this);
         Arguments.Add(_revision);
         SetAction(parse => Run(console, parse));
@@ -37,6 +41,11 @@ internal sealed class RestoreCommand : Command
     {
         var output = parse.GetValue(_out);
         var preview = parse.GetValue(_preview);
+        if (parse.GetValue(_objects) is { Length: > 0 } objects)
+        {
+            return Scoped(console, parse, objects);
+        }
+
         if (output is null && !preview)
         {
             throw new LcvException("Say what to do: --preview to see what the restore would change, --out FOLDER to write the exports and Restore.ps1.");
@@ -91,6 +100,40 @@ internal sealed class RestoreCommand : Command
 
         console.MarkupLineInterpolated($"Rebuilt and checked against {target.Commit.Sha[..7]}: {string.Join(", ", exports.Select(e => e.FileName))}, and {RestoreScript.FileName}, in {Path.GetFullPath(output)}.");
         console.MarkupLine("Review the preview above, then run Restore.ps1 in the Lync Server Management Shell.");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>--object … --script: the chosen objects only, as commands, from their current state to the snapshot's.</summary>
+    private int Scoped(IAnsiConsole console, ParseResult parse, string[] names)
+    {
+        var scriptFile = parse.GetValue(_script) ?? throw new LcvException("--object restores through a script: give --script FILE.ps1 to write it to.");
+        if (File.Exists(scriptFile))
+        {
+            throw LcvException.BadExport(scriptFile, "already exists: give a new file name, so no script is overwritten.");
+        }
+
+        var revision = parse.GetValue(_revision)!;
+        using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
+        var target = sources.Snapshot(revision);
+        var current = sources.Snapshot("HEAD");
+        var locator = new ObjectLocator(LyncCatalog.Default);
+        var restores = new List<ObjectRestore>();
+        foreach (var name in names.Select(n => ObjectName.Parse([n])))
+        {
+            var then = locator.Find(target.Commit, name);
+            var now = locator.Find(current.Commit, name);
+            if (then is null && now is null)
+            {
+                throw new LcvException($"{name} is in neither the snapshot {revision} nor the latest one: check the noun and the Identity (lcv show lists what a snapshot holds).");
+            }
+
+            restores.Add(new ObjectRestore(name.Noun, name.Identity, now is null ? null : current.Read(now), then is null ? null : target.Read(then)));
+        }
+
+        var heading = $"{sources.Vault.Config.Deployment}: {string.Join(", ", names)} back to the snapshot {target.Commit.Sha[..7]} of {target.Commit.Author.When:yyyy-MM-dd HH:mm} ({revision}); written by lcv {DateTimeOffset.Now:yyyy-MM-dd HH:mm}.";
+        var text = new ScopedRestoreScript(LyncCatalog.Default).Write(heading, restores);
+        File.WriteAllText(scriptFile, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));   // Windows PowerShell 5.1 reads a BOM-less file as ANSI
+        console.MarkupLineInterpolated($"Wrote {Path.GetFullPath(scriptFile)}: {restores.Count} object(s). Run it once as it is (-WhatIf), then with -Apply.");
         return ExitCodes.Ok;
     }
 

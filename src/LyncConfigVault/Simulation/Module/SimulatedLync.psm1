@@ -202,4 +202,196 @@ function Export-CsPersistentChatData {
     Copy-SimulatedExport $PSCmdlet 'Export-CsPersistentChatData' '*' 'PersistentChatData.zip' $FileName
 }
 
-Export-ModuleMember -Function Initialize-SimulatedLync, Get-CsService, Get-CsPool, Get-CsSite, Get-CsTopology, Export-CsConfiguration, Export-CsRgsConfiguration, Export-CsLisConfiguration, Export-CsUserData, Export-CsPersistentChatData
+# --- Changing the store: Set-Cs*, New-Cs* and Remove-Cs* for the objects lcv restore scripts -----------
+# Plain functions (not advanced ones), so every -Property value pair reaches $args as the real cmdlets
+# would take it; -WhatIf and -Confirm are read from there too. The store is DocItemSet.xml inside
+# CsConfiguration.zip, changed in place, so the next Export-CsConfiguration shows the change.
+
+$script:Elements = @{
+    VoicePolicy = 'VoicePolicy'; ClientPolicy = 'ClientPolicy'; ConferencingPolicy = 'MeetingPolicy'
+    ExternalAccessPolicy = 'ExternalAccessPolicy'; MobilityPolicy = 'Mobility'; PstnUsage = 'PSTNUsages'
+}
+
+function Read-SimulatedStore {
+    [void][System.Reflection.Assembly]::Load('System.IO.Compression')
+    $path = [System.IO.Path]::Combine((Get-SimulatedState), 'CsConfiguration.zip')
+    $stream = [System.IO.File]::OpenRead($path)
+    $archive = [System.IO.Compression.ZipArchive]::new($stream, [System.IO.Compression.ZipArchiveMode]::Read)
+    $entries = [ordered]@{}
+    try {
+        foreach ($entry in $archive.Entries) {
+            $reader = [System.IO.MemoryStream]::new()
+            $open = $entry.Open()
+            try { $open.CopyTo($reader) } finally { $open.Dispose() }
+            $entries[$entry.FullName] = $reader.ToArray()
+        }
+    } finally { $archive.Dispose(); $stream.Dispose() }
+    $document = [System.Xml.XmlDocument]::new()
+    $document.Load([System.IO.MemoryStream]::new([byte[]]$entries['DocItemSet.xml']))
+    [pscustomobject]@{ Entries = $entries; Document = $document }
+}
+
+function Write-SimulatedStore($Store) {
+    $text = [System.IO.MemoryStream]::new()
+    $settings = [System.Xml.XmlWriterSettings]::new()
+    $settings.Encoding = [System.Text.UTF8Encoding]::new($false)
+    $settings.Indent = $true
+    $writer = [System.Xml.XmlWriter]::Create($text, $settings)
+    try { $Store.Document.Save($writer) } finally { $writer.Dispose() }
+    $Store.Entries['DocItemSet.xml'] = $text.ToArray()
+    $path = [System.IO.Path]::Combine((Get-SimulatedState), 'CsConfiguration.zip')
+    $stream = [System.IO.File]::Create($path)
+    $archive = [System.IO.Compression.ZipArchive]::new($stream, [System.IO.Compression.ZipArchiveMode]::Create)
+    try {
+        foreach ($name in $Store.Entries.Keys) {
+            $open = $archive.CreateEntry($name).Open()
+            try { $bytes = [byte[]]$Store.Entries[$name]; $open.Write($bytes, 0, $bytes.Length) } finally { $open.Dispose() }
+        }
+    } finally { $archive.Dispose(); $stream.Dispose() }
+}
+
+function Get-LocalChild($Node, [string] $Name) {
+    foreach ($child in $Node.ChildNodes) { if ($child.NodeType -eq 'Element' -and $child.LocalName -eq $Name) { $child } }
+}
+
+# The DocItem of one setting type and scope class (Global or Tag: the scopes the simulated store edits).
+function Find-SimulatedDocItem($Store, [string] $Element, [string] $ScopeClass) {
+    foreach ($docItem in $Store.Document.DocumentElement.ChildNodes) {
+        if ($docItem.NodeType -ne 'Element') { continue }
+        $key = $docItem.SelectSingleNode(".//*[local-name()='Key' and @ScopeClass]")
+        if ($null -eq $key) { continue }
+        $schema = Get-LocalChild $key 'SchemaId'
+        if ($schema.GetAttribute('ElementName') -eq $Element -and $key.GetAttribute('ScopeClass') -eq $ScopeClass) { return $docItem }
+    }
+    $null
+}
+
+function Split-SimulatedIdentity([string] $Identity) {
+    if ($Identity -eq 'Global') { return @('Global', $null) }
+    if ($Identity -like 'Tag:*') { return @('Tag', $Identity.Substring(4)) }
+    throw [System.NotSupportedException]::new("The simulated store changes Global and Tag: objects only, not $Identity.")
+}
+
+# Reads "-Name value" pairs (and -Name:value); -WhatIf and -Confirm are switches of their own.
+function Read-SimulatedParameters([object[]] $Arguments) {
+    $parameters = [ordered]@{}
+    $whatIf = $false
+    for ($i = 0; $i -lt $Arguments.Count; $i++) {
+        $name = ([string]$Arguments[$i]).TrimStart('-').TrimEnd(':')
+        $value = if ($i + 1 -lt $Arguments.Count) { $Arguments[$i + 1] } else { $true }
+        $i++
+        if ($name -eq 'WhatIf') { $whatIf = [bool]$value; continue }
+        if ($name -eq 'Confirm') { continue }
+        $parameters[$name] = $value
+    }
+    [pscustomobject]@{ Values = $parameters; WhatIf = $whatIf }
+}
+
+function Set-SimulatedValues($Setting, $Values) {
+    foreach ($name in $Values.Keys) {
+        $value = $Values[$name]
+        $list = @(Get-LocalChild $Setting $name)
+        if ($value -is [System.Collections.IDictionary] -or $value -is [array] -or $list.Count -gt 0) {
+            $items = [System.Collections.Generic.List[string]]::new()
+            foreach ($existing in $list) { $items.Add($existing.InnerText) }
+            if ($value -is [System.Collections.IDictionary]) {
+                if ($value.Contains('Replace')) { $items.Clear(); foreach ($v in @($value['Replace'])) { $items.Add([string]$v) } }
+                if ($value.Contains('Add')) { foreach ($v in @($value['Add'])) { if (-not $items.Contains([string]$v)) { $items.Add([string]$v) } } }
+                if ($value.Contains('Remove')) { foreach ($v in @($value['Remove'])) { [void]$items.Remove([string]$v) } }
+            } elseif ($null -ne $value) { $items.Clear(); foreach ($v in @($value)) { $items.Add([string]$v) } }
+            else { $items.Clear() }
+            foreach ($existing in $list) { [void]$Setting.RemoveChild($existing) }
+            foreach ($item in $items) {
+                $child = $Setting.OwnerDocument.CreateElement($Setting.Prefix, $name, $Setting.NamespaceURI)
+                $child.InnerText = $item
+                [void]$Setting.AppendChild($child)
+            }
+        } elseif ($null -eq $value) {
+            $Setting.RemoveAttribute($name)
+        } elseif ($value -is [bool]) {
+            $Setting.SetAttribute($name, $(if ($value) { 'true' } else { 'false' }))
+        } else {
+            $Setting.SetAttribute($name, [string]$value)
+        }
+    }
+}
+
+function Invoke-SimulatedChange([string] $Verb, [string] $Noun, [string] $Identity, [object[]] $Arguments) {
+    $parameters = Read-SimulatedParameters $Arguments
+    if ($parameters.WhatIf) { return "What if: Performing the operation `"$Verb-Cs$Noun`" on target `"$Identity`"." }
+    $store = Read-SimulatedStore
+    if ($Noun -eq 'VoiceRoute') {
+        $docItem = Find-SimulatedDocItem $store 'PstnRoutingSettings' 'Global'
+        $settings = $docItem.SelectSingleNode(".//*[local-name()='PstnRoutingSettings']")
+        $route = $null
+        foreach ($candidate in @(Get-LocalChild $settings 'Route')) { if ($candidate.GetAttribute('Name') -eq $Identity) { $route = $candidate; break } }
+        switch ($Verb) {
+            'New' {
+                if ($null -ne $route) { throw [System.InvalidOperationException]::new("The voice route $Identity already exists.") }
+                $route = $store.Document.CreateElement($settings.Prefix, 'Route', $settings.NamespaceURI)
+                $route.SetAttribute('Name', $Identity)
+                [void]$settings.AppendChild($route)
+            }
+            'Remove' { if ($null -ne $route) { [void]$settings.RemoveChild($route) }; Write-SimulatedStore $store; return }
+            default { if ($null -eq $route) { throw [System.Management.Automation.ItemNotFoundException]::new("No voice route named $Identity.") } }
+        }
+        Set-SimulatedValues $route $parameters.Values
+        Write-SimulatedStore $store
+        return
+    }
+
+    $element = $script:Elements[$Noun]
+    $scope = Split-SimulatedIdentity $Identity
+    $docItem = Find-SimulatedDocItem $store $element $scope[0]
+    if ($null -eq $docItem) { throw [System.Management.Automation.ItemNotFoundException]::new("No $Noun exists at the $($scope[0]) scope.") }
+    $dictionary = $docItem.SelectSingleNode(".//*[local-name()='Dictionary']")
+    $item = $null
+    foreach ($candidate in @(Get-LocalChild $dictionary 'Item')) {
+        $key = Get-LocalChild $candidate 'Key'
+        if ($scope[0] -eq 'Global' -or $key.GetAttribute('Name') -eq $scope[1]) { $item = $candidate; break }
+    }
+    switch ($Verb) {
+        'New' {
+            if ($null -ne $item) { throw [System.InvalidOperationException]::new("$Noun $Identity already exists.") }
+            $ns = $dictionary.NamespaceURI
+            $item = $store.Document.CreateElement($dictionary.Prefix, 'Item', $ns)
+            $key = $store.Document.CreateElement($dictionary.Prefix, 'Key', $ns)
+            $key.SetAttribute('TagId', [string]([System.Math]::Abs($scope[1].GetHashCode()) % 2000000000))
+            $key.SetAttribute('Name', $scope[1])
+            $value = $store.Document.CreateElement($dictionary.Prefix, 'Value', $ns)
+            $value.SetAttribute('Signature', [guid]::NewGuid().ToString())
+            $schema = Get-LocalChild ($docItem.SelectSingleNode(".//*[local-name()='Key' and @ScopeClass]")) 'SchemaId'
+            $setting = $store.Document.CreateElement($element, $schema.GetAttribute('Namespace'))
+            [void]$value.AppendChild($setting); [void]$item.AppendChild($key); [void]$item.AppendChild($value); [void]$dictionary.AppendChild($item)
+        }
+        'Remove' {
+            if ($null -ne $item) { [void]$dictionary.RemoveChild($item) }
+            $dictionary.SetAttribute('Count', [string]@(Get-LocalChild $dictionary 'Item').Count)
+            Write-SimulatedStore $store
+            return
+        }
+        default { if ($null -eq $item) { throw [System.Management.Automation.ItemNotFoundException]::new("No $Noun has the Identity $Identity.") } }
+    }
+    $dictionary.SetAttribute('Count', [string]@(Get-LocalChild $dictionary 'Item').Count)
+    $setting = $item.SelectSingleNode(".//*[local-name()='$element']")
+    Set-SimulatedValues $setting $parameters.Values
+    Write-SimulatedStore $store
+}
+
+function Set-CsVoicePolicy([string] $Identity) { Invoke-SimulatedChange 'Set' 'VoicePolicy' $Identity $args }
+function New-CsVoicePolicy([string] $Identity) { Invoke-SimulatedChange 'New' 'VoicePolicy' $Identity $args }
+function Remove-CsVoicePolicy([string] $Identity) { Invoke-SimulatedChange 'Remove' 'VoicePolicy' $Identity $args }
+function Set-CsClientPolicy([string] $Identity) { Invoke-SimulatedChange 'Set' 'ClientPolicy' $Identity $args }
+function New-CsClientPolicy([string] $Identity) { Invoke-SimulatedChange 'New' 'ClientPolicy' $Identity $args }
+function Remove-CsClientPolicy([string] $Identity) { Invoke-SimulatedChange 'Remove' 'ClientPolicy' $Identity $args }
+function Set-CsConferencingPolicy([string] $Identity) { Invoke-SimulatedChange 'Set' 'ConferencingPolicy' $Identity $args }
+function Set-CsExternalAccessPolicy([string] $Identity) { Invoke-SimulatedChange 'Set' 'ExternalAccessPolicy' $Identity $args }
+function Set-CsMobilityPolicy([string] $Identity) { Invoke-SimulatedChange 'Set' 'MobilityPolicy' $Identity $args }
+function Set-CsPstnUsage([string] $Identity) { Invoke-SimulatedChange 'Set' 'PstnUsage' $Identity $args }
+function Set-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'Set' 'VoiceRoute' $Identity $args }
+function New-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'New' 'VoiceRoute' $Identity $args }
+function Remove-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'Remove' 'VoiceRoute' $Identity $args }
+
+Export-ModuleMember -Function Initialize-SimulatedLync, Get-CsService, Get-CsPool, Get-CsSite, Get-CsTopology, Export-CsConfiguration, Export-CsRgsConfiguration, Export-CsLisConfiguration, Export-CsUserData, Export-CsPersistentChatData,
+    Set-CsVoicePolicy, New-CsVoicePolicy, Remove-CsVoicePolicy, Set-CsClientPolicy, New-CsClientPolicy, Remove-CsClientPolicy,
+    Set-CsConferencingPolicy, Set-CsExternalAccessPolicy, Set-CsMobilityPolicy, Set-CsPstnUsage, Set-CsVoiceRoute, New-CsVoiceRoute, Remove-CsVoiceRoute
