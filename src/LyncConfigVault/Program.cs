@@ -36,6 +36,7 @@ internal static class Program
             new ShowCommand(console),
             new DriftCommand(console),
             new RestoreCommand(console),
+            new NotifyCommand(console),
             new BaselineCommand(console),
             new RemoteCommand(console),
             new ScheduleCommand(console),

@@ -31,11 +31,7 @@ internal static class GitDiffDriver
         }
 
         var text = current.Length == 0 || current.EndsWith('\n') ? current + Attributes : current + "\n" + Attributes;
-        var tree = TreeDefinition.From(head.Tree);
-        tree.Add(".gitattributes", vault.Git.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(text))), Mode.NonExecutableFile);
-        var signature = VaultRepository.Signature(DateTimeOffset.Now);
-        var commit = vault.Git.ObjectDatabase.CreateCommit(signature, signature, "lcv: semantic diffs in git log -p and git diff\n", vault.Git.ObjectDatabase.CreateTree(tree), [head], prettifyMessage: false);
-        vault.Advance(commit, "lcv: git-setup");
+        vault.CommitFile(".gitattributes", text, "lcv: semantic diffs in git log -p and git diff\n");
         return true;
     }
 

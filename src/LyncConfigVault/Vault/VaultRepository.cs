@@ -117,6 +117,18 @@ internal sealed class VaultRepository : IDisposable
         return new PersonalDataPolicy(Config.UserRedaction, File.ReadAllBytes(file));
     }
 
+    /// <summary>Writes one settings file (.lcv/config.yaml, .gitattributes) as a commit of its own, then checks it out.</summary>
+    public string CommitFile(string path, string text, string message)
+    {
+        var head = Head;
+        var tree = TreeDefinition.From(head.Tree);
+        tree.Add(path, Git.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))), Mode.NonExecutableFile);
+        var signature = Signature(DateTimeOffset.Now);
+        var commit = Git.ObjectDatabase.CreateCommit(signature, signature, message, Git.ObjectDatabase.CreateTree(tree), [head], prettifyMessage: false);
+        Advance(commit, "lcv: " + message.TrimEnd());
+        return commit.Sha;
+    }
+
     public NoiseFilter Filters(LyncCatalog catalog) => FiltersFile.Read(Path.Combine(Root, VaultLayout.FiltersFile), catalog);
 
     /// <summary>A run killed after moving the branch but before updating the files: finish it.</summary>
