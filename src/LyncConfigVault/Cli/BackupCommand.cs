@@ -90,7 +90,8 @@ internal sealed class BackupCommand : Command
                 : Collect(line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
             Print(console, result);
             var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
-            RunNotifier.AfterRun(vault, LyncCatalog.Default, result.Stored?.Store.Commit, result.Failed.Select(f => $"{f.Task.DisplayName} failed: {f.Failure}").ToList(), raw, RunReporter.Warning(console));
+            RunNotifier.AfterRun(vault, LyncCatalog.Default, result.Stored?.Store.Commit, result.Failed.Select(f => $"{f.Task.DisplayName} failed: {f.Failure}").ToList(), raw, RunReporter.Warning(console),
+                result.Exports.Select(e => (e.Task.DisplayName, e.Succeeded)).ToList());
             return result.Failed.Any() ? ExitCodes.EnvironmentFailed : pushed;
         }
         finally

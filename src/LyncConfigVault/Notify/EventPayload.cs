@@ -51,9 +51,9 @@ internal static class EventPayload
         {
             ["@type"] = "MessageCard",
             ["@context"] = "https://schema.org/extensions",
-            ["themeColor"] = run.Name == "failed" ? "C50F1F" : "0078D4",
+            ["themeColor"] = run.Colour,
             ["summary"] = run.Summary,
-            ["title"] = run.Name == "failed" ? $"Lync backup failed: {run.Deployment}" : $"Lync configuration changed: {run.Deployment}",
+            ["title"] = run.Title,
             ["text"] = run.Summary + (changes.Count > FactsShown ? $" (the first {FactsShown} of {changes.Count} objects are listed)" : ""),
             ["sections"] = new[] { new Dictionary<string, object> { ["facts"] = facts } },
         };

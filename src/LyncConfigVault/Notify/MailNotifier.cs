@@ -42,7 +42,12 @@ internal static class MailNotifier
             message.To.Add(MailboxAddress.Parse(to));
         }
 
-        message.Subject = run.Name == "failed" ? $"[lcv] {run.Deployment}: backup failed" : $"[lcv] {run.Deployment}: {run.Summary}";
+        message.Subject = run.Name switch
+        {
+            "failed" => $"[lcv] {run.Deployment}: backup failed",
+            "changed" => $"[lcv] {run.Deployment}: {run.Summary}",
+            _ => $"[lcv] {run.Deployment}: {run.Title}",
+        };
         var body = new BodyBuilder();
         if (run.Diff is { } diff)
         {

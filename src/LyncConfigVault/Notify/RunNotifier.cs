@@ -13,14 +13,18 @@ namespace LyncConfigVault.Notify;
 /// </summary>
 internal static class RunNotifier
 {
-    public static void AfterRun(VaultRepository vault, LyncCatalog catalog, string? commit, IReadOnlyList<string> failures, string reportFolder, Action<string> warn)
+    /// <param name="exports">Each export of a collection run and whether it succeeded (none for an ingest): what staleness is counted on.</param>
+    public static void AfterRun(VaultRepository vault, LyncCatalog catalog, string? commit, IReadOnlyList<string> failures, string reportFolder, Action<string> warn, IReadOnlyList<(string Export, bool Succeeded)>? exports = null)
     {
-        if (vault.Config.Notify.Count == 0)
+        var settings = vault.Config.Notify;
+        var threshold = settings.Where(n => n.Events.Contains("stale")).Select(n => n.StaleAfterRuns).DefaultIfEmpty(3).Min();
+        var staleChanges = exports is { Count: > 0 } ? ExportHealth.Update(vault.StateFolder, exports, threshold) : [];
+        if (settings.Count == 0)
         {
             return;
         }
 
-        var notifiers = new Notifiers(vault.Config.Notify, warn);
+        var notifiers = new Notifiers(settings, warn);
         var deployment = vault.Config.Deployment;
         if (commit is not null && vault.Git.Lookup<Commit>(commit) is { } head && new RevisionResolver(vault).Previous(head) is { } previous)
         {
@@ -39,6 +43,34 @@ internal static class RunNotifier
         {
             var summary = failures.Count == 1 ? failures[0] : $"{failures.Count} exports failed: {string.Join("; ", failures)}";
             notifiers.Send(new RunEvent("failed", deployment, vault.Root, commit, summary, failures, null), null);
+        }
+
+        foreach (var change in staleChanges)
+        {
+            var summary = change.Recovered
+                ? $"{change.Export} works again after {change.Runs} failed runs"
+                : $"{change.Export} has failed {change.Runs} runs in a row; the vault still holds what it last collected";
+            notifiers.Send(new RunEvent("stale", deployment, vault.Root, commit, summary, change.Recovered ? [] : [summary], null), null);
+        }
+
+        if (commit is not null && settings.Any(n => n.Events.Contains("drift")))
+        {
+            Drift(vault, catalog, commit, notifiers);
+        }
+    }
+
+    /// <summary>A new snapshot that differs from a baseline: said when the configuration changes, with what differs from each baseline.</summary>
+    private static void Drift(VaultRepository vault, LyncCatalog catalog, string commit, Notifiers notifiers)
+    {
+        var head = vault.Git.Lookup<Commit>(commit);
+        var differ = new SnapshotDiffer(catalog, vault.Filters(catalog));
+        foreach (var baseline in new Baselines(vault).All().Where(b => b.Commit != commit))
+        {
+            var diff = differ.Compare(new GitObjectSource(vault.Git, vault.Git.Lookup<Commit>(baseline.Commit), "baseline/" + baseline.Name), new GitObjectSource(vault.Git, head, "new"));
+            if (!diff.IsEmpty)
+            {
+                notifiers.Send(new RunEvent("drift", vault.Config.Deployment, vault.Root, commit, $"{diff.Summary} since baseline {baseline.Name}", [], diff), null);
+            }
         }
     }
 }

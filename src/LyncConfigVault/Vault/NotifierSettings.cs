@@ -16,7 +16,13 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
 
     public bool StartTls { get; init; }
 
-    public static readonly IReadOnlyList<string> EventNames = ["changed", "failed"];
+    /// <summary>An export failing this many runs in a row is announced as stale (once), and again when it recovers.</summary>
+    public int StaleAfterRuns { get; init; } = 3;
+
+    public static readonly IReadOnlyList<string> EventNames = ["changed", "failed", "stale", "drift"];
+
+    /// <summary>What a notifier hears when its entry names no events; stale and drift are asked for.</summary>
+    public static readonly IReadOnlyList<string> DefaultEvents = ["changed", "failed"];
 
     public static IReadOnlyList<NotifierSettings> From(YNode? node, string path)
     {
@@ -46,14 +52,14 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
         };
         var events = map["events"] switch
         {
-            null => EventNames,
+            null => DefaultEvents,
             YSeq seq => seq.Items.Select(e => e.ToString() ?? "").ToList(),
             YScalar one => [one.Text],
             _ => throw LcvException.BadExport(path, $"notify entry {number}: events must be a list such as [changed, failed]."),
         };
         if (events.FirstOrDefault(e => !EventNames.Contains(e)) is { } unknown)
         {
-            throw LcvException.BadExport(path, $"notify entry {number}: '{unknown}' is not an event; give changed or failed.");
+            throw LcvException.BadExport(path, $"notify entry {number}: '{unknown}' is not an event; give changed, failed, stale or drift.");
         }
 
         var format = map.Text("format") ?? "json";
@@ -78,6 +84,9 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
 
         return new NotifierSettings(kind, target, events, format, timeout)
         {
+            StaleAfterRuns = map.Text("staleAfterRuns") is { } runs
+                ? int.TryParse(runs, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw LcvException.BadExport(path, $"notify entry {number}: staleAfterRuns must be a whole number above 0.")
+                : 3,
             To = to,
             Sender = map.Text("from") ?? "lcv@" + Environment.MachineName.ToLowerInvariant(),
             StartTls = map.Text("starttls") == "true",

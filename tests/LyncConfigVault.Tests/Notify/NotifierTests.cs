@@ -126,6 +126,47 @@ public sealed class NotifierTests
         Assert.Contains($"warning: the exec notifier {hang} was not told of 'changed': still running after 1 s, stopped", result.Output);
     }
 
+    [Fact]
+    public void An_export_failing_run_after_run_is_announced_stale_once_and_again_when_it_recovers()
+    {
+        using var receiver = new WebhookReceiver();
+        using var fixture = new VaultFixture(nights: 1);
+        fixture.AddSettings($"notify:\n- kind: webhook\n  url: {receiver.Url}\n  events: [stale]\n  staleAfterRuns: 2\n");
+        CliResult Run(params string[] faults) =>
+            fixture.Lcv(["backup", "--simulate", "--host", "in-process", "--only", "cms,topology", "--raw", Path.Combine(fixture.Backups, "raw"), .. faults.SelectMany(f => new[] { "--fault", f })]);
+
+        Run();
+        Run("Get-CsTopology=access-denied");
+        var afterOne = receiver.Bodies.Count;
+        Run("Get-CsTopology=access-denied");
+        Run("Get-CsTopology=access-denied");
+        var afterThree = receiver.Bodies.Count;
+        Run();
+
+        Assert.Equal((0, 1), (afterOne, afterThree));
+        var events = receiver.Bodies.Select(b => JsonDocument.Parse(b).RootElement).OrderBy(e => e.GetProperty("summary").GetString()!.Contains("works again", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["stale", "stale"], events.Select(e => e.GetProperty("event").GetString()));
+        Assert.Equal("Get-CsTopology has failed 2 runs in a row; the vault still holds what it last collected", events[0].GetProperty("summary").GetString());
+        Assert.Equal("Get-CsTopology works again after 3 failed runs", events[1].GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public void A_change_away_from_a_baseline_is_announced_as_drift_with_what_differs()
+    {
+        using var receiver = new WebhookReceiver();
+        using var fixture = new VaultFixture(nights: 2);
+        fixture.AddSettings($"notify:\n- kind: webhook\n  url: {receiver.Url}\n  events: [drift]\n");
+        fixture.Ingest(1);
+        Assert.Equal(0, fixture.Lcv("baseline", "set", "approved").ExitCode);
+
+        fixture.Ingest(2);
+
+        using var json = JsonDocument.Parse(Assert.Single(receiver.Bodies));
+        Assert.Equal("drift", json.RootElement.GetProperty("event").GetString());
+        Assert.EndsWith("since baseline approved", json.RootElement.GetProperty("summary").GetString());
+        Assert.Contains(json.RootElement.GetProperty("diff").GetProperty("changes").EnumerateArray(), c => c.GetProperty("change").GetString() == "renamed");
+    }
+
     // The hooks of these tests are sh scripts: CI runs on Linux.
     private static void MakeExecutable(string script)
     {
