@@ -25,6 +25,8 @@ internal static class RunNotifier
         }
 
         var notifiers = new Notifiers(settings, warn);
+        var immediate = new Notifiers(settings.Where(n => n.DigestHours is null).ToList(), warn);
+        Digests(vault, catalog, settings.Where(n => n.DigestHours is not null).ToList(), warn);
         var deployment = vault.Config.Deployment;
         if (commit is not null && vault.Git.Lookup<Commit>(commit) is { } head && new RevisionResolver(vault).Previous(head) is { } previous)
         {
@@ -36,7 +38,7 @@ internal static class RunNotifier
                 new HtmlReportWriter().Write(diff, file);
             }
 
-            notifiers.Send(new RunEvent("changed", deployment, vault.Root, commit, head.MessageShort, [], diff), report);
+            immediate.Send(new RunEvent("changed", deployment, vault.Root, commit, head.MessageShort, [], diff), report);
         }
 
         if (failures.Count > 0)
@@ -57,6 +59,47 @@ internal static class RunNotifier
         {
             Drift(vault, catalog, commit, notifiers);
         }
+    }
+
+    /// <summary>
+    /// Digest notifiers hear of changes once per period, every change since their last notice in one
+    /// diff; their failures still go out at once. Checked on every run, so an hourly job tells them daily.
+    /// </summary>
+    private static void Digests(VaultRepository vault, LyncCatalog catalog, List<NotifierSettings> digests, Action<string> warn)
+    {
+        if (digests.Count == 0 || !VaultLayout.HasSnapshot(vault.Head.Tree))
+        {
+            return;
+        }
+
+        var state = DigestState.Read(vault.StateFolder);
+        var head = vault.Head;
+        var now = DateTimeOffset.Now;
+        foreach (var notifier in digests)
+        {
+            var key = DigestState.Key(notifier);
+            if (!state.TryGetValue(key, out var last) || vault.Git.Lookup<Commit>(last.Commit) is not { } told)
+            {
+                state[key] = (head.Sha, now);   // the first run only starts the clock: the first snapshot is not news
+                continue;
+            }
+
+            if (now - last.At < TimeSpan.FromHours(notifier.DigestHours!.Value) || told.Tree.Sha == head.Tree.Sha)
+            {
+                continue;
+            }
+
+            var diff = new SnapshotDiffer(catalog, vault.Filters(catalog)).Compare(new GitObjectSource(vault.Git, told, "last notice"), new GitObjectSource(vault.Git, head, "now"));
+            if (!diff.IsEmpty)
+            {
+                var summary = $"{diff.Summary} since {told.Author.When:yyyy-MM-dd HH:mm}";
+                new Notifiers([notifier], warn).Send(new RunEvent("changed", vault.Config.Deployment, vault.Root, head.Sha, summary, [], diff), null);
+            }
+
+            state[key] = (head.Sha, now);
+        }
+
+        DigestState.Write(vault.StateFolder, state);
     }
 
     /// <summary>A new snapshot that differs from a baseline: said when the configuration changes, with what differs from each baseline.</summary>

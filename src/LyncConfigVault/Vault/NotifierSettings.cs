@@ -16,6 +16,9 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
 
     public bool StartTls { get; init; }
 
+    /// <summary>Digest mode: changes are told at most once per this many hours, all of them since the last notice; null tells each at once.</summary>
+    public int? DigestHours { get; init; }
+
     /// <summary>An export failing this many runs in a row is announced as stale (once), and again when it recovers.</summary>
     public int StaleAfterRuns { get; init; } = 3;
 
@@ -90,6 +93,14 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
             To = to,
             Sender = map.Text("from") ?? "lcv@" + Environment.MachineName.ToLowerInvariant(),
             StartTls = map.Text("starttls") == "true",
+            DigestHours = map.Text("digest") switch
+            {
+                null => null,
+                "daily" => 24,
+                "hourly" => 1,
+                var hours when int.TryParse(hours, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h > 0 => h,
+                var other => throw LcvException.BadExport(path, $"notify entry {number}: digest must be daily, hourly or a number of hours, not '{other}'."),
+            },
         };
     }
 }

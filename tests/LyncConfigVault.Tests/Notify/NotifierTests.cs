@@ -167,6 +167,31 @@ public sealed class NotifierTests
         Assert.Contains(json.RootElement.GetProperty("diff").GetProperty("changes").EnumerateArray(), c => c.GetProperty("change").GetString() == "renamed");
     }
 
+    [Fact]
+    public void A_digest_notifier_hears_once_a_period_of_every_change_since_its_last_notice()
+    {
+        using var receiver = new WebhookReceiver();
+        using var fixture = new VaultFixture(nights: 3);
+        fixture.AddSettings($"notify:\n- kind: webhook\n  url: {receiver.Url}\n  events: [changed]\n  digest: daily\n");
+        fixture.Ingest(1);
+        fixture.Ingest(2);
+        var beforeDue = receiver.Bodies.Count;
+
+        // A day later (the state file is moved back instead of the clock forward).
+        var state = Path.Combine(fixture.Vault, ".git", "lcv", "digest.tsv");
+        var line = File.ReadAllText(state).TrimEnd().Split('\t');
+        File.WriteAllText(state, $"{line[0]}\t{line[1]}\t{DateTimeOffset.Now.AddHours(-25):o}\n");
+        fixture.Ingest(3);
+
+        Assert.Equal(0, beforeDue);
+        using var json = JsonDocument.Parse(Assert.Single(receiver.Bodies));
+        Assert.Equal("changed", json.RootElement.GetProperty("event").GetString());
+        Assert.Contains(" since 2026-11-18", json.RootElement.GetProperty("summary").GetString());
+        var changed = json.RootElement.GetProperty("diff").GetProperty("changes").EnumerateArray().Select(c => $"{c.GetProperty("noun").GetString()} {c.GetProperty("identity").GetString()}").ToList();
+        Assert.Contains("VoicePolicy Tag:VP-Galway-National-R02", changed);   // night 2's change
+        Assert.True(changed.Count > 1, "night 3's changes are in the same digest");
+    }
+
     // The hooks of these tests are sh scripts: CI runs on Linux.
     private static void MakeExecutable(string script)
     {
