@@ -12,7 +12,8 @@ internal sealed class RemoteCommand : Command
         var vaultOption = CommonOptions.Vault();
         var name = new Argument<string>("name") { Description = "origin, backup-dc2 …" };
         var url = new Argument<string>("url") { Description = "https://git.contoso.com/uc/lync-config.git, ssh://…, git://… or a folder" };
-        var add = new Command("add", "Add a remote and push to it now") { vaultOption, name, url };
+        var credentialFile = new Option<string?>("--credential-file") { Description = "For an https:// remote: the account to push with, saved by lcv credential save (readable only by you)" };
+        var add = new Command("add", "Add a remote and push to it now") { vaultOption, name, url, credentialFile };
         add.SetAction(parse =>
         {
             using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
@@ -20,6 +21,12 @@ internal sealed class RemoteCommand : Command
             if (vault.Git.Network.Remotes[remoteName] is not null)
             {
                 throw new LcvException($"The vault already has a remote named {remoteName}; remove it first, or choose another name.");
+            }
+
+            if (parse.GetValue(credentialFile) is { } file)
+            {
+                _ = Collect.CredentialStore.Load(file);   // refused now, in one line, rather than at every push
+                vault.Git.Config.Set(RemotePusher.CredentialKey(remoteName), Path.GetFullPath(file), LibGit2Sharp.ConfigurationLevel.Local);
             }
 
             vault.Git.Network.Remotes.Add(remoteName, parse.GetValue(url)!);
@@ -49,6 +56,7 @@ internal sealed class RemoteCommand : Command
             }
 
             vault.Git.Network.Remotes.Remove(remoteName);
+            vault.Git.Config.Unset(RemotePusher.CredentialKey(remoteName), LibGit2Sharp.ConfigurationLevel.Local);
             console.MarkupLineInterpolated($"Removed the remote {remoteName}.");
             return ExitCodes.Ok;
         });

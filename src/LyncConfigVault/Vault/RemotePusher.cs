@@ -1,4 +1,6 @@
 using LibGit2Sharp;
+using LyncConfigVault.Collect;
+using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Vault;
 
@@ -12,6 +14,9 @@ internal sealed record PushOutcome(string Remote, string Url, string? Failure);
 /// </summary>
 internal static class RemotePusher
 {
+    /// <summary>Where a remote's account is kept: a file lcv credential save wrote, named in the vault's Git config.</summary>
+    public static string CredentialKey(string remote) => $"lcv.remote.{remote}.credentialFile";
+
     public static IReadOnlyList<PushOutcome> PushAll(VaultRepository vault)
     {
         // Baselines move when an admin re-approves, so their tags go with force; the branch never does.
@@ -27,15 +32,34 @@ internal static class RemotePusher
             var refused = new List<string>();
             try
             {
-                vault.Git.Network.Push(remote, refSpecs, new PushOptions { OnPushStatusError = e => refused.Add($"{e.Reference}: {e.Message}") });
+                var options = new PushOptions { OnPushStatusError = e => refused.Add($"{e.Reference}: {e.Message}") };
+                if (vault.Git.Config.Get<string>(CredentialKey(remote.Name))?.Value is { } file)
+                {
+                    var credential = CredentialStore.Load(file);   // a missing or unreadable file is this remote's failure, in one line
+                    options.CredentialsProvider = (_, _, _) => new UsernamePasswordCredentials { Username = credential.UserName, Password = credential.Password };
+                }
+
+                vault.Git.Network.Push(remote, refSpecs, options);
                 outcomes.Add(new PushOutcome(remote.Name, remote.Url, refused.Count == 0 ? null : "refused " + string.Join("; ", refused)));
             }
             catch (LibGit2SharpException e)
             {
-                outcomes.Add(new PushOutcome(remote.Name, remote.Url, e.Message.Trim()));
+                outcomes.Add(new PushOutcome(remote.Name, remote.Url, Explain(remote.Url, e.Message.Trim())));
+            }
+            catch (LcvException e)
+            {
+                outcomes.Add(new PushOutcome(remote.Name, remote.Url, e.Message));
             }
         }
 
         return outcomes;
     }
+
+    // The libgit2 inside LibGit2Sharp speaks HTTPS, git:// and folders, not SSH: say what to do instead.
+    private static string Explain(string url, string message) =>
+        url.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase) || (url.Contains('@') && url.Contains(':') && !url.Contains("://", StringComparison.Ordinal))
+            ? $"lcv cannot push over SSH ({message}); use the https:// address of the repository with --credential-file"
+            : message.Contains("401", StringComparison.Ordinal) || message.Contains("authentication", StringComparison.OrdinalIgnoreCase)
+                ? $"{message}: the account was refused; give one with lcv remote add … --credential-file (saved by lcv credential save)"
+                : message;
 }

@@ -21,6 +21,42 @@ public sealed class RemotePushTests
     }
 
     [Fact]
+    public void A_credential_file_that_other_accounts_can_read_is_refused_when_the_remote_is_added()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        var credential = Path.Combine(fixture.Backups, "push.cred");
+        LyncConfigVault.Collect.CredentialStore.Save(credential, new LyncConfigVault.Collect.LyncCredential("svc-lcv", "S3cret-push!"));
+        if (OperatingSystem.IsWindows())
+        {
+            return;   // DPAPI protects the file there, not its mode
+        }
+
+        File.SetUnixFileMode(credential, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var added = fixture.Lcv("remote", "add", "origin", "https://git.contoso.com/uc/lync.git", "--credential-file", credential);
+
+        Assert.Equal(2, added.ExitCode);
+        Assert.Contains("other accounts can read this credential file", added.Error);
+        Assert.DoesNotContain("S3cret-push!", added.Output + added.Error);
+        Assert.Empty(fixture.Lcv("remote", "list").Output.Trim());
+    }
+
+    [Fact]
+    public void An_http_remote_without_an_account_is_refused_in_one_line_and_the_snapshot_kept()
+    {
+        using var server = new GitHttpServer("svc-lcv", "S3cret-push!");
+        using var fixture = new VaultFixture(nights: 2);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        fixture.Lcv("remote", "add", "origin", server.Url);
+
+        var second = fixture.Ingest(2);
+
+        Assert.Equal(3, second.ExitCode);
+        Assert.Contains($"push to origin ({server.Url}) failed:", second.Output);
+        Assert.Equal(3, fixture.Commits().Count);
+    }
+
+    [Fact]
     public void A_remote_that_is_down_exits_3_keeps_the_snapshot_and_the_next_run_catches_up()
     {
         using var fixture = new VaultFixture(nights: 3);
