@@ -1,17 +1,19 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace LyncConfigVault.Tests;
 
 /// <summary>
-/// A real Git smart-HTTP server on loopback: HttpListener in front of git http-backend (CGI), asking
-/// for one account with Basic authentication, as a hosted Git server does. Holds one bare repository.
+/// A real Git smart-HTTP server on loopback: git http-backend (CGI) behind a small HTTP/1.1 listener
+/// that asks for one account with Basic authentication, as a hosted Git server does. It reads each
+/// request body whole before answering (a refused push must not break the client's pipe).
 /// </summary>
 internal sealed class GitHttpServer : IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly HttpListener _listener = new();
+    private readonly TcpListener _listener;
     private readonly Task _loop;
     private readonly string _account;
 
@@ -19,12 +21,9 @@ internal sealed class GitHttpServer : IDisposable
     {
         _account = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
         GitDaemon.Git(_folder.Path, "init", "-q", "--bare", "-b", "main", "vault.git");
-        var port = GitDaemon.FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.AuthenticationSchemes = AuthenticationSchemes.Basic;   // the listener answers 401 with the challenge itself
-        _listener.Realm = "lcv test";
+        _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
-        Url = $"http://127.0.0.1:{port}/vault.git";
+        Url = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/vault.git";
         _loop = Task.Run(Serve);
     }
 
@@ -32,114 +31,188 @@ internal sealed class GitHttpServer : IDisposable
 
     public string BareRepository => Path.Combine(_folder.Path, "vault.git");
 
+    /// <summary>Requests answered 401 because they carried no account, or the wrong one.</summary>
+    public int Challenged { get; private set; }
+
     public void Dispose()
     {
         _listener.Stop();
-        _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
         _folder.Dispose();
     }
 
     private async Task Serve()
     {
-        while (_listener.IsListening)
+        while (true)
         {
-            HttpListenerContext context;
+            TcpClient client;
             try
             {
-                context = await _listener.GetContextAsync();
+                client = await _listener.AcceptTcpClientAsync();
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            using var response = context.Response;
-            if (context.User?.Identity is not HttpListenerBasicIdentity identity || Convert.ToBase64String(Encoding.UTF8.GetBytes($"{identity.Name}:{identity.Password}")) != _account)
-            {
-                response.StatusCode = 403;
-                response.ContentLength64 = 0;
-                continue;
-            }
-
-            await Backend(context);
+            _ = Task.Run(() => Connection(client));
         }
     }
 
-    private async Task Backend(HttpListenerContext context)
+    private async Task Connection(TcpClient client)
     {
-        var request = context.Request;
+        using (client)
+        {
+            var stream = client.GetStream();
+            try
+            {
+                while (await ReadRequest(stream) is { } request)
+                {
+                    var (status, headers, body) = request.Headers.GetValueOrDefault("authorization") == $"Basic {_account}"
+                        ? await Backend(request)
+                        : Challenge();
+                    var head = new StringBuilder($"HTTP/1.1 {status}\r\n");
+                    foreach (var (name, value) in headers)
+                    {
+                        head.Append(name).Append(": ").Append(value).Append("\r\n");
+                    }
+
+                    head.Append("Content-Length: ").Append(body.Length).Append("\r\n\r\n");
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
+                    await stream.WriteAsync(body);
+                }
+            }
+            catch (IOException)
+            {
+                // the client went away
+            }
+        }
+    }
+
+    private (string, List<(string, string)>, byte[]) Challenge()
+    {
+        Challenged++;
+        return ("401 Unauthorized", [("WWW-Authenticate", "Basic realm=\"lcv test\"")], []);
+    }
+
+    private sealed record Request(string Method, string Target, Dictionary<string, string> Headers, byte[] Body);
+
+    private static async Task<Request?> ReadRequest(NetworkStream stream)
+    {
+        var lines = new List<string>();
+        var line = new List<byte>();
+        var one = new byte[1];
+        while (true)
+        {
+            if (await stream.ReadAsync(one) == 0)
+            {
+                return null;
+            }
+
+            if (one[0] == '\n')
+            {
+                var text = Encoding.ASCII.GetString([.. line]).TrimEnd('\r');
+                line.Clear();
+                if (text.Length == 0)
+                {
+                    break;
+                }
+
+                lines.Add(text);
+            }
+            else
+            {
+                line.Add(one[0]);
+            }
+        }
+
+        var parts = lines[0].Split(' ');
+        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
+        using var body = new MemoryStream();
+        if (headers.TryGetValue("content-length", out var length))
+        {
+            var buffer = new byte[int.Parse(length, System.Globalization.CultureInfo.InvariantCulture)];
+            await stream.ReadExactlyAsync(buffer);
+            body.Write(buffer);
+        }
+        else if (headers.GetValueOrDefault("transfer-encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            while (true)
+            {
+                var size = Convert.ToInt32((await ReadLine(stream)).Split(';')[0], 16);
+                if (size == 0)
+                {
+                    await ReadLine(stream);
+                    break;
+                }
+
+                var chunk = new byte[size];
+                await stream.ReadExactlyAsync(chunk);
+                body.Write(chunk);
+                await ReadLine(stream);
+            }
+        }
+
+        return new Request(parts[0], parts[1], headers, body.ToArray());
+    }
+
+    private static async Task<string> ReadLine(NetworkStream stream)
+    {
+        var line = new List<byte>();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one) > 0 && one[0] != '\n')
+        {
+            line.Add(one[0]);
+        }
+
+        return Encoding.ASCII.GetString([.. line]).TrimEnd('\r');
+    }
+
+    private async Task<(string, List<(string, string)>, byte[])> Backend(Request request)
+    {
+        var query = request.Target.IndexOf('?');
         var start = new ProcessStartInfo("git", "http-backend") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.Environment["GIT_PROJECT_ROOT"] = _folder.Path;
         start.Environment["GIT_HTTP_EXPORT_ALL"] = "1";
-        start.Environment["REQUEST_METHOD"] = request.HttpMethod;
-        start.Environment["PATH_INFO"] = request.Url!.AbsolutePath;
-        start.Environment["QUERY_STRING"] = request.Url.Query.TrimStart('?');
-        start.Environment["CONTENT_TYPE"] = request.ContentType ?? "";
+        start.Environment["REQUEST_METHOD"] = request.Method;
+        start.Environment["PATH_INFO"] = query < 0 ? request.Target : request.Target[..query];
+        start.Environment["QUERY_STRING"] = query < 0 ? "" : request.Target[(query + 1)..];
+        start.Environment["CONTENT_TYPE"] = request.Headers.GetValueOrDefault("content-type") ?? "";
+        start.Environment["CONTENT_LENGTH"] = request.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["REMOTE_USER"] = "lcv";
         start.Environment["REMOTE_ADDR"] = "127.0.0.1";
-        if (request.Headers["Content-Encoding"] is { } encoding)
+        if (request.Headers.GetValueOrDefault("content-encoding") is { } encoding)
         {
             start.Environment["HTTP_CONTENT_ENCODING"] = encoding;
         }
 
-        // libgit2 sends pushes chunked; the CGI wants the length, so the body is read whole first.
-        using var body = new MemoryStream();
-        await request.InputStream.CopyToAsync(body);
-        start.Environment["CONTENT_LENGTH"] = body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var git = Process.Start(start)!;
-        body.Position = 0;
-        var copy = body.CopyToAsync(git.StandardInput.BaseStream).ContinueWith(_ => git.StandardInput.Close());
+        var write = git.StandardInput.BaseStream.WriteAsync(request.Body).AsTask().ContinueWith(_ => git.StandardInput.Close());
         using var output = new MemoryStream();
         await git.StandardOutput.BaseStream.CopyToAsync(output);
-        await copy;
+        await write;
         await git.WaitForExitAsync();
 
         // CGI: header lines, a blank line, then the body.
         var bytes = output.ToArray();
-        var split = IndexOf(bytes, "\r\n\r\n"u8.ToArray(), out var separator);
-        var headers = Encoding.ASCII.GetString(bytes, 0, split).Split(separator == 4 ? "\r\n" : "\n");
-        var response = context.Response;
-        foreach (var header in headers.Where(h => h.Length > 0))
+        var text = Encoding.ASCII.GetString(bytes);
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal) is var crlf and >= 0 ? (crlf, 4) : (text.IndexOf("\n\n", StringComparison.Ordinal), 2);
+        var status = "200 OK";
+        var headers = new List<(string, string)>();
+        foreach (var header in text[..end.Item1].Split('\n').Select(h => h.TrimEnd('\r')).Where(h => h.Length > 0))
         {
             var colon = header.IndexOf(':');
             var (name, value) = (header[..colon], header[(colon + 1)..].Trim());
             if (name.Equals("Status", StringComparison.OrdinalIgnoreCase))
             {
-                response.StatusCode = int.Parse(value.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            else if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                response.ContentType = value;
+                status = value;
             }
             else
             {
-                response.AddHeader(name, value);
+                headers.Add((name, value));
             }
         }
 
-        response.ContentLength64 = bytes.Length - split - separator;   // libgit2 wants a length, not a chunked reply
-        await response.OutputStream.WriteAsync(bytes.AsMemory(split + separator));
-    }
-
-    private static int IndexOf(byte[] bytes, byte[] crlf, out int separator)
-    {
-        for (var i = 0; i + 1 < bytes.Length; i++)
-        {
-            if (i + 3 < bytes.Length && bytes.AsSpan(i, 4).SequenceEqual(crlf))
-            {
-                separator = 4;
-                return i;
-            }
-
-            if (bytes[i] == '\n' && bytes[i + 1] == '\n')
-            {
-                separator = 2;
-                return i;
-            }
-        }
-
-        separator = 0;
-        return bytes.Length;
+        return (status, headers, bytes[(end.Item1 + end.Item2)..]);
     }
 }

@@ -21,6 +21,25 @@ public sealed class RemotePushTests
     }
 
     [Fact]
+    public void An_http_remote_that_asks_for_an_account_gets_the_one_saved_for_it()
+    {
+        using var server = new GitHttpServer("svc-lcv", "S3cret-push!");
+        using var fixture = new VaultFixture(nights: 2);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        var credential = Path.Combine(fixture.Backups, "push.cred");
+        LyncConfigVault.Collect.CredentialStore.Save(credential, new LyncConfigVault.Collect.LyncCredential("svc-lcv", "S3cret-push!"));
+
+        var added = fixture.Lcv("remote", "add", "origin", server.Url, "--credential-file", credential);
+        var second = fixture.Ingest(2);
+
+        Assert.True(added.ExitCode == 0, added.Output + added.Error);
+        Assert.Equal(0, second.ExitCode);
+        Assert.True(server.Challenged > 0, "the server asked for the account");
+        Assert.Equal(fixture.Head(), GitDaemon.RevParse(server.BareRepository, "refs/heads/main"));
+        Assert.DoesNotContain("S3cret-push!", added.Output + added.Error + second.Output + second.Error + File.ReadAllText(Path.Combine(fixture.Vault, ".git", "config")));
+    }
+
+    [Fact]
     public void A_credential_file_that_other_accounts_can_read_is_refused_when_the_remote_is_added()
     {
         using var fixture = new VaultFixture(nights: 1);
@@ -53,6 +72,7 @@ public sealed class RemotePushTests
 
         Assert.Equal(3, second.ExitCode);
         Assert.Contains($"push to origin ({server.Url}) failed:", second.Output);
+        Assert.True(server.Challenged > 0);
         Assert.Equal(3, fixture.Commits().Count);
     }
 
