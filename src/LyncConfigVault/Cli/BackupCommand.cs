@@ -75,7 +75,7 @@ internal sealed class BackupCommand : Command
             var rawRoot = parse.GetValue(_raw) ?? vault.Root.TrimEnd(Path.DirectorySeparatorChar) + ".raw";
             var raw = BackupRun.NewRawFolder(rawRoot, DateTimeOffset.Now);
             var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
-            var onlyPools = parse.GetValue(_pools)?.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() ?? [];
+            var onlyPools = CommonOptions.CommaList(parse.GetValue(_pools));
             BackupResult Collect(Action<string> progress)
             {
                 progress("Finding the pools (Get-CsService)");

@@ -12,6 +12,10 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Directory.GetCurrentDirectory(),
     };
 
+    /// <summary>"--area rgs,lis" and "--area rgs --area lis" alike: every value of a repeatable option, split at commas.</summary>
+    public static List<string> CommaList(IEnumerable<string>? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
     public static Option<string> Format() => new("--format")
     {
         Description = "text for people, json for scripts",

@@ -109,7 +109,7 @@ internal sealed class NotifyCommand : Command
     }
 
     private static YSeq List(IEnumerable<string> values) =>
-        new(values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(v => (YNode)new YScalar(v)));
+        new(CommonOptions.CommaList(values).Select(v => (YNode)new YScalar(v)));
 
     private static string Describe(YMap entry) =>
         string.Join(", ", entry.Entries.Where(e => e.Key != "kind").Select(e => $"{e.Key} {(e.Value is YSeq s ? string.Join(" ", s.Items) : e.Value)}"));

@@ -36,11 +36,7 @@ internal sealed class ReportOutput
     }
 
     private DiffFilter Filter(ParseResult parse) =>
-        new(Split(parse.GetValue(Areas)), Split(parse.GetValue(Nouns)), parse.GetValue(Identities) ?? []);
-
-    // --area rgs,lis and --area rgs --area lis mean the same; identities may hold commas, so they are not split.
-    private static string[] Split(string[]? values) =>
-        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        new([.. CommonOptions.CommaList(parse.GetValue(Areas))], [.. CommonOptions.CommaList(parse.GetValue(Nouns))], parse.GetValue(Identities) ?? []);   // identities may hold commas
 
     /// <summary>Filters the report as asked, writes it, and returns diff(1)'s exit code: 0 none, 1 differences.</summary>
     public int Show(ParseResult parse, IAnsiConsole console, DiffReport report)

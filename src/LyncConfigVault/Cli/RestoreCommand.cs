@@ -148,7 +148,7 @@ internal sealed class RestoreCommand : Command
     private static List<string> Parts(GitObjectSource target, string revision, string[] asked)
     {
         var present = VaultLayout.PartsIn(target.Commit.Tree);
-        var wanted = asked.SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var wanted = CommonOptions.CommaList(asked);
         foreach (var part in wanted.Where(w => !present.Contains(w)))
         {
             throw new LcvException($"'{part}' is not a part of the snapshot {revision}: it holds {string.Join(", ", present)}.");

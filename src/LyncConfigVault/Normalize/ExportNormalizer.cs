@@ -42,7 +42,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
             case var _ when LisNormalizer.IsLis(document):
                 return Lis(archive, [("", document)], exportedAt);
             case "HomedResources":
-                throw LcvException.BadExport(archive.File, "is Lync 2010 user data (DBImpExp.exe); this version of lcv stores configuration exports only.");
+                throw LcvException.BadExport(archive.File, "is Lync 2010 user data (DBImpExp.exe); lcv reads the Export-CsUserData archives of Lync 2013 and later, not this format.");
             default:
                 throw LcvException.BadExport(archive.File, $"is an XML document with root <{root.Name.LocalName}>, which no Lync export writes.");
         }
@@ -94,7 +94,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
     {
         if (objects.Any(o => o.Noun == "DocItem" && o.Identity.ToString().StartsWith("urn:lcd:", StringComparison.OrdinalIgnoreCase)))
         {
-            throw LcvException.BadExport(archive.File, "is a user data export (Export-CsUserData), not Export-CsConfiguration; this version of lcv does not store user data.");
+            throw LcvException.BadExport(archive.File, "mixes user data (urn:lcd: items) into a configuration export: the archive is damaged or hand-made; export each again.");
         }
 
         var parts = objects.Any(o => o.Path.StartsWith("topology/", StringComparison.Ordinal)) ? new[] { "cms", "topology" } : ["cms"];

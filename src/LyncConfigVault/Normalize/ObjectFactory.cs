@@ -26,6 +26,10 @@ internal sealed class ObjectFactory(NoiseFilter filter)
         return candidates.Count == 1 ? candidates[0] : null;
     }
 
+    /// <summary>The setting of an object file: its one entry beside Identity, Noun, Key, Priority and Export.</summary>
+    public static KeyValuePair<string, YNode> Setting(YMap content) =>
+        content.Entries.FirstOrDefault(e => !LayoutKeys.Contains(e.Key));
+
     public LyncObject Create(CatalogEntry entry, LyncIdentity identity, YNode? key, int? priority, XElement element, string parentNamespace, YMap export)
     {
         var content = new YMap()

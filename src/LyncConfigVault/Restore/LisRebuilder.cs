@@ -1,10 +1,10 @@
-using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Normalize.Lis;
+using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Restore;
 
@@ -30,26 +30,17 @@ internal sealed class LisRebuilder(LyncCatalog catalog)
                     Location(root, obj, ns);
                     break;
                 case "LisOther":
-                    var setting = obj.Entries.First(e => !ObjectFactory.LayoutKeys.Contains(e.Key));
+                    var setting = ObjectFactory.Setting(obj);
                     root.Add(((YSeq)setting.Value).Items.Select(i => ElementYamlMapper.ToXml(setting.Key, i, ns)));
                     break;
                 case "LisServiceProvider":
-                    var provider = obj.Entries.First(e => !ObjectFactory.LayoutKeys.Contains(e.Key));
+                    var provider = ObjectFactory.Setting(obj);
                     root.Add(ElementYamlMapper.ToXml(provider.Key, provider.Value, ns));
                     break;
             }
         }
 
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var entry = zip.CreateEntry(EntryName, CompressionLevel.Optimal);
-            entry.LastWriteTime = exportTime;
-            using var stream = entry.Open();
-            stream.Write(Encoding.UTF8.GetBytes(root.ToString()));
-        }
-
-        return buffer.ToArray();
+        return ZipWriter.Write(exportTime, [(EntryName, Encoding.UTF8.GetBytes(root.ToString()))]);
     }
 
     private void Location(XElement root, YMap obj, string ns)

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Xml;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Normalize.Rgs;
+using LyncConfigVault.Unpack;
 using LyncConfigVault.Unpack.CliXml;
 
 namespace LyncConfigVault.Restore;
@@ -33,7 +33,7 @@ internal sealed class RgsRebuilder(Func<string, byte[]?> blob)
                 continue;
             }
 
-            if (export.Text("File") is not { } file || obj.Entries.FirstOrDefault(e => !ObjectFactory.LayoutKeys.Contains(e.Key)) is not { Key: not null } setting)
+            if (export.Text("File") is not { } file || ObjectFactory.Setting(obj) is not { Key: not null } setting)
             {
                 continue;
             }
@@ -54,29 +54,8 @@ internal sealed class RgsRebuilder(Func<string, byte[]?> blob)
             }
         }
 
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, values) in files)
-            {
-                Add(zip, name, CliXmlWriter.Write(values), exportTime);
-            }
-
-            foreach (var (entry, bytes) in _audio.DistinctBy(a => a.Entry))
-            {
-                Add(zip, entry, bytes, exportTime);
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static void Add(ZipArchive zip, string name, byte[] bytes, DateTimeOffset time)
-    {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = time;
-        using var stream = entry.Open();
-        stream.Write(bytes);
+        var entries = files.Select(f => (f.Key, CliXmlWriter.Write(f.Value)));
+        return ZipWriter.Write(exportTime, entries.Concat(_audio.DistinctBy(a => a.Entry)));
     }
 
     private CliObject Root(YMap setting, YMap export, ShapeReader shapes)

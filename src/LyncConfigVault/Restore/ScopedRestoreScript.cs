@@ -161,7 +161,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
 
     /// <summary>The setting itself: the one map beside Identity, Noun, Key, Priority and Export.</summary>
     private static YMap Setting(YMap content) =>
-        content.Entries.FirstOrDefault(e => !ObjectFactory.LayoutKeys.Contains(e.Key)).Value as YMap ?? new YMap();
+        ObjectFactory.Setting(content).Value as YMap ?? new YMap();
 
     /// <summary>true/false as booleans, whole numbers as numbers, anything else a single-quoted string.</summary>
     private static string Value(string text) => text switch

@@ -1,9 +1,9 @@
-using System.IO.Compression;
 using System.Text;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize.Rgs;
+using LyncConfigVault.Unpack;
 using LyncConfigVault.Vault;
 
 namespace LyncConfigVault.Restore;
@@ -29,7 +29,7 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
         if (parts.Contains("cms"))
         {
             var document = ExportRebuilder.DocItemSet(Under("cms").Concat(parts.Contains("topology") ? Under("topology") : []));
-            exports.Add(new RebuiltExport("CsConfiguration.zip", Zip(time, ("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", Xml(document))), "cms",
+            exports.Add(new RebuiltExport("CsConfiguration.zip", ZipWriter.Write(time, [("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", Xml(document))]), "cms",
                 "Import-CsConfiguration -FileName (Join-Path $PSScriptRoot 'CsConfiguration.zip')",
                 "The Central Management Store: topology, policies, dial plans, routes, trunks. On an Edge Server (local store only) add -LocalStore."));
         }
@@ -85,23 +85,6 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
         using (var writer = System.Xml.XmlWriter.Create(buffer, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             document.Save(writer);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static byte[] Zip(DateTimeOffset time, params (string Name, byte[] Bytes)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in entries)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = time;
-                using var stream = entry.Open();
-                stream.Write(bytes);
-            }
         }
 
         return buffer.ToArray();

@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Simulation;
 
@@ -17,25 +17,13 @@ internal static class CmsExportWriter
     public static byte[] Write(SyntheticDeployment deployment, ExportNoise noise, Random random)
     {
         var docItemSet = DocItemSet(deployment, noise, random);
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        var entries = new List<(string Name, byte[] Bytes)> { ("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", docItemSet) };
+        if (noise.ShuffleZipEntries)
         {
-            var entries = new List<(string Name, byte[] Bytes)> { ("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", docItemSet) };
-            if (noise.ShuffleZipEntries)
-            {
-                entries.Reverse();
-            }
-
-            foreach (var (name, bytes) in entries)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = deployment.ExportTime.AddSeconds(noise.ShuffleZipEntries ? random.Next(1, 50) : 0);
-                using var stream = entry.Open();
-                stream.Write(bytes);
-            }
+            entries.Reverse();
         }
 
-        return buffer.ToArray();
+        return ZipWriter.Write(entries.Select(e => (e.Name, e.Bytes, deployment.ExportTime.AddSeconds(noise.ShuffleZipEntries ? random.Next(1, 50) : 0))).ToList());
     }
 
     /// <summary>DocItemSet.xml alone, serialized with the noise asked for.</summary>

@@ -57,19 +57,10 @@ internal sealed class OtherExports
     /// <summary>A stand-in for the persistent chat export (ASSUMPTION: its layout is not public): a room list and a day's messages.</summary>
     private static byte[] PersistentChat(int night, DateTimeOffset exportTime)
     {
-        using var buffer = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, text) in new[] { ("Rooms.xml", "<Rooms><Room Name=\"Helpdesk\" /></Rooms>"), ("Content.xml", $"<Messages><Message Day=\"{night}\">Morning all</Message></Messages>") })
-            {
-                var entry = zip.CreateEntry(name);
-                entry.LastWriteTime = exportTime;
-                using var stream = entry.Open();
-                stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
-            }
-        }
-
-        return buffer.ToArray();
+        return Unpack.ZipWriter.Write(exportTime, [
+            ("Rooms.xml", System.Text.Encoding.UTF8.GetBytes("<Rooms><Room Name=\"Helpdesk\" /></Rooms>")),
+            ("Content.xml", System.Text.Encoding.UTF8.GetBytes($"<Messages><Message Day=\"{night}\">Morning all</Message></Messages>")),
+        ]);
     }
 
     public List<SyntheticExport> Write(int night, DateTimeOffset exportTime)

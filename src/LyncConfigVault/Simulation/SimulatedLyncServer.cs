@@ -57,7 +57,7 @@ internal sealed class SimulatedLyncServer
 
     private static string Site(LyncObject site)
     {
-        var setting = site.Content.Entries.First(e => !ObjectFactory.LayoutKeys.Contains(e.Key)).Value as YMap;
+        var setting = ObjectFactory.Setting(site.Content).Value as YMap;
         return $"{setting?.Text("SiteId") ?? ""}\t{site.Identity.Name}";
     }
 

@@ -26,5 +26,5 @@ internal static class RgsTestData
     }
 
     public static YMap Setting(Snapshot snapshot, string relative) =>
-        (YMap)snapshot.Objects[$"{Folder}/{relative}"].Content.Entries.Single(e => !ObjectFactory.LayoutKeys.Contains(e.Key)).Value;
+        (YMap)ObjectFactory.Setting(snapshot.Objects[$"{Folder}/{relative}"].Content).Value;
 }

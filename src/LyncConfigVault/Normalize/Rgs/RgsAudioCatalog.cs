@@ -49,7 +49,8 @@ internal sealed class RgsAudioCatalog(ExportArchive archive, string pool)
     public LyncObject Object(CatalogEntry entry, NoiseFilter filter)
     {
         var unreferenced = new YSeq();
-        foreach (var name in archive.EntryNames.Where(IsAudioEntry).Where(n => !_usedEntries.Contains(n)).Order(StringComparer.Ordinal))
+        var unusedEntries = archive.EntryNames.Where(IsAudioEntry).Where(n => !_usedEntries.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        foreach (var name in unusedEntries)
         {
             var bytes = archive.Entry(name)!;
             var sha = ExportArchive.Sha256(bytes);
@@ -68,8 +69,7 @@ internal sealed class RgsAudioCatalog(ExportArchive archive, string pool)
             .Add(ObjectFactory.NounKey, entry.Noun)
             .Add(ObjectFactory.KeyKey, new YMap().Add("Pool", pool))
             .Add("Audio", new YMap().Add("Files", files).Add("Unreferenced", unreferenced))
-            .Add(ObjectFactory.ExportKey, new YMap().Add("Entries", new YSeq(unreferenced.Items.Count == 0 ? [] :
-                archive.EntryNames.Where(IsAudioEntry).Where(n => !_usedEntries.Contains(n)).Order(StringComparer.Ordinal).Select(n => (YNode)new YScalar(n)))));
+            .Add(ObjectFactory.ExportKey, new YMap().Add("Entries", new YSeq(unusedEntries.Select(n => (YNode)new YScalar(n)))));   // where each unused file sat, for a rebuild
         filter.Apply(entry.Noun, content);
         return new LyncObject(entry.Noun, "rgs", identity, VaultPaths.For(entry, identity), content);
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
 using LyncConfigVault.Simulation.Rgs;
+using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Simulation.Lis;
 
@@ -91,16 +91,7 @@ internal sealed class SyntheticLis(Random random, int portsPerSwitch = 4)
             .Concat(Elements.Select(e => Element(e.Kind, e.Attributes.Append(new("LocationId", e.Location.Id.ToString())), shuffle)))
             .Append(Element("ServiceProvider", [new("ServiceProviderName", "Fabrikam E911"), new("ValidationServiceUrl", ServiceProviderUrl), new("CertFileName", "e911.cer"), new("Password", "S3cret!")], shuffle));
         root.Add(shuffle ? children.OrderBy(_ => random.Next()).ToList() : children);
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var entry = zip.CreateEntry("LisConfiguration.xml", CompressionLevel.Optimal);
-            entry.LastWriteTime = exportTime;
-            using var stream = entry.Open();
-            stream.Write(Encoding.UTF8.GetBytes(root.ToString()));
-        }
-
-        return buffer.ToArray();
+        return ZipWriter.Write(exportTime, [("LisConfiguration.xml", Encoding.UTF8.GetBytes(root.ToString()))]);
     }
 
     private XElement Element(string name, IEnumerable<KeyValuePair<string, string>> attributes, bool shuffle)

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
+using LyncConfigVault.Unpack;
 using LyncConfigVault.Unpack.CliXml;
 
 namespace LyncConfigVault.Simulation.Rgs;
@@ -39,19 +39,7 @@ internal sealed class RgsExportWriter(SyntheticRgsPool pool, RgsNoise noise, Ran
             files = files.OrderBy(_ => random.Next()).ToList();
         }
 
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in files)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = exportTime;
-                using var stream = entry.Open();
-                stream.Write(bytes);
-            }
-        }
-
-        return buffer.ToArray();
+        return ZipWriter.Write(exportTime, files);
     }
 
     private static string AudioPath(SyntheticAudio audio) =>
