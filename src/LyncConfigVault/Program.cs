@@ -37,6 +37,7 @@ internal static class Program
             new DriftCommand(console),
             new RestoreCommand(console),
             new NotifyCommand(console),
+            new RouteCommand(console),
             new BaselineCommand(console),
             new RemoteCommand(console),
             new ScheduleCommand(console),

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Text.Json;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Diff;
+using LyncConfigVault.Insight;
+using LyncConfigVault.Model;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+/// <summary>
+/// Where a dialed number goes, offline, on any snapshot: the normalization rule, the PSTN usage and
+/// route, the gateways and what is sent to them. Two --at: only the numbers whose outcome differs.
+/// </summary>
+internal sealed class RouteCommand : Command
+{
+    public const string Schema = "lcv.route/1";
+
+    private readonly Option<string> _vault = CommonOptions.Vault();
+    private readonly Argument<string[]> _dialed = new("number") { Description = "Dialed strings, as a user types them", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<string?> _policy = new("--policy") { Description = "The voice policy: Global, Site:Dublin, Tag:…" };
+    private readonly Option<string?> _dialPlan = new("--dial-plan") { Description = "The dial plan: Global, Site:Dublin, Tag:…" };
+    private readonly Option<string[]> _at = new("--at") { Description = "The snapshot (default HEAD); give two to see which numbers route differently" };
+    private readonly Option<string?> _numbers = new("--numbers") { Description = "A file with one call per line: dialed string, dial plan, voice policy, separated by tabs (# starts a comment)" };
+    private readonly Option<string> _format = CommonOptions.Format();
+
+    public RouteCommand(IAnsiConsole console) : base("route", "Where a dialed number goes: dial plan, voice policy, PSTN usage, route, gateway, translation")
+    {
+        Options.Add(_vault);
+        Options.Add(_policy);
+        Options.Add(_dialPlan);
+        Options.Add(_at);
+        Options.Add(_numbers);
+        Options.Add(_format);
+        Arguments.Add(_dialed);
+        SetAction(parse => Run(console, parse));
+    }
+
+    private int Run(IAnsiConsole console, ParseResult parse)
+    {
+        var calls = Calls(parse);
+        var revisions = parse.GetValue(_at) is { Length: > 0 } at ? at : ["HEAD"];
+        if (revisions.Length > 2)
+        {
+            throw new LcvException("Give --at once (one snapshot) or twice (to compare two).");
+        }
+
+        using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
+        var routers = revisions.Select(r => (Revision: r, Router: new CallRouter(VoiceModel.From(sources.Snapshot(r))))).ToList();
+        var results = calls.Select(c => routers.Select(r => (r.Revision, Result: r.Router.Route(c.Dialed, c.DialPlan, c.Policy))).ToList()).ToList();
+        if (routers.Count == 2)
+        {
+            results = results.Where(r => Key(r[0].Result) != Key(r[1].Result)).ToList();
+        }
+
+        if (parse.GetValue(_format) == "json")
+        {
+            var records = results.SelectMany(r => r).Select(r => Record(r.Revision, r.Result));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["schema"] = Schema, ["results"] = records.ToList() }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            return ExitCodes.Ok;
+        }
+
+        if (routers.Count == 2 && results.Count == 0)
+        {
+            console.MarkupLineInterpolated($"All {calls.Count} numbers route the same at {revisions[0]} and {revisions[1]}.");
+        }
+
+        foreach (var pair in results)
+        {
+            foreach (var (revision, result) in pair)
+            {
+                var where = routers.Count == 2 ? $"[grey]{revision}[/] " : "";
+                console.MarkupLine($"{where}[bold]{Markup.Escape(result.Dialed)}[/] ({Markup.Escape(result.DialPlan)}, {Markup.Escape(result.VoicePolicy)}): {Markup.Escape(Headline(result))}");
+                foreach (var step in result.Steps)
+                {
+                    console.MarkupLineInterpolated($"    {step}");
+                }
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static string Headline(RouteResult result) => result.Outcome switch
+    {
+        RouteResult.Routed => $"routed by {result.Route} to {string.Join(", ", result.Gateways)} as {result.Translated}",
+        RouteResult.NoUsage => "no PSTN usage: not placed",
+        RouteResult.NoRoute => $"no route for {result.Normalized}",
+        _ => "not normalized: not placed",
+    };
+
+    private static string Key(RouteResult r) => $"{r.Outcome}|{r.Route}|{string.Join(',', r.Gateways)}|{r.Translated}|{r.Normalized}";
+
+    private static Dictionary<string, object?> Record(string revision, RouteResult r) => new()
+    {
+        ["revision"] = revision,
+        ["dialed"] = r.Dialed,
+        ["dialPlan"] = r.DialPlan,
+        ["rule"] = r.Rule,
+        ["normalized"] = r.Normalized,
+        ["voicePolicy"] = r.VoicePolicy,
+        ["usage"] = r.Usage,
+        ["route"] = r.Route,
+        ["gateways"] = r.Gateways,
+        ["translated"] = r.Translated,
+        ["outcome"] = r.Outcome,
+        ["steps"] = r.Steps,
+    };
+
+    /// <summary>The calls to route: the arguments, then the file's lines; a line without plan or policy takes the options'.</summary>
+    private List<(string Dialed, string DialPlan, string Policy)> Calls(ParseResult parse)
+    {
+        var dialPlan = parse.GetValue(_dialPlan);
+        var policy = parse.GetValue(_policy);
+        var calls = new List<(string, string, string)>();
+        (string, string, string) Call(string dialed, string? plan, string? voicePolicy, string where) =>
+            (dialed, plan ?? dialPlan ?? throw new LcvException($"{where}: no dial plan; give --dial-plan or a second column."),
+                voicePolicy ?? policy ?? throw new LcvException($"{where}: no voice policy; give --policy or a third column."));
+        foreach (var dialed in parse.GetValue(_dialed) ?? [])
+        {
+            calls.Add(Call(dialed, null, null, dialed));
+        }
+
+        if (parse.GetValue(_numbers) is { } file)
+        {
+            if (!File.Exists(file))
+            {
+                throw LcvException.BadExport(file, "does not exist.");
+            }
+
+            var number = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                number++;
+                if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+                {
+                    continue;
+                }
+
+                var columns = line.Split('\t').Select(c => c.Trim()).ToArray();
+                calls.Add(Call(columns[0], columns.Length > 1 && columns[1].Length > 0 ? columns[1] : null, columns.Length > 2 && columns[2].Length > 0 ? columns[2] : null, $"{file} line {number}"));
+            }
+        }
+
+        return calls.Count > 0 ? calls : throw new LcvException("Give a number to route (or --numbers FILE), with --dial-plan and --policy.");
+    }
+}
