@@ -38,6 +38,7 @@ internal static class Program
             new RestoreCommand(console),
             new NotifyCommand(console),
             new RouteCommand(console),
+            new CheckCommand(console),
             new BaselineCommand(console),
             new RemoteCommand(console),
             new ScheduleCommand(console),

@@ -40,7 +40,7 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
     /// <summary>Property paths holding secrets: replaced by their SHA-256 before storing.</summary>
     public IReadOnlyList<string> Secret { get; init; } = [];
 
-    /// <summary>Properties that name other objects: property → target noun.</summary>
+    /// <summary>Properties that name other objects: the property (a dotted path, lists transparent) → the target noun. lcv check follows them.</summary>
     public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Objects split out of this document into files of their own (routes out of the routing settings).</summary>

@@ -33,7 +33,7 @@ internal static class LyncCatalogRows
         {
             ScriptNoun = "VoiceRoute",
             Lists = ["PstnUsages", "PstnGatewayList"],
-            References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage", ["PstnGatewayList"] = "TrunkConfiguration" },
+            References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage", ["PstnGatewayList"] = "Service" },
         },
         Policy("VoiceTestConfiguration", "voice", "TestConfiguration"),
         Policy("VoiceConfiguration", "voice", "VoiceConfiguration"),
@@ -169,20 +169,20 @@ internal static class LyncCatalogRows
             // Dependencies read by name ("PstnGateway:gw02.contoso.com"); the numeric ids behind them are not the setting.
             Derived = ["Service.DependsOn.Dependency.Uses", "Service.InstalledOn.Pool"],
             Volatile = ["Export", "Service.DependsOn.Dependency.ServiceId", "Service.InstalledOn.ClusterId"],
-            References = new Dictionary<string, string> { ["DependsOn"] = "Service", ["InstalledOn"] = "Pool" },
+            References = new Dictionary<string, string> { ["DependsOn.Dependency.Uses"] = "Service", ["InstalledOn.Pool"] = "Pool" },
         },
 
         // Response Group (FORMATS.md §4): one file per object kind in each pool's export, CliXml objects.
         // Elements are the export's file names; references are resolved to the target's Name.
         Rgs("RgsWorkflow", "workflows", "Workflows") with
         {
-            References = new Dictionary<string, string> { ["BusinessHoursID"] = "RgsHoursOfBusiness", ["HolidaySetIDList"] = "RgsHolidaySet", ["QueueID"] = "RgsQueue" },
+            References = new Dictionary<string, string> { ["BusinessHoursID"] = "RgsHoursOfBusiness", ["HolidaySetIDList"] = "RgsHolidaySet", ["**.QueueID"] = "RgsQueue" },
             KeyedLists = new Dictionary<string, string> { ["AnswerList"] = "Name" },
         },
         Rgs("RgsQueue", "queues", "Queues") with
         {
             OrderedLists = ["AgentGroupIDList"],
-            References = new Dictionary<string, string> { ["AgentGroupIDList"] = "RgsAgentGroup", ["QueueID"] = "RgsQueue" },
+            References = new Dictionary<string, string> { ["AgentGroupIDList"] = "RgsAgentGroup", ["**.QueueID"] = "RgsQueue" },
             KeyedLists = new Dictionary<string, string> { ["AnswerList"] = "Name" },
         },
         Rgs("RgsAgentGroup", "agent-groups", "AgentGroups") with

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Text.Json;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Diff;
+using LyncConfigVault.Insight;
+using Spectre.Console;
+
+namespace LyncConfigVault.Cli;
+
+/// <summary>Broken references in a snapshot: exit 1 and the list when there are any, exit 0 when it is clean.</summary>
+internal sealed class CheckCommand : Command
+{
+    public const string Schema = "lcv.check/1";
+
+    private readonly Option<string> _vault = CommonOptions.Vault();
+    private readonly Option<string> _at = new("--at") { Description = "The snapshot to check (default HEAD)", DefaultValueFactory = _ => "HEAD" };
+    private readonly Option<string> _format = CommonOptions.Format();
+
+    public CheckCommand(IAnsiConsole console) : base("check", "Broken references: usages no route carries, routes naming missing gateways, settings scoped to sites that do not exist, patterns that do not compile")
+    {
+        Options.Add(_vault);
+        Options.Add(_at);
+        Options.Add(_format);
+        SetAction(parse =>
+        {
+            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
+            var revision = parse.GetValue(_at)!;
+            var findings = new ReferenceChecker(LyncCatalog.Default).Check(sources.Snapshot(revision));
+            if (parse.GetValue(_format) == "json")
+            {
+                var records = findings.Select(f => new Dictionary<string, string> { ["kind"] = f.Kind, ["noun"] = f.Noun, ["identity"] = f.Identity, ["property"] = f.Property, ["target"] = f.Target }).ToList();
+                console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["schema"] = Schema, ["revision"] = revision, ["findings"] = records },
+                    new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            }
+            else if (findings.Count == 0)
+            {
+                console.MarkupLineInterpolated($"No broken references in {revision}.");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"{findings.Count} finding(s) in {revision}:");
+                foreach (var finding in findings)
+                {
+                    console.MarkupLineInterpolated($"  {finding.Kind}: {finding.Describe()}");
+                }
+            }
+
+            return findings.Count == 0 ? ExitCodes.Ok : ExitCodes.Differences;
+        });
+    }
+}

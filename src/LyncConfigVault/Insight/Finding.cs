@@ -1,0 +1,17 @@
+namespace LyncConfigVault.Insight;
+
+/// <summary>
+/// One problem lcv check finds (lcv.check/1): its kind (missing-reference, unused-usage, invalid-pattern,
+/// missing-scope), the object, the property and what it points at.
+/// </summary>
+internal sealed record Finding(string Kind, string Noun, string Identity, string Property, string Target)
+{
+    public string Describe() => Kind switch
+    {
+        "missing-reference" => $"{Noun} {Identity}: {Property} names {Target}, which does not exist",
+        "unused-usage" => $"PSTN usage {Target} is carried by no voice route: calls given only this usage cannot be placed",
+        "invalid-pattern" => $"{Noun} {Identity}: {Property} is not a valid regular expression ({Target})",
+        "missing-scope" => $"{Noun} {Identity} is scoped to {Target}, which the topology does not have",
+        _ => $"{Noun} {Identity}: {Property} → {Target}",
+    };
+}
