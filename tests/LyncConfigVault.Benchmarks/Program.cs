@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LyncConfigVault.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|normalize|diff|collect|lis|users|log|all] [objects] [runs]
+/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|normalize|diff|collect|lis|route|users|log|all] [objects] [runs]
 /// Each suite prints its figures as ratios against anchors measured in the same run on the same data.
 /// </summary>
 internal static class Program
@@ -37,6 +37,11 @@ internal static class Program
             if (suite is "collect" or "all")
             {
                 CollectBenchmark.Run(runs, Folder(work, "collect"));
+            }
+
+            if (suite is "route" or "all")
+            {
+                RouteBenchmark.Run(objects, runs);
             }
 
             if (suite is "users")
