@@ -89,6 +89,7 @@ internal sealed class BackupCommand : Command
                 ? console.Status().Start("Collecting", status => Collect(line => status.Status(Markup.Escape(line))))
                 : Collect(line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
             Print(console, result);
+            CheckReporter.Print(console, vault, result.Stored?.Store.Commit);
             var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
             RunNotifier.AfterRun(vault, LyncCatalog.Default, result.Stored?.Store.Commit, result.Failed.Select(f => $"{f.Task.DisplayName} failed: {f.Failure}").ToList(), raw, RunReporter.Warning(console),
                 result.Exports.Select(e => (e.Task.DisplayName, e.Succeeded)).ToList());

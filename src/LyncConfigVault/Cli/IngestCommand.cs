@@ -26,6 +26,7 @@ internal sealed class IngestCommand : Command
             var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
             var result = ingester.Ingest(parse.GetValue(_files)!, at, "ingest");
             RunReporter.Print(console, "Snapshot", result, listObjects: true);
+            CheckReporter.Print(console, vault, result.Store.Commit);
             var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
             RunNotifier.AfterRun(vault, LyncCatalog.Default, result.Store.Commit, [], Path.GetTempPath(), RunReporter.Warning(console));
             return pushed;

@@ -85,4 +85,15 @@ public sealed class CheckTests
         var first = document.RootElement.GetProperty("findings")[0];
         Assert.Equal(["kind", "noun", "identity", "property", "target"], first.EnumerateObject().Select(p => p.Name));
     }
+
+    [Fact]
+    public void A_run_that_commits_says_in_one_line_what_lcv_check_would_find_and_still_commits()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+
+        var result = fixture.Ingest(1);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("lcv check: 4 finding(s) in this snapshot (2 missing-reference, 2 unused-usage); lcv check lists them.", result.Output);
+    }
 }
