@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Insight;
+using LyncConfigVault.Report;
 using Spectre.Console;
 
 namespace LyncConfigVault.Cli;
@@ -29,8 +29,7 @@ internal sealed class CheckCommand : Command
             if (parse.GetValue(_format) == "json")
             {
                 var records = findings.Select(f => new Dictionary<string, string> { ["kind"] = f.Kind, ["noun"] = f.Noun, ["identity"] = f.Identity, ["property"] = f.Property, ["target"] = f.Target }).ToList();
-                console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["schema"] = Schema, ["revision"] = revision, ["findings"] = records },
-                    new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                JsonOutput.Write(console.Profile.Out.Writer, new Dictionary<string, object> { ["schema"] = Schema, ["revision"] = revision, ["findings"] = records });
             }
             else if (findings.Count == 0)
             {

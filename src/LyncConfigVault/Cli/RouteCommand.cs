@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Insight;
 using LyncConfigVault.Model;
+using LyncConfigVault.Report;
 using Spectre.Console;
 
 namespace LyncConfigVault.Cli;
@@ -56,7 +56,7 @@ internal sealed class RouteCommand : Command
         if (parse.GetValue(_format) == "json")
         {
             var records = results.SelectMany(r => r).Select(r => Record(r.Revision, r.Result));
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["schema"] = Schema, ["results"] = records.ToList() }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            JsonOutput.Write(console.Profile.Out.Writer, new Dictionary<string, object> { ["schema"] = Schema, ["results"] = records.ToList() });
             return ExitCodes.Ok;
         }
 

@@ -20,4 +20,8 @@ internal static class JsonOutput
         output.Write(Encoding.UTF8.GetString(stream.ToArray()));
         output.Write('\n');
     }
+
+    /// <summary>A document built of dictionaries and lists, written the same way.</summary>
+    public static void Write(TextWriter output, object document) =>
+        Write(output, json => JsonSerializer.Serialize(json, document));
 }
