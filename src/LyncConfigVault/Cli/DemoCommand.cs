@@ -79,6 +79,9 @@ internal sealed class DemoCommand : Command
         console.WriteLine($"  lcv diff --vault \"{vault.Root}\" HEAD~3 --format markdown");
         console.WriteLine($"  lcv log --vault \"{vault.Root}\" \"Pool dubpool01.fabrikam.com\"");
         console.WriteLine($"  lcv diff --vault \"{vault.Root}\" HEAD~5 HEAD --area rgs,lis");
+        console.WriteLine($"  lcv route --vault \"{vault.Root}\" 00442079460000 --dial-plan Site:Dublin --policy Tag:VP-Dublin-Intl");
+        console.WriteLine($"  lcv check --vault \"{vault.Root}\"");
+        console.WriteLine($"  lcv restore --vault \"{vault.Root}\" HEAD~3 --preview");
         console.WriteLine($"  git -C \"{vault.Root}\" log -p -- cms/voice/VoicePolicy/Tag");
         console.WriteLine($"  lcv status --vault \"{vault.Root}\"");
         Directory.Delete(work, recursive: true);
