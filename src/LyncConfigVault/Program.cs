@@ -39,6 +39,7 @@ internal static class Program
             new NotifyCommand(console),
             new RouteCommand(console),
             new CheckCommand(console),
+            new TestCommand(console),
             new BaselineCommand(console),
             new RemoteCommand(console),
             new ScheduleCommand(console),

@@ -1,0 +1,57 @@
+using LyncConfigVault.Diff;
+using LyncConfigVault.Model;
+using LyncConfigVault.Normalize;
+
+namespace LyncConfigVault.Insight;
+
+/// <summary>Runs the deployment's own voice test cases offline, as Test-CsVoiceTestConfiguration does on a live server.</summary>
+internal static class VoiceTestRunner
+{
+    public static List<VoiceTestCase> Cases(ObjectSource source) =>
+        source.FilesUnder("cms/voice/VoiceTestConfiguration").Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(source.Read)
+            .Select(content =>
+            {
+                var setting = ObjectFactory.Setting(content).Value as YMap ?? new YMap();
+                string? Text(string key) => setting.Text(key) is { Length: > 0 } value ? value : null;
+                return new VoiceTestCase(content.Text(ObjectFactory.IdentityKey) ?? "", Text("DialedNumber") ?? "",
+                    Text("TargetDialplan") ?? "Global", Text("TargetVoicePolicy") ?? "Global",
+                    Text("ExpectedTranslatedNumber"), Text("ExpectedUsage"), Text("ExpectedRoute"));
+            })
+            .OrderBy(c => c.Identity, StringComparer.Ordinal)
+            .ToList();
+
+    public static List<VoiceTestResult> Run(VoiceModel model, IEnumerable<VoiceTestCase> cases)
+    {
+        var router = new CallRouter(model);
+        var results = new List<VoiceTestResult>();
+        foreach (var test in cases)
+        {
+            RouteResult route;
+            try
+            {
+                route = router.Route(test.DialedNumber, test.DialPlan, test.VoicePolicy);
+            }
+            catch (LcvException e)
+            {
+                results.Add(new VoiceTestResult(test, null, [e.Message]));
+                continue;
+            }
+
+            var failures = new List<string>();
+            void Expect(string what, string? expected, string? actual)
+            {
+                if (expected is not null && !string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.Add($"{what}: expected {expected}, got {actual ?? "(none)"}");
+                }
+            }
+
+            Expect("translated number", test.ExpectedNumber, route.Normalized);
+            Expect("usage", test.ExpectedUsage, route.Usage);
+            Expect("route", test.ExpectedRoute, route.Route);
+            results.Add(new VoiceTestResult(test, route, failures));
+        }
+
+        return results;
+    }
+}
