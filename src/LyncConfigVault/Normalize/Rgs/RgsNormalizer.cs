@@ -44,7 +44,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
                 continue;
             }
 
-            var values = CliXmlReader.Read(archive.Entry(file)!, archive.File, file);
+            var values = CliXmlReader.Read(document, archive.File, file);
             if (entry.Noun is "RgsAgents" or "RgsManagers")
             {
                 lists.Add((entry, file, values));
@@ -184,7 +184,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
         var noun = "RgsFile";
         var identity = LyncIdentity.PoolObject(Role, pool, "file:" + Path.GetFileName(file));
         YNode body = CliXmlReader.IsCliXml(document)
-            ? OtherCliXml(archive.Entry(file)!, archive.File, file)
+            ? OtherCliXml(document, archive.File, file)
             : ElementYamlMapper.ToYaml(document.Root!, "", _ => false);
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, identity.ToString())
@@ -195,11 +195,11 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
         return new LyncObject(noun, "rgs", identity, $"rgs/{VaultPaths.Segment(pool)}/other/{VaultPaths.Segment(Path.GetFileName(file))}.yaml", content);
     }
 
-    private static YSeq OtherCliXml(byte[] bytes, string archive, string file)
+    private static YSeq OtherCliXml(XDocument document, string archive, string file)
     {
         var shapes = new CliShapes();
         var mapper = new CliYamlMapper(shapes, _ => null, (audioFile, _) => new YMap().Add("OriginalFileName", audioFile.Text("OriginalFileName") ?? ""));
-        return new YSeq(CliXmlReader.Read(bytes, archive, file).Select((v, i) => mapper.Value(v, $"[{i}]") ?? new YScalar("")));
+        return new YSeq(CliXmlReader.Read(document, archive, file).Select((v, i) => mapper.Value(v, $"[{i}]") ?? new YScalar("")));
     }
 
     [GeneratedRegex("_[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]

@@ -23,9 +23,12 @@ internal sealed class CliXmlReader
     /// <summary>Whether an XML document is CliXml: an &lt;Objs&gt; root in the PowerShell namespace.</summary>
     public static bool IsCliXml(XDocument document) => document.Root?.Name == XName.Get("Objs", Namespace);
 
-    public static List<CliValue> Read(byte[] bytes, string file, string entry)
+    public static List<CliValue> Read(byte[] bytes, string file, string entry) =>
+        Read(SafeXml.Load(bytes, file, entry), file, entry);
+
+    /// <summary>The values of a document already loaded safely (the caller looked at its root first).</summary>
+    public static List<CliValue> Read(XDocument document, string file, string entry)
     {
-        var document = SafeXml.Load(bytes, file, entry);
         var where = $"{file} ({entry})";
         if (!IsCliXml(document))
         {
