@@ -129,21 +129,7 @@ internal sealed class NotifyCommand : Command
         edit(notify);
         var header = string.Concat(text.Split('\n').TakeWhile(l => l.StartsWith('#')).Select(l => l + "\n"));
         var updated = header + YamlText.Write(settings);
-        Directory.CreateDirectory(vault.StateFolder);
-        var check = Path.Combine(vault.StateFolder, "config.check.yaml");
-        File.WriteAllText(check, updated);
-        try
-        {
-            VaultConfig.Read(check);   // one clear line about the entry, and the vault unchanged
-        }
-        catch (LcvException e)
-        {
-            throw new LcvException(e.Message.Replace(check, VaultLayout.ConfigFile, StringComparison.Ordinal));
-        }
-        finally
-        {
-            File.Delete(check);
-        }
+        VaultConfig.Parse(updated, VaultLayout.ConfigFile);   // one clear line about the entry, and the vault unchanged
 
         vault.CommitFile(VaultLayout.ConfigFile, updated, message);
         return notify.Items.Count;

@@ -19,9 +19,12 @@ internal sealed record VaultConfig(string Deployment)
 
     public const string Schema = "lcv.config/1";
 
-    public static VaultConfig Read(string path)
+    public static VaultConfig Read(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>Settings from their text; <paramref name="path"/> names the file in messages.</summary>
+    public static VaultConfig Parse(string text, string path)
     {
-        var map = YamlText.Read(File.ReadAllText(path), path);
+        var map = YamlText.Read(text, path);
         if (map.Text("schema") != Schema)
         {
             throw LcvException.BadExport(path, $"is not a LyncConfigVault settings file (expected 'schema: {Schema}').");
