@@ -13,6 +13,9 @@ internal sealed class CallRouter(VoiceModel model)
 {
     private static readonly TimeSpan MatchLimit = TimeSpan.FromSeconds(1);
 
+    // Each pattern compiled once per router: a deployment holds far more patterns than Regex's static cache (15).
+    private readonly Dictionary<string, Regex?> _patterns = new(StringComparer.Ordinal);
+
     public RouteResult Route(string dialed, string dialPlan, string voicePolicy)
     {
         var rules = model.DialPlans.TryGetValue(dialPlan, out var plan) ? plan
@@ -93,7 +96,7 @@ internal sealed class CallRouter(VoiceModel model)
         return ("(none)", []);
     }
 
-    private static (NumberRule? Rule, string? Result) Apply(IEnumerable<NumberRule> rules, string number)
+    private (NumberRule? Rule, string? Result) Apply(IEnumerable<NumberRule> rules, string number)
     {
         foreach (var rule in rules)
         {
@@ -106,16 +109,30 @@ internal sealed class CallRouter(VoiceModel model)
         return (null, null);
     }
 
-    private static bool Matches(string pattern, string number) => Match(pattern, number)?.Success == true;
+    private bool Matches(string pattern, string number) => Match(pattern, number)?.Success == true;
 
     // An admin's pattern can be invalid or pathological: it then matches nothing (lcv check names it).
-    private static Match? Match(string pattern, string number)
+    private Match? Match(string pattern, string number)
     {
+        if (!_patterns.TryGetValue(pattern, out var regex))
+        {
+            try
+            {
+                regex = new Regex(pattern, RegexOptions.None, MatchLimit);
+            }
+            catch (ArgumentException)
+            {
+                regex = null;
+            }
+
+            _patterns[pattern] = regex;
+        }
+
         try
         {
-            return Regex.Match(number, pattern, RegexOptions.None, MatchLimit);
+            return regex?.Match(number);
         }
-        catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException)
         {
             return null;
         }
