@@ -13,7 +13,7 @@ internal sealed class CheckCommand : Command
     public const string Schema = "lcv.check/1";
 
     private readonly Option<string> _vault = CommonOptions.Vault();
-    private readonly Option<string> _at = new("--at") { Description = "The snapshot to check (default HEAD)", DefaultValueFactory = _ => "HEAD" };
+    private readonly Option<string> _at = CommonOptions.At("check");
     private readonly Option<string> _format = CommonOptions.Format();
 
     public CheckCommand(IAnsiConsole console) : base("check", "Broken references: usages no route carries, routes naming missing gateways, settings scoped to sites that do not exist, patterns that do not compile")

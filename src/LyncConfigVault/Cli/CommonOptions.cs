@@ -16,6 +16,13 @@ internal static class CommonOptions
     public static List<string> CommaList(IEnumerable<string>? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
+    /// <summary>--at: the one snapshot a command reads (default HEAD).</summary>
+    public static Option<string> At(string verb) => new("--at")
+    {
+        Description = $"The snapshot to {verb} (default HEAD)",
+        DefaultValueFactory = _ => "HEAD",
+    };
+
     public static Option<string> Format() => new("--format")
     {
         Description = "text for people, json for scripts",

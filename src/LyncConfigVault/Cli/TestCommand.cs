@@ -13,7 +13,7 @@ internal sealed class TestCommand : Command
     public const string Schema = "lcv.test/1";
 
     private readonly Option<string> _vault = CommonOptions.Vault();
-    private readonly Option<string> _at = new("--at") { Description = "The snapshot to test (default HEAD)", DefaultValueFactory = _ => "HEAD" };
+    private readonly Option<string> _at = CommonOptions.At("test");
     private readonly Option<string> _format = CommonOptions.Format();
 
     public TestCommand(IAnsiConsole console) : base("test", "Run the voice test cases (CsVoiceTestConfiguration) offline, as Test-CsVoiceTestConfiguration does")
