@@ -35,7 +35,13 @@ internal static class LyncCatalogRows
             Lists = ["PstnUsages", "PstnGatewayList"],
             References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage", ["PstnGatewayList"] = "Service" },
         },
-        Policy("VoiceTestConfiguration", "voice", "TestConfiguration"),
+        Policy("VoiceTestConfiguration", "voice", "TestConfiguration") with
+        {
+            References = new Dictionary<string, string>
+            {
+                ["TargetDialplan"] = "DialPlan", ["TargetVoicePolicy"] = "VoicePolicy", ["ExpectedUsage"] = "PstnUsage", ["ExpectedRoute"] = "VoiceRoute",
+            },
+        },
         Policy("VoiceConfiguration", "voice", "VoiceConfiguration"),
         Policy("LocationPolicy", "voice", "LocationPolicy") with
         {

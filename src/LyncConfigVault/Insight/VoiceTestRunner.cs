@@ -26,16 +26,15 @@ internal static class VoiceTestRunner
         var results = new List<VoiceTestResult>();
         foreach (var test in cases)
         {
-            RouteResult route;
-            try
+            var missing = new[] { ("dial plan", test.DialPlan, model.DialPlans.ContainsKey(test.DialPlan)), ("voice policy", test.VoicePolicy, model.VoicePolicies.ContainsKey(test.VoicePolicy)) }
+                .Where(t => !t.Item3).Select(t => $"its {t.Item1} {t.Item2} does not exist").ToList();
+            if (missing.Count > 0)
             {
-                route = router.Route(test.DialedNumber, test.DialPlan, test.VoicePolicy);
-            }
-            catch (LcvException e)
-            {
-                results.Add(new VoiceTestResult(test, null, [e.Message]));
+                results.Add(new VoiceTestResult(test, null, missing));
                 continue;
             }
+
+            var route = router.Route(test.DialedNumber, test.DialPlan, test.VoicePolicy);
 
             var failures = new List<string>();
             void Expect(string what, string? expected, string? actual)

@@ -169,7 +169,8 @@ internal sealed class CmsNormalizer(LyncCatalog catalog, NoiseFilter filter)
         switch (scopeClass.ToLowerInvariant())
         {
             case "global":
-                return LyncIdentity.Global;
+                // A Global document can hold named objects (voice test cases: Identity is the bare name).
+                return name is null ? LyncIdentity.Global : LyncIdentity.Named(name);
             case "site":
                 var siteId = Value(key, "SiteId");
                 return LyncIdentity.Site(name ?? (siteId is null ? null : topology.SiteName(siteId)) ?? $"site{siteId}");

@@ -64,6 +64,11 @@ internal static class CmsExportWriter
             }
         }
 
+        if (deployment.VoiceTestCases.Count > 0)
+        {
+            root.Add(DocItem(deployment.VoiceTestCases, wrapperNs, noise));   // after the noise: it draws nothing from the seed
+        }
+
         return Serialize(new XDocument(root), noise);
     }
 

@@ -37,6 +37,7 @@ internal sealed partial class DeploymentFactory
             ExportTime = firstExport ?? new DateTimeOffset(2026, 11, 18, 2, 0, 0, TimeSpan.Zero),
         };
         factory.AddVoice(deployment);
+        AddVoiceTestCases(deployment);
         factory.AddTrunks(deployment);
         factory.AddUserPolicies(deployment);
         factory.AddNetwork(deployment);
@@ -124,6 +125,34 @@ internal sealed partial class DeploymentFactory
         d.Items.Add(Global("VoiceConfiguration", VoiceNs, El(VoiceNs, "VoiceConfiguration", At("EnableVoiceAnalytics", false)), NewGuid()));
         d.Items.Add(Global("LocationPolicy", LocationNs, El(LocationNs, "LocationPolicy", At("EnhancedEmergencyServicesEnabled", true), At("PstnUsage", "Emergency"),
             At("EmergencyDialString", "112"), At("EmergencyDialMask", "999;911"), At("LocationRequired", "Disclaimer")), NewGuid()));
+    }
+
+    /// <summary>
+    /// The admin's own Test-CsVoiceTestConfiguration cases, worked out by hand from the dial plans and
+    /// routes above: per site an extension, a national, an international and an emergency call.
+    /// </summary>
+    private static void AddVoiceTestCases(SyntheticDeployment d)
+    {
+        foreach (var site in SyntheticSite.All)
+        {
+            var us = site.CountryCode == "1";
+            var national = us ? "3125550100" : site.CountryCode == "44" ? "0161496000" : "0876543210";
+            var abroad = site.CountryCode == "44" ? "35318881234" : "442079460000";
+            var cases = new (string Name, string Dialed, string Expected, string Usage)[]
+            {
+                ("Extension", $"{site.SiteId}123", $"+{site.CountryCode}{site.AreaCode}555{site.SiteId}123", $"{site.Name}-Local"),
+                ("National", national, $"+{site.CountryCode}{(us ? national : national[1..])}", $"{site.Name}-National"),
+                ("International", (us ? "011" : "00") + abroad, $"+{abroad}", $"{site.Name}-International"),
+                ("Emergency", us ? "911" : "112", us ? "911" : "112", "Emergency"),
+            };
+            foreach (var (name, dialed, expected, usage) in cases)
+            {
+                d.VoiceTestCases.Add(new SyntheticCmsItem("TestConfiguration", VoiceNs, "Global", El(ScopeNs, "Key", At("Name", $"{site.Name}-{name}")),
+                    El(VoiceNs, "TestConfiguration", At("Name", $"{site.Name}-{name}"), At("DialedNumber", dialed), At("ExpectedTranslatedNumber", expected),
+                        At("ExpectedUsage", usage), At("ExpectedRoute", usage), At("TargetDialplan", $"Site:{site.Name}"), At("TargetVoicePolicy", $"Tag:VP-{site.Name}-Intl")),
+                    new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name + site.Name)))));   // drawn apart from the seed's sequence, which every other item follows
+            }
+        }
     }
 
     private static XElement Route(string name, string pattern, string usage, string[] gateways) =>

@@ -16,6 +16,12 @@ internal sealed class SyntheticDeployment
 
     public List<SyntheticCmsItem> Items { get; } = [];
 
+    /// <summary>
+    /// The admin's voice test cases. Kept apart from <see cref="Items"/>: the export noise draws from the
+    /// seed's sequence item by item, and the week's story must not change because the test cases exist.
+    /// </summary>
+    public List<SyntheticCmsItem> VoiceTestCases { get; } = [];
+
     public required XElement Topology { get; set; }
 
     public Guid TopologySignature { get; set; }
@@ -31,7 +37,7 @@ internal sealed class SyntheticDeployment
     public XElement TopologyWrapper(string name) => Topology.Element(XName.Get(name, TopologyNs))!;
 
     public int ObjectCount =>
-        Items.Sum(i => 1 + (i.ElementName switch
+        VoiceTestCases.Count + Items.Sum(i => 1 + (i.ElementName switch
         {
             "PstnRoutingSettings" => i.Setting.Elements().Count(e => e.Name.LocalName == "Route"),
             "NetworkConfigurationSettings" => i.Setting.Elements().Count(e => e.Name.LocalName != "MediaBypassSettings"),
