@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Insight.Impact;
 using Spectre.Console;
 
 namespace LyncConfigVault.Cli;
@@ -15,12 +16,15 @@ internal sealed class DiffCommand : Command
         Arity = new ArgumentArity(0, 2),
     };
 
+    private readonly Option<bool> _impact = new("--impact") { Description = "Also say what each change does: references it breaks or mends, voice test cases it fails or fixes, numbers that route elsewhere, users it applies to" };
+
     private readonly ReportOutput _report = new();
 
     public DiffCommand(IAnsiConsole console) : base("diff", "Show what changed between two snapshots, or two export files, in Lync terms")
     {
         Options.Add(_vault);
         Options.Add(_renames);
+        Options.Add(_impact);
         _report.AddTo(this);
         Arguments.Add(_sides);
         SetAction(parse =>
@@ -36,6 +40,11 @@ internal sealed class DiffCommand : Command
             var parts = ComparisonSources.CommonParts(from, to, sides.ElementAtOrDefault(0) ?? "HEAD~1", sides.ElementAtOrDefault(1) ?? "HEAD");
             var report = new SnapshotDiffer(LyncCatalog.Default, sources.Filter, parse.GetValue(_renames))
                 .Compare(from, to, parts);
+            if (parse.GetValue(_impact))
+            {
+                report = report with { Impact = new ImpactAnalyzer(LyncCatalog.Default).Analyze(from, to, report, parts) };
+            }
+
             return _report.Show(parse, console, report);
         });
     }

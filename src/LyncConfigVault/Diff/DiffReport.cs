@@ -8,6 +8,9 @@ internal sealed record DiffReport(DiffSide From, DiffSide To, IReadOnlyList<Obje
 {
     public DiffSummary Summary => DiffSummary.Of(Changes);
 
+    /// <summary>What the changes do, when asked for (--impact); null otherwise.</summary>
+    public DiffImpact? Impact { get; init; }
+
     public bool IsEmpty => Changes.Count == 0;
 
     public DiffReport Where(DiffFilter filter) => this with { Changes = Changes.Where(filter.Matches).ToList() };

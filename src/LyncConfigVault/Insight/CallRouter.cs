@@ -20,17 +20,15 @@ internal sealed class CallRouter(VoiceModel model)
     {
         var rules = model.DialPlans.TryGetValue(dialPlan, out var plan) ? plan
             : throw new LcvException($"There is no dial plan {dialPlan} in this snapshot; give its Identity as Lync shows it (Global, Site:Dublin, Tag:…).");
-        var usages = model.VoicePolicies.TryGetValue(voicePolicy, out var policy) ? policy
-            : throw new LcvException($"There is no voice policy {voicePolicy} in this snapshot; give its Identity as Lync shows it (Global, Site:Dublin, Tag:…).");
+        var usages = Usages(voicePolicy);
         var steps = new List<string>();
-        var (rule, normalized) = Apply(rules, dialed);
+        var (rule, normalized) = Normalize(rules, dialed);
         if (rule is not null)
         {
             steps.Add($"Dial plan {dialPlan}: rule {rule.Name} ({rule.Pattern} → {rule.Translation}) makes {dialed} {normalized}.");
         }
-        else if (dialed.StartsWith('+'))
+        else if (normalized is not null)
         {
-            normalized = dialed;
             steps.Add($"Dial plan {dialPlan}: no rule matches; {dialed} is already E.164 and is routed as it is.");
         }
         else
@@ -39,17 +37,38 @@ internal sealed class CallRouter(VoiceModel model)
             return new RouteResult(dialed, dialPlan, null, null, voicePolicy, null, null, [], null, RouteResult.NotNormalized, steps);
         }
 
+        return Route(dialed, dialPlan, rule?.Name, normalized!, voicePolicy, usages, steps);
+    }
+
+    /// <summary>A number already normalized, routed by a voice policy alone (no dial plan: the diff's probes).</summary>
+    public RouteResult RouteNormalized(string number, string voicePolicy) => Route(number, "", null, number, voicePolicy, Usages(voicePolicy), []);
+
+    /// <summary>What a dial plan makes of a dialed string: the first matching rule's translation, an E.164 string as it is, else nothing.</summary>
+    public (NumberRule? Rule, string? Normalized) Normalize(string dialPlan, string dialed) =>
+        model.DialPlans.TryGetValue(dialPlan, out var rules) ? Normalize(rules, dialed) : (null, null);
+
+    private (NumberRule? Rule, string? Normalized) Normalize(IReadOnlyList<NumberRule> rules, string dialed)
+    {
+        var (rule, normalized) = Apply(rules, dialed);
+        return rule is not null ? (rule, normalized) : (null, dialed.StartsWith('+') ? dialed : null);
+    }
+
+    private IReadOnlyList<string> Usages(string voicePolicy) => model.VoicePolicies.TryGetValue(voicePolicy, out var policy) ? policy
+        : throw new LcvException($"There is no voice policy {voicePolicy} in this snapshot; give its Identity as Lync shows it (Global, Site:Dublin, Tag:…).");
+
+    private RouteResult Route(string dialed, string dialPlan, string? rule, string normalized, string voicePolicy, IReadOnlyList<string> usages, List<string> steps)
+    {
         if (usages.Count == 0)
         {
             steps.Add($"Voice policy {voicePolicy} has no PSTN usages: it allows no PSTN call.");
-            return new RouteResult(dialed, dialPlan, rule?.Name, normalized, voicePolicy, null, null, [], null, RouteResult.NoUsage, steps);
+            return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, null, null, [], null, RouteResult.NoUsage, steps);
         }
 
         foreach (var usage in usages)
         {
             foreach (var route in model.Routes.Where(r => r.Usages.Contains(usage, StringComparer.OrdinalIgnoreCase)))
             {
-                if (!Matches(route.NumberPattern, normalized!))
+                if (!Matches(route.NumberPattern, normalized))
                 {
                     continue;
                 }
@@ -60,23 +79,23 @@ internal sealed class CallRouter(VoiceModel model)
                 if (gateways.Count > 0)
                 {
                     var (trunk, trunkRules) = TrunkFor(gateways[0]);
-                    var (outbound, result) = Apply(trunkRules, normalized!);
+                    var (outbound, result) = Apply(trunkRules, normalized);
                     translated = outbound is null ? normalized : result;
                     steps.Add(outbound is null
                         ? $"Trunk configuration {trunk}: no outbound rule matches; {normalized} goes to {gateways[0]} as it is."
                         : $"Trunk configuration {trunk}: rule {outbound.Name} sends {translated} to {gateways[0]}.");
                 }
 
-                return new RouteResult(dialed, dialPlan, rule?.Name, normalized, voicePolicy, usage, route.Name, gateways, translated, RouteResult.Routed, steps);
+                return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, usage, route.Name, gateways, translated, RouteResult.Routed, steps);
             }
         }
 
         steps.Add($"Voice policy {voicePolicy}: no route carrying {string.Join(", ", usages)} matches {normalized}.");
-        return new RouteResult(dialed, dialPlan, rule?.Name, normalized, voicePolicy, null, null, [], null, RouteResult.NoRoute, steps);
+        return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, null, null, [], null, RouteResult.NoRoute, steps);
     }
 
     /// <summary>The trunk configuration that covers a gateway: its own, else its site's, else the global one.</summary>
-    private (string Identity, IReadOnlyList<NumberRule> Rules) TrunkFor(string gateway)
+    public (string Identity, IReadOnlyList<NumberRule> Rules) TrunkFor(string gateway)
     {
         var candidates = new List<string> { $"Service:PstnGateway:{gateway}" };
         if (model.GatewaySites.TryGetValue(gateway, out var site))

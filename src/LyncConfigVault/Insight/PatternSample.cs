@@ -14,16 +14,22 @@ namespace LyncConfigVault.Insight;
 /// </summary>
 internal static class PatternSample
 {
-    private const string Digits = "2079460135";
+    private const string Digits = "2207946013";
     private const int MaxCandidates = 32;
 
     /// <summary>A string the pattern matches, or null when none was found (invalid, outside the subset, or never matching).</summary>
-    public static string? Of(string pattern) => Analyze(pattern).Sample;
+    public static string? Of(string pattern) => Analyze(pattern).Samples.FirstOrDefault();
+
+    /// <summary>
+    /// Strings the pattern matches at its shortest, one longer and its longest, and down each
+    /// alternative: a rule changed from \d{6,7} to \d{6,8} differs only for the longest.
+    /// </summary>
+    public static IReadOnlyList<string> All(string pattern) => Analyze(pattern).Samples;
 
     /// <summary>Whether the pattern provably matches nothing, with the reason in words.</summary>
     public static string? NeverMatches(string pattern) => Analyze(pattern).Never;
 
-    private static (string? Sample, string? Never) Analyze(string pattern)
+    private static (IReadOnlyList<string> Samples, string? Never) Analyze(string pattern)
     {
         Regex regex;
         try
@@ -32,7 +38,7 @@ internal static class PatternSample
         }
         catch (ArgumentException)
         {
-            return (null, null);   // lcv check reports it as invalid, not as never matching
+            return ([], null);   // lcv check reports it as invalid, not as never matching
         }
 
         Node tree;
@@ -42,36 +48,32 @@ internal static class PatternSample
         }
         catch (FormatException)
         {
-            return (null, null);
+            return ([], null);
         }
 
         var candidates = Expand(tree, MaxCandidates);
-        if (candidates.Count == 0)
+        if (candidates.Count > 0 && candidates.All(c => c.Contradiction is not null))
         {
-            return (null, null);
+            return ([], candidates[0].Contradiction);
         }
 
-        if (candidates.All(c => c.Contradiction is not null))
-        {
-            return (null, candidates[0].Contradiction);
-        }
-
-        foreach (var candidate in candidates.Where(c => c.Contradiction is null))
+        var samples = new List<string>();
+        foreach (var candidate in candidates.Where(c => c.Contradiction is null).Select(c => c.Text).Distinct(StringComparer.Ordinal))
         {
             try
             {
-                if (regex.IsMatch(candidate.Text))
+                if (regex.IsMatch(candidate))
                 {
-                    return (candidate.Text, null);
+                    samples.Add(candidate);
                 }
             }
             catch (RegexMatchTimeoutException)
             {
-                return (null, null);
+                break;
             }
         }
 
-        return (null, null);
+        return (samples, null);
     }
 
     private abstract record Node;
@@ -200,7 +202,8 @@ internal static class PatternSample
                 return atom;
             }
 
-            (int Min, int Max)? range = pattern[_at] switch
+            var symbol = pattern[_at];
+            (int Min, int Max)? range = symbol switch
             {
                 '?' => (0, 1),
                 '*' => (0, 16),
@@ -213,9 +216,9 @@ internal static class PatternSample
                 return atom;
             }
 
-            if (pattern[_at] != '{')
+            if (symbol != '{')
             {
-                _at++;
+                _at++;   // Braces() has moved past its own "}"
             }
 
             if (_at < pattern.Length && pattern[_at] is '?' or '+')

@@ -18,10 +18,11 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
 {
     private static readonly string[] PatternLists = ["NormalizationRules", "OutboundTranslationRulesList", "OutboundCallingNumberTranslationRulesList"];
 
-    public List<Finding> Check(ObjectSource source)
+    /// <param name="parts">The vault parts to read (a diff against export files covers only theirs); all when null.</param>
+    public List<Finding> Check(ObjectSource source, IReadOnlyCollection<string>? parts = null)
     {
         // User data names nothing the checks follow, and a large pool would cost every run its memory.
-        var objects = VaultLayout.Parts.Where(p => p != "users").SelectMany(p => source.FilesUnder(p)).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal))
+        var objects = (parts ?? VaultLayout.Parts).Where(p => p != "users").SelectMany(p => source.FilesUnder(p)).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal))
             .Select(source.Read).ToList();
         var names = Names(objects);
         var findings = new List<Finding>();

@@ -1,13 +1,18 @@
 namespace LyncConfigVault.Report;
 
 /// <summary>What the HTML template sees: plain text only, every value already cut into highlighted pieces.</summary>
-internal sealed record HtmlReportModel(string Title, string Headline, string From, string To, IReadOnlyList<HtmlArea> Areas, HtmlArea Total);
+/// <param name="Impact">What the changes do as a whole (lcv diff --impact), or empty.</param>
+internal sealed record HtmlReportModel(string Title, string Headline, string From, string To, IReadOnlyList<HtmlArea> Areas, HtmlArea Total, IReadOnlyList<HtmlImpact> Impact);
 
 internal sealed record HtmlArea(string Name, int Added, int Removed, int Modified, int Renamed, IReadOnlyList<HtmlCard> Cards);
 
 /// <param name="Kind">added, removed, modified or renamed: the card's CSS class.</param>
 /// <param name="Note">"renamed from Tag:Old (same settings)", or empty.</param>
-internal sealed record HtmlCard(string Kind, string Symbol, string Noun, string Identity, string Note, IReadOnlyList<HtmlRow> Rows);
+/// <param name="Impact">What this change does (lcv diff --impact), or empty.</param>
+internal sealed record HtmlCard(string Kind, string Symbol, string Noun, string Identity, string Note, IReadOnlyList<HtmlRow> Rows, IReadOnlyList<HtmlImpact> Impact);
+
+/// <param name="Kind">references, tests, routing or users: the line's CSS class.</param>
+internal sealed record HtmlImpact(string Kind, string Text);
 
 /// <param name="Kind">added, removed, changed, moved, or setting (a value of an added or removed object).</param>
 internal sealed record HtmlRow(string Path, string Kind, IReadOnlyList<HtmlPiece> Old, IReadOnlyList<HtmlPiece> New, string Note, IReadOnlyList<HtmlLine> Lines);

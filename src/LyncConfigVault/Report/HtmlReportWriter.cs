@@ -24,7 +24,7 @@ internal sealed class HtmlReportWriter : IReportWriter
     {
         var options = new TemplateOptions();
         options.MemberAccessStrategy.IgnoreCasing = true;   // the template says report.title for Title
-        foreach (var type in new[] { typeof(HtmlReportModel), typeof(HtmlArea), typeof(HtmlCard), typeof(HtmlRow), typeof(HtmlPiece), typeof(HtmlLine) })
+        foreach (var type in new[] { typeof(HtmlReportModel), typeof(HtmlArea), typeof(HtmlCard), typeof(HtmlRow), typeof(HtmlPiece), typeof(HtmlLine), typeof(HtmlImpact) })
         {
             options.MemberAccessStrategy.Register(type);   // unregistered types render silently as empty
         }
@@ -39,7 +39,7 @@ internal sealed class HtmlReportWriter : IReportWriter
         var areas = report.ByArea().Select(area =>
         {
             var summary = DiffSummary.Of(area);
-            return new HtmlArea(area.Key, summary.Added, summary.Removed, summary.Modified, summary.Renamed, area.Select(Card).ToList());
+            return new HtmlArea(area.Key, summary.Added, summary.Removed, summary.Modified, summary.Renamed, area.Select(c => Card(c, report.Impact)).ToList());
         }).ToList();
         var total = report.Summary;
         return new HtmlReportModel(
@@ -48,10 +48,13 @@ internal sealed class HtmlReportWriter : IReportWriter
             ValueText.Side(report.From),
             ValueText.Side(report.To),
             areas,
-            new HtmlArea("all areas", total.Added, total.Removed, total.Modified, total.Renamed, []));
+            new HtmlArea("all areas", total.Added, total.Removed, total.Modified, total.Renamed, []),
+            Impact(report.Impact?.Overall ?? []));
     }
 
-    private static HtmlCard Card(ObjectChange change)
+    private static List<HtmlImpact> Impact(IReadOnlyList<ImpactNote> notes) => notes.Select(n => new HtmlImpact(n.Kind, n.Text)).ToList();
+
+    private static HtmlCard Card(ObjectChange change, DiffImpact? impact)
     {
         var note = change.Kind switch
         {
@@ -66,7 +69,7 @@ internal sealed class HtmlReportWriter : IReportWriter
             ObjectChangeKind.Removed => Settings(change.Old!).Select(s => new HtmlRow(s.Path, "setting", [new HtmlPiece(s.Value, false)], [], "", [])).ToList(),
             _ => change.Properties.Select(Row).ToList(),
         };
-        return new HtmlCard(JsonReportWriter.Word(change.Kind), ValueText.Symbol(change.Kind).ToString(), change.Noun, change.Identity, note, rows);
+        return new HtmlCard(JsonReportWriter.Word(change.Kind), ValueText.Symbol(change.Kind).ToString(), change.Noun, change.Identity, note, rows, Impact(impact?.For(change) ?? []));
     }
 
     private static HtmlRow Row(PropertyChange property)

@@ -28,10 +28,15 @@ internal sealed class JsonReportWriter : IReportWriter
         json.WriteStartArray("changes");
         foreach (var change in report.Changes)
         {
-            Change(json, change);
+            Change(json, change, report.Impact);
         }
 
         json.WriteEndArray();
+        if (report.Impact is { } impact)
+        {
+            Notes(json, impact.Overall);
+        }
+
         json.WriteEndObject();
     });
 
@@ -57,11 +62,36 @@ internal sealed class JsonReportWriter : IReportWriter
         json.WriteEndObject();
     }
 
-    private static void Change(Utf8JsonWriter json, ObjectChange change)
+    private static void Change(Utf8JsonWriter json, ObjectChange change, DiffImpact? impact)
     {
         json.WriteStartObject();
         ChangeBody(json, change);
+        if (impact is not null)
+        {
+            Notes(json, impact.For(change));
+        }
+
         json.WriteEndObject();
+    }
+
+    /// <summary>"impact": [{kind, text, users}], present only when the diff was asked for its impact.</summary>
+    private static void Notes(Utf8JsonWriter json, IReadOnlyList<ImpactNote> notes)
+    {
+        json.WriteStartArray("impact");
+        foreach (var note in notes)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", note.Kind);
+            json.WriteString("text", note.Text);
+            if (note.Users is { } users)
+            {
+                json.WriteNumber("users", users);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>The fields of one object's change, inside an object the caller opened.</summary>

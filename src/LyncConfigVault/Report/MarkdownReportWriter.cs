@@ -30,7 +30,27 @@ internal sealed class MarkdownReportWriter : IReportWriter
             foreach (var change in area)
             {
                 WriteObject(change, output);
+                WriteImpact(report.Impact?.For(change) ?? [], output, "  ");
             }
+        }
+
+        if (report.Impact is { Overall.Count: > 0 } impact)
+        {
+            output.Write("\n### Impact\n\n");
+            WriteImpact(impact.Overall, output, "");
+        }
+    }
+
+    private static void WriteImpact(IReadOnlyList<ImpactNote> notes, TextWriter output, string indent)
+    {
+        if (notes.Count > 0 && indent.Length > 0)
+        {
+            output.Write("\n");
+        }
+
+        foreach (var note in notes)
+        {
+            output.Write($"{indent}- ⚠ {Escape(note.Text)}\n");
         }
     }
 

@@ -23,7 +23,23 @@ internal sealed class TerminalReportWriter(IAnsiConsole console)
             foreach (var change in area)
             {
                 WriteObject(change);
+                WriteImpact(report.Impact?.For(change) ?? [], "      ");
             }
+        }
+
+        if (report.Impact is { Overall.Count: > 0 } impact)
+        {
+            console.WriteLine();
+            console.MarkupLine("[bold underline]impact[/]");
+            WriteImpact(impact.Overall, "  ");
+        }
+    }
+
+    private void WriteImpact(IReadOnlyList<ImpactNote> notes, string indent)
+    {
+        foreach (var note in notes)
+        {
+            console.MarkupLineInterpolated($"{indent}[magenta]⇒ {note.Text}[/]");
         }
     }
 

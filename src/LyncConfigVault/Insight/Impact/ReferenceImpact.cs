@@ -1,0 +1,68 @@
+using LyncConfigVault.Diff;
+
+namespace LyncConfigVault.Insight.Impact;
+
+/// <summary>
+/// The broken references a diff creates and the ones it mends: lcv check on both sides, the
+/// difference pinned on the change that caused it. An object removed or renamed is charged with
+/// everything still naming it ("PSTN usage X removed: 3 voice policies and 2 voice routes still name it").
+/// </summary>
+internal static class ReferenceImpact
+{
+    public static void Add(ChangeIndex changes, IReadOnlyCollection<Finding> before, IReadOnlyCollection<Finding> after)
+    {
+        var created = after.Except(before).ToList();
+        var mended = before.Except(after).ToList();
+
+        // Everything naming one vanished target, as one note on the change that took it away.
+        foreach (var group in created.Where(f => f.Kind == "missing-reference").GroupBy(f => f.Target, StringComparer.OrdinalIgnoreCase))
+        {
+            var (noun, name) = SplitTarget(group.Key);
+            var gone = changes.Find(noun, name) ?? (noun == "PstnUsage" ? changes.Find("PstnUsages", "Global") : null);
+            var referrers = group.ToList();
+            if (gone is not null)
+            {
+                changes.Add(new ImpactNote(ImpactNote.References,
+                    $"{Describe(noun, name)} no longer exists: {NounWords.Counts(referrers.Select(f => f.Noun))} still name it ({NounWords.Some(referrers.Select(f => f.Identity).Distinct())})"), gone);
+                continue;
+            }
+
+            foreach (var finding in referrers)
+            {
+                changes.Add(new ImpactNote(ImpactNote.References, finding.Describe()), changes.Find(finding.Noun, finding.Identity));
+            }
+        }
+
+        foreach (var finding in created.Where(f => f.Kind != "missing-reference"))
+        {
+            var owner = finding.Kind == "unused-usage"
+                ? changes.Changes.FirstOrDefault(c => c.Noun == "VoiceRoute" && Names(c.Old, "PstnUsages", finding.Target)) ?? changes.Find("PstnUsages", "Global")
+                : changes.Find(finding.Noun, finding.Identity);
+            changes.Add(new ImpactNote(ImpactNote.References, finding.Describe()), owner);
+        }
+
+        foreach (var finding in mended)
+        {
+            var (noun, name) = finding.Kind == "missing-reference" ? SplitTarget(finding.Target) : ("", null);
+            changes.Add(new ImpactNote(ImpactNote.References, $"mends: {finding.Describe()}"),
+                changes.Find(finding.Noun, finding.Identity), changes.Find(noun, name), noun == "PstnUsage" ? changes.Find("PstnUsages", "Global") : null);
+        }
+    }
+
+    private static (string Noun, string? Name) SplitTarget(string target)
+    {
+        var space = target.IndexOf(' ');
+        return space < 0 ? (target, null) : (target[..space], target[(space + 1)..]);
+    }
+
+    private static string Describe(string noun, string? name) => noun switch
+    {
+        "PstnUsage" => $"PSTN usage {name}",
+        "Service" => $"the topology's {name}",
+        _ => $"{noun} {name}",
+    };
+
+    private static bool Names(Model.YMap? content, string list, string value) =>
+        content is not null && Normalize.ObjectFactory.Setting(content).Value is Model.YMap setting && setting[list] is Model.YSeq seq
+        && seq.Items.OfType<Model.YScalar>().Any(s => s.Text.Equals(value, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,52 @@
+using LyncConfigVault.Diff;
+
+namespace LyncConfigVault.Insight.Impact;
+
+/// <summary>
+/// The deployment's voice test cases run on both sides: a case that starts failing (or passing again)
+/// is pinned on every change it went through: its dial plan, voice policy, the routes then and now, the
+/// PSTN usages, the test case itself.
+/// </summary>
+internal static class TestImpact
+{
+    public static void Add(ChangeIndex changes, IReadOnlyList<VoiceTestResult> before, IReadOnlyList<VoiceTestResult> after)
+    {
+        var then = before.ToDictionary(r => r.Case.Identity, StringComparer.OrdinalIgnoreCase);
+        foreach (var now in after)
+        {
+            var old = then.GetValueOrDefault(now.Case.Identity);
+            if (old is null || old.Passed == now.Passed)
+            {
+                continue;
+            }
+
+            var text = now.Passed
+                ? $"test case {now.Case.Identity} passes again"
+                : $"test case {now.Case.Identity} now fails ({string.Join("; ", now.Failures)})";
+            changes.AddToEach(new ImpactNote(ImpactNote.Tests, text), Touched(changes, old, now));
+        }
+
+        var passedBefore = before.Count(r => r.Passed);
+        var passedAfter = after.Count(r => r.Passed);
+        if (passedBefore != passedAfter || before.Count != after.Count)
+        {
+            changes.Add(new ImpactNote(ImpactNote.Tests, $"voice test cases: {passedAfter} of {after.Count} pass (before: {passedBefore} of {before.Count})"));
+        }
+    }
+
+    private static IEnumerable<ObjectChange?> Touched(ChangeIndex changes, VoiceTestResult old, VoiceTestResult now)
+    {
+        yield return changes.Find("VoiceTestConfiguration", now.Case.Identity);
+        yield return changes.Find("DialPlan", now.Case.DialPlan);
+        yield return changes.Find("VoicePolicy", now.Case.VoicePolicy);
+        foreach (var route in new[] { old.Route?.Route, now.Route?.Route, now.Case.ExpectedRoute }.Distinct())
+        {
+            yield return changes.Find("VoiceRoute", route);
+        }
+
+        if (old.Route?.Usage != now.Route?.Usage)
+        {
+            yield return changes.Find("PstnUsages", "Global");
+        }
+    }
+}
