@@ -19,6 +19,37 @@ public sealed class DiffCommandTests(SevenNightsVault nights) : IClassFixture<Se
     }
 
     [Fact]
+    public void Impact_in_json_pins_the_failing_test_case_on_the_reordered_policy_and_follows_lcv_diff_1()
+    {
+        var result = _fixture.Lcv("diff", "HEAD~5", "HEAD", "--impact", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        ReportSchema.AssertValid(result.Output);
+        using var json = JsonDocument.Parse(result.Output);
+        var policy = json.RootElement.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("identity").GetString() == "Tag:VP-Rotterdam-Intl");
+        var notes = policy.GetProperty("impact").EnumerateArray().Select(n => (n.GetProperty("kind").GetString(), n.GetProperty("text").GetString())).ToList();
+        Assert.Contains(("tests", "test case Rotterdam-Extension now fails (usage: expected Rotterdam-Local, got Rotterdam-National; route: expected Rotterdam-Local, got Rotterdam-National)"), notes);
+        Assert.Contains(notes, n => n.Item1 == "routing" && n.Item2!.EndsWith("from Tag:VP-Rotterdam-Intl: route Rotterdam-Local via rtmgw01.fabrikam.com, rtmgw02.fabrikam.com → route Rotterdam-National via rtmgw01.fabrikam.com, rtmgw02.fabrikam.com", StringComparison.Ordinal));
+        Assert.Equal("voice test cases: 23 of 24 pass (before: 24 of 24)", json.RootElement.GetProperty("impact")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Impact_is_a_section_of_the_text_markdown_and_html_reports_and_absent_unless_asked()
+    {
+        var text = _fixture.Lcv("diff", "HEAD~5", "HEAD", "--impact", "--area", "voice").Output;
+        var markdown = _fixture.Lcv("diff", "HEAD~5", "HEAD", "--impact", "--format", "markdown").Output;
+        var html = _fixture.Lcv("diff", "HEAD~5", "HEAD", "--impact", "--format", "html").Output;
+        var plain = _fixture.Lcv("diff", "HEAD~5", "HEAD", "--format", "json").Output;
+
+        Assert.Contains("      ⇒ test case Rotterdam-Extension now fails", text);
+        Assert.Contains("\nimpact\n  ⇒ voice test cases: 23 of 24 pass (before: 24 of 24)", text);
+        Assert.Contains("  - ⚠ test case Rotterdam-Extension now fails", markdown);
+        Assert.Contains("### Impact", markdown);
+        Assert.Contains("<li class=\"tests\">test case Rotterdam-Extension now fails", html);
+        Assert.DoesNotContain("\"impact\"", plain);
+    }
+
+    [Fact]
     public void Diff_of_a_snapshot_with_itself_says_no_differences_and_exits_0()
     {
         var result = _fixture.Lcv("diff", "HEAD", "HEAD");

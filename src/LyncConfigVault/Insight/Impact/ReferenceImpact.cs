@@ -23,7 +23,7 @@ internal static class ReferenceImpact
             if (gone is not null)
             {
                 changes.Add(new ImpactNote(ImpactNote.References,
-                    $"{Describe(noun, name)} no longer exists: {NounWords.Counts(referrers.Select(f => f.Noun))} still name it ({NounWords.Some(referrers.Select(f => f.Identity).Distinct())})"), gone);
+                    $"{Describe(noun, name)} no longer exists: {NounWords.Counts(referrers.Select(f => f.Noun))} still name it ({NounWords.Some(InCountOrder(referrers))})"), gone);
                 continue;
             }
 
@@ -48,6 +48,11 @@ internal static class ReferenceImpact
                 changes.Find(finding.Noun, finding.Identity), changes.Find(noun, name), noun == "PstnUsage" ? changes.Find("PstnUsages", "Global") : null);
         }
     }
+
+    /// <summary>The referrers' Identities in the order their nouns are counted: most first, then by name.</summary>
+    private static IEnumerable<string> InCountOrder(IEnumerable<Finding> referrers) =>
+        referrers.GroupBy(f => f.Noun).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.Select(f => f.Identity).Distinct().Order(StringComparer.Ordinal));
 
     private static (string Noun, string? Name) SplitTarget(string target)
     {

@@ -109,16 +109,21 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
             {
                 var then = _then.RouteNormalized(number, oldPolicy);
                 var now = _now.RouteNormalized(number, newPolicy);
-                if (Outcome(then, now) != Outcome(now, then))
+                if (Way(then) != Way(now) || then.Translated != now.Translated)
                 {
                     moved.Add((newPolicy, number, then, now));
                 }
             }
         }
 
-        var notes = moved.GroupBy(m => (Then: Outcome(m.Then, m.Now), Now: Outcome(m.Now, m.Then), Owner: Owner(m.Policy, m.Then, m.Now)))
-            .Select(g => (g.Key.Owner, Note: new ImpactNote(ImpactNote.Routing,
-                $"{NounWords.Some(g.Select(m => m.Number).Distinct(), 3)} from {NounWords.Some(g.Select(m => m.Policy).Distinct(), 3)}: {g.Key.Then} → {g.Key.Now}")))
+        var notes = moved.GroupBy(m => (Then: Way(m.Then), Now: Way(m.Now), Owner: Owner(m.Policy, m.Then, m.Now)))
+            .Select(g =>
+            {
+                var first = g.First();
+                var how = g.Key.Then == g.Key.Now ? $"{g.Key.Then} sends {first.Then.Translated} → {first.Now.Translated}" : $"{g.Key.Then} → {g.Key.Now}";
+                var text = $"{NounWords.Some(g.Select(m => m.Number).Distinct(), 3)} from {NounWords.Some(g.Select(m => m.Policy).Distinct(), 3)}: {how}";
+                return (g.Key.Owner, Note: new ImpactNote(ImpactNote.Routing, text));
+            })
             .ToList();
         foreach (var owner in notes.GroupBy(n => n.Owner))
         {
@@ -163,14 +168,9 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
         _ => $"{result.Normalized} (rule {result.Rule.Name})",
     };
 
-    /// <summary>
-    /// A number's way in words, for grouping: the digits sent to the gateway only when they are what
-    /// differs, so numbers that all moved from one route to another read as one line.
-    /// </summary>
-    private static string Outcome(RouteResult result, RouteResult other) => result.Outcome switch
+    /// <summary>A number's way in words: numbers that all moved from one route to another read as one line.</summary>
+    private static string Way(RouteResult result) => result.Outcome switch
     {
-        RouteResult.Routed when other.Outcome == RouteResult.Routed && other.Route == result.Route && other.Gateways.SequenceEqual(result.Gateways)
-            => $"route {result.Route} via {string.Join(", ", result.Gateways)}, sent as {result.Translated}",
         RouteResult.Routed => $"route {result.Route} via {string.Join(", ", result.Gateways)}",
         RouteResult.NoUsage => "no PSTN usage",
         _ => "no route",

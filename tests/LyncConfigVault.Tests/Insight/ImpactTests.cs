@@ -1,0 +1,110 @@
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Diff;
+using LyncConfigVault.Insight.Impact;
+using LyncConfigVault.Model;
+using LyncConfigVault.Vault;
+using static LyncConfigVault.Tests.Diff.DiffTestData;
+
+namespace LyncConfigVault.Tests.Insight;
+
+/// <summary>lcv diff --impact on the generated Fabrikam deployment: each consequence worked out by hand from its dial plans, routes and test cases.</summary>
+public sealed class ImpactTests
+{
+    private static DiffReport Impact(Snapshot before, Snapshot after)
+    {
+        var (from, to) = (new ExportObjectSource(before, "before"), new ExportObjectSource(after, "after"));
+        var report = Compare(before, after);
+        return report with { Impact = new ImpactAnalyzer(LyncCatalog.Default).Analyze(from, to, report, VaultLayout.Parts) };
+    }
+
+    private static List<string> Notes(DiffReport report, string change) =>
+        report.Impact!.For(Assert.Single(report.Changes, c => c.DisplayName == change)).Select(n => n.Text).ToList();
+
+    private static Snapshot WithoutUsage(Snapshot snapshot, string path, string element, string usage) =>
+        Edit(snapshot, path, c => List(c, element, "PstnUsages").Items.RemoveAll(u => ((YScalar)u).Text == usage));
+
+    [Fact]
+    public void A_policy_losing_its_international_usage_fails_the_test_case_and_strands_calls_abroad()
+    {
+        var before = Night(1);
+        var after = WithoutUsage(before, "cms/voice/VoicePolicy/Tag/VP-Dublin-Intl.yaml", "VoicePolicy", "Dublin-International");
+
+        var notes = Notes(Impact(before, after), "VoicePolicy Tag:VP-Dublin-Intl");
+
+        Assert.Contains("test case Dublin-International now fails (usage: expected Dublin-International, got (none); route: expected Dublin-International, got (none))", notes);
+        Assert.Contains(notes, n => n.StartsWith("+", StringComparison.Ordinal) && n.EndsWith("from Tag:VP-Dublin-Intl: route Dublin-International via dubgw01.fabrikam.com → no route", StringComparison.Ordinal));
+        Assert.Equal("voice test cases: 23 of 24 pass (before: 24 of 24)", Assert.Single(Impact(before, after).Impact!.Overall).Text);
+    }
+
+    [Fact]
+    public void A_usage_removed_from_the_global_list_is_charged_with_everything_that_still_names_it()
+    {
+        var before = Night(1);
+        var after = Edit(before, "cms/voice/PstnUsages/Global.yaml", c => List(c, "PSTNUsages", "Usage").Items.RemoveAll(u => ((YScalar)u).Text == "London-International"));
+
+        var notes = Notes(Impact(before, after), "PstnUsages Global");
+
+        Assert.Equal("PSTN usage London-International no longer exists: 2 voice policies, 1 voice route and 1 voice test configuration still name it (Tag:VP-Executives, Tag:VP-London-Intl, London-International, London-International)",
+            Assert.Single(notes));
+    }
+
+    [Fact]
+    public void A_route_moved_to_another_gateway_says_which_numbers_now_leave_where()
+    {
+        var before = Night(1);
+        var after = Edit(before, "cms/voice/VoiceRoute/London-International.yaml", c => ((YMap)c["Route"]!).Set("PstnGatewayList", new YSeq([new YScalar("PstnGateway:longw02.fabrikam.com")])));
+
+        var note = Assert.Single(Notes(Impact(before, after), "VoiceRoute London-International"));
+
+        Assert.EndsWith("from Tag:VP-Executives, Tag:VP-London-Intl: route London-International via longw01.fabrikam.com → route London-International via longw02.fabrikam.com", note);
+    }
+
+    [Fact]
+    public void A_trunk_translation_change_shows_the_digits_sent_before_and_after()
+    {
+        var before = Night(1);
+        var after = Edit(before, "cms/trunk/TrunkConfiguration/Service/PstnGateway/dubgw01.fabrikam.com.yaml", c =>
+            ((YMap)List(c, "TrunkConfiguration", "OutboundTranslationRulesList").Items[1]).Set("Translation", new YScalar("+$1")));
+
+        var notes = Notes(Impact(before, after), "TrunkConfiguration Service:PstnGateway:dubgw01.fabrikam.com");
+
+        Assert.Contains(notes, n => n.Contains("from Tag:VP-Dublin-Intl, Tag:VP-Executives: route Dublin-International via dubgw01.fabrikam.com sends 00", StringComparison.Ordinal)
+            && n.Contains(" → +", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_longer_local_pattern_normalizes_nine_digit_numbers_it_used_to_refuse()
+    {
+        var before = Night(1);
+        var after = Edit(before, "cms/voice/DialPlan/Site/Dublin.yaml", c =>
+            ((YMap)List(c, "LocationProfile", "NormalizationRules").Items.OfType<YMap>().Single(r => r.Text("Name") == "Dublin-Local")).Set("Pattern", new YScalar(@"^([2-9]\d{6,8})$")));
+
+        var notes = Notes(Impact(before, after), "DialPlan Site:Dublin");
+
+        Assert.Contains("220794601 dialed: not normalized → +3531220794601 (rule Dublin-Local)", notes);
+    }
+
+    [Fact]
+    public void A_renamed_policy_breaks_the_test_cases_and_references_that_still_use_the_old_name()
+    {
+        var before = Night(1);
+        var after = Rename(before, "cms/voice/VoicePolicy/Tag/VP-London-Intl.yaml", "VP-London-Intl-R03");
+
+        var notes = Notes(Impact(before, after), "VoicePolicy Tag:VP-London-Intl-R03");
+
+        Assert.Equal("VoicePolicy Tag:VP-London-Intl no longer exists: 4 voice test configurations still name it (London-Emergency, London-Extension, London-International, London-National)", notes[0]);
+        Assert.Contains("test case London-National now fails (its voice policy Tag:VP-London-Intl does not exist)", notes);
+    }
+
+    [Fact]
+    public void A_change_with_no_consequence_has_no_impact_notes()
+    {
+        var before = Night(1);
+        var after = Edit(before, "cms/voice/VoicePolicy/Site/Dublin.yaml", c => ((YMap)c["VoicePolicy"]!).Set("AllowSimulRing", new YScalar("true")));
+
+        var report = Impact(before, after);
+
+        Assert.Empty(Notes(report, "VoicePolicy Site:Dublin"));
+        Assert.Empty(report.Impact!.Overall);
+    }
+}
