@@ -2,7 +2,7 @@ namespace LyncConfigVault.Insight;
 
 /// <summary>
 /// One problem lcv check finds (lcv.check/1): its kind (missing-reference, unused-usage, invalid-pattern,
-/// missing-scope), the object, the property and what it points at.
+/// never-matches, missing-scope), the object, the property and what it points at.
 /// </summary>
 internal sealed record Finding(string Kind, string Noun, string Identity, string Property, string Target)
 {
@@ -11,6 +11,7 @@ internal sealed record Finding(string Kind, string Noun, string Identity, string
         "missing-reference" => $"{Noun} {Identity}: {Property} names {Target}, which does not exist",
         "unused-usage" => $"PSTN usage {Target} is carried by no voice route: calls given only this usage cannot be placed",
         "invalid-pattern" => $"{Noun} {Identity}: {Property} is not a valid regular expression ({Target})",
+        "never-matches" => $"{Noun} {Identity}: {Property} can never match a number ({Target})",
         "missing-scope" => $"{Noun} {Identity} is scoped to {Target}, which the topology does not have",
         _ => $"{Noun} {Identity}: {Property} → {Target}",
     };

@@ -120,6 +120,10 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
             {
                 yield return new Finding("invalid-pattern", noun, identity, property, problem);
             }
+            else if (pattern is not null && PatternSample.NeverMatches(pattern) is { } never)
+            {
+                yield return new Finding("never-matches", noun, identity, property, never);
+            }
         }
     }
 
