@@ -243,6 +243,11 @@ internal static class LyncCatalogRows
             Folder = "users/persistent-chat", Part = "users", Volatile = ExportMetadata,
             KeyedLists = new Dictionary<string, string> { ["Entries"] = "Name" },
         },
+        new CatalogEntry("UserPolicyAssignments", "users", ["UserPolicyAssignments"])
+        {
+            Folder = "users/policy-assignments", Part = "users", Identity = IdentityRule.Attribute, Volatile = ExportMetadata,
+            KeyedLists = new Dictionary<string, string> { ["Users"] = "User" },
+        },
     ];
 
     /// <summary>

@@ -30,7 +30,7 @@ internal sealed class DemoCommand : Command
         var root = vaultPath ?? Path.Combine(Path.GetTempPath(), "lcv-demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         var work = Path.Combine(Path.GetTempPath(), $"lcv-demo-{Environment.ProcessId}-{seed}-{Guid.NewGuid():N}");
         console.MarkupLine("[bold]LyncConfigVault demo[/]: the fictitious Fabrikam deployment (6 sites, Enterprise pools, a Survivable Branch Appliance, gateways and trunks, Response Groups, E9-1-1 locations and users).");
-        console.MarkupLineInterpolated($"Each night lcv backup runs Export-CsConfiguration, Export-CsRgsConfiguration per pool, Export-CsLisConfiguration and Export-CsUserData per pool against the simulated Lync module, in a PowerShell runspace (seed {seed}).");
+        console.MarkupLineInterpolated($"Each night lcv backup runs Export-CsConfiguration, Export-CsRgsConfiguration per pool, Export-CsLisConfiguration, Export-CsUserData per pool and Get-CsUser against the simulated Lync module, in a PowerShell runspace (seed {seed}).");
         var generated = SyntheticNights.Generate(seed, nights, parts: SyntheticParts.All).ToList();
 
         using var vault = VaultRepository.Init(root, "Fabrikam", LyncCatalog.Default);
@@ -48,7 +48,7 @@ internal sealed class DemoCommand : Command
                 host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
                 var raw = BackupRun.NewRawFolder(Path.Combine(work, "raw"), night.ExportTime);
                 var (pools, _) = DeploymentPools.Discover(host, TimeSpan.FromMinutes(1), applicationServer: true, registrar: true);
-                var plan = ExportPlan.For(["cms", "rgs", "lis", "users"], raw, remote: false, pools);
+                var plan = ExportPlan.For(["cms", "rgs", "lis", "users", "userpolicies"], raw, remote: false, pools);
                 var result = run.Run(host, plan, raw, TimeSpan.FromMinutes(5), keepRawDays: 3650, at: null, _ => { });
                 RunReporter.Print(console, $"Night {night.Number}", result.Stored ?? throw LcvException.Environment($"The simulated export of night {night.Number} failed: {result.Failed.First().Failure}"), listObjects: true);
                 if (night.Changes.Count == 0 && night.Number > 1)
@@ -80,6 +80,7 @@ internal sealed class DemoCommand : Command
         console.WriteLine($"  lcv log --vault \"{vault.Root}\" \"Pool dubpool01.fabrikam.com\"");
         console.WriteLine($"  lcv diff --vault \"{vault.Root}\" HEAD~5 HEAD --area rgs,lis");
         console.WriteLine($"  lcv route --vault \"{vault.Root}\" 00442079460000 --dial-plan Site:Dublin --policy Tag:VP-Dublin-Intl");
+        console.WriteLine($"  lcv diff --vault \"{vault.Root}\" HEAD~5 HEAD --impact --area voice");
         console.WriteLine($"  lcv check --vault \"{vault.Root}\"");
         console.WriteLine($"  lcv restore --vault \"{vault.Root}\" HEAD~3 --preview");
         console.WriteLine($"  git -C \"{vault.Root}\" log -p -- cms/voice/VoicePolicy/Tag");

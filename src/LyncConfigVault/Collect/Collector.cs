@@ -52,6 +52,11 @@ internal sealed class Collector(PowerShellHost host, TimeSpan timeout, Action<st
             case ExportDelivery.Text:
                 File.WriteAllText(task.FileName, result.Text, new System.Text.UTF8Encoding(false));
                 break;
+            case ExportDelivery.Objects when result.Objects.Count == 0:
+                return "returned no users";
+            case ExportDelivery.Objects:
+                File.WriteAllBytes(task.FileName, UserPolicyFile.Write(result.Objects));
+                break;
         }
 
         if (!File.Exists(task.FileName) || new FileInfo(task.FileName).Length == 0)

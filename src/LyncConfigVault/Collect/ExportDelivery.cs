@@ -11,4 +11,7 @@ internal enum ExportDelivery
 
     /// <summary>The cmdlet returns text (Get-CsTopology -AsXml).</summary>
     Text,
+
+    /// <summary>The cmdlet returns objects (Get-CsUser); lcv saves them as CliXml, as Export-Clixml would.</summary>
+    Objects,
 }

@@ -5,13 +5,14 @@ namespace LyncConfigVault.Collect;
 /// <summary>
 /// Which exports a backup runs, from --only or the vault's collect settings. By default the CMS, the
 /// topology, Response Groups for every ApplicationServer pool and the LIS database; user data (for every
-/// Registrar pool) and persistent chat hold personal data and run only when asked for.
+/// Registrar pool), per-user policy assignments (Get-CsUser) and persistent chat hold personal data and
+/// run only when asked for.
 /// </summary>
 internal static class ExportPlan
 {
     public static readonly IReadOnlyList<string> Default = ["cms", "topology", "rgs", "lis"];
 
-    public static readonly IReadOnlyList<string> Known = ["cms", "topology", "rgs", "lis", "users", "persistentchat"];
+    public static readonly IReadOnlyList<string> Known = ["cms", "topology", "rgs", "lis", "users", "userpolicies", "persistentchat"];
 
     /// <summary>The exports asked for, checked: each of <paramref name="only"/> may be "a,b"; none means the default plan.</summary>
     public static IReadOnlyList<string> Names(IEnumerable<string> only)
@@ -40,6 +41,7 @@ internal static class ExportPlan
                 "rgs" => pools.ApplicationServer.Where(Wanted).Select(p => ExportTask.Rgs(folder, p)),
                 "lis" => [ExportTask.Lis(folder, asBytes: remote)],
                 "users" => pools.Registrar.Where(Wanted).Select(p => ExportTask.Users(folder, p)),
+                "userpolicies" => [ExportTask.UserPolicies(folder)],
                 _ => [ExportTask.PersistentChat(folder)],
             });
         }

@@ -50,6 +50,13 @@ internal sealed record ExportTask(ExportKind Kind, string Cmdlet, string Target,
         return new(ExportKind.UserData, "Export-CsUserData", pool, file, new Dictionary<string, object> { ["PoolFqdn"] = pool, ["FileName"] = file });
     }
 
+    /// <summary>
+    /// Per-user policy assignments (opt-in: they name people): Get-CsUser's answer, kept to the SIP address, the
+    /// Registrar pool and the per-user policies, so reports can say how many users a changed policy affects.
+    /// </summary>
+    public static ExportTask UserPolicies(string folder) =>
+        new(ExportKind.UserPolicies, "Get-CsUser", "*", Path.Combine(folder, UserPolicyFile.FileName), new Dictionary<string, object>(), ExportDelivery.Objects);
+
     /// <summary>Persistent chat rooms and content (opt-in: message content), kept as a hashed record only.</summary>
     public static ExportTask PersistentChat(string folder)
     {

@@ -41,11 +41,12 @@ internal sealed class RunspaceCalls(Runspace runspace) : IDisposable
             terminating = timedOut ? null : Message(e.InnerException);
         }
 
-        var bytes = output.Count == 1 && output[0].BaseObject is byte[] array ? array
-            : output.Count > 0 && output.All(o => o.BaseObject is byte) ? output.Select(o => (byte)o.BaseObject).ToArray()
+        var results = output.Where(o => o is not null).ToList();   // a function can emit $null
+        var bytes = results.Count == 1 && results[0].BaseObject is byte[] array ? array
+            : results.Count > 0 && results.All(o => o.BaseObject is byte) ? results.Select(o => (byte)o.BaseObject).ToArray()
             : null;
         // Get-CsTopology -AsXml gives XML; admins save it with .ToString(), so do we.
-        var text = output.Count != 1 ? null : output[0].BaseObject switch
+        var text = results.Count != 1 ? null : results[0].BaseObject switch
         {
             string single => single,
             System.Xml.Linq.XElement element => element.ToString(),
@@ -53,7 +54,7 @@ internal sealed class RunspaceCalls(Runspace runspace) : IDisposable
             _ => null,
         };
         return new HostResult(
-            bytes is null && text is null ? output.Select(Properties).ToList() : [],
+            bytes is null && text is null ? results.Select(Properties).ToList() : [],
             shell.Streams.Error.Select(r => Message(r.Exception) ?? r.ToString()).ToList(),
             shell.Streams.Verbose.Select(v => v.Message).ToList(),
             terminating,

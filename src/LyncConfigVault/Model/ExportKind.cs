@@ -20,4 +20,7 @@ internal enum ExportKind
 
     /// <summary>Export-CsPersistentChatData.</summary>
     PersistentChat,
+
+    /// <summary>Get-CsUser's per-user policy assignments, saved as CliXml (CsUserPolicies.xml).</summary>
+    UserPolicies,
 }

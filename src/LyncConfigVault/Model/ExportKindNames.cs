@@ -10,6 +10,7 @@ internal static class ExportKindNames
         ExportKind.Rgs => "an Export-CsRgsConfiguration export",
         ExportKind.Lis => "an Export-CsLisConfiguration export",
         ExportKind.PersistentChat => "an Export-CsPersistentChatData export",
+        ExportKind.UserPolicies => "a Get-CsUser policy list",
         _ => "an Export-CsUserData export",
     };
 }

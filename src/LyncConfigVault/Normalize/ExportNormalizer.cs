@@ -5,6 +5,7 @@ using LyncConfigVault.Normalize.Lis;
 using LyncConfigVault.Normalize.Rgs;
 using LyncConfigVault.Normalize.Users;
 using LyncConfigVault.Unpack;
+using LyncConfigVault.Unpack.CliXml;
 
 namespace LyncConfigVault.Normalize;
 
@@ -41,6 +42,9 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
                 throw LcvException.BadExport(archive.File, "is a Topology Builder file (.tbxml), not a published topology. Save the published one with (Get-CsTopology -AsXml).ToString().");
             case var _ when LisNormalizer.IsLis(document):
                 return Lis(archive, [("", document)], exportedAt);
+            case "Objs" when UserPolicies(document, archive.File) is { } users:
+                return new Result(Record(ExportKind.UserPolicies, archive, exportedAt), new UserPolicyNormalizer(personal ?? PersonalDataPolicy.Ephemeral).Normalize(users, archive.File),
+                    [UserPolicyNormalizer.Part]);
             case "HomedResources":
                 throw LcvException.BadExport(archive.File, "is Lync 2010 user data (DBImpExp.exe); lcv reads the Export-CsUserData archives of Lync 2013 and later, not this format.");
             default:
@@ -86,6 +90,9 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
         var names = string.Join(", ", archive.EntryNames.Take(3)) + (archive.EntryNames.Count > 3 ? ", …" : "");
         throw LcvException.BadExport(archive.File, $"is a ZIP archive without DocItemSet.xml ({names}): not an Export-CsConfiguration archive.");
     }
+
+    private static List<CliValue>? UserPolicies(XDocument document, string file) =>
+        CliXmlReader.IsCliXml(document) && CliXmlReader.Read(document, file, "") is var values && UserPolicyNormalizer.IsUserPolicies(values) ? values : null;
 
     private Result Lis(ExportArchive archive, List<(string Entry, XDocument Document)> documents, DateTimeOffset exportedAt) =>
         new(Record(ExportKind.Lis, archive, exportedAt), new LisNormalizer(catalog, filter).Normalize(documents), ["lis"]);

@@ -1,3 +1,4 @@
+using LyncConfigVault.Collect;
 using LyncConfigVault.Simulation.Lis;
 using LyncConfigVault.Simulation.Rgs;
 using LyncConfigVault.Simulation.Users;
@@ -15,6 +16,7 @@ internal sealed class OtherExports
     private readonly List<SyntheticRgsPool> _rgs;
     private readonly SyntheticLis? _lis;
     private readonly List<SyntheticUsers> _users;
+    private readonly SyntheticPolicyAssignments? _assignments;
 
     public OtherExports(int seed, SyntheticParts parts, string domain)
     {
@@ -25,6 +27,7 @@ internal sealed class OtherExports
         _users = parts.HasFlag(SyntheticParts.Users)
             ? SyntheticSite.All.Select((s, i) => new SyntheticUsers(s.Pool(domain), domain, i < 2 ? 12 : 4, _random).Populate()).ToList()
             : [];
+        _assignments = parts.HasFlag(SyntheticParts.Users) ? new SyntheticPolicyAssignments(seed, domain) : null;
     }
 
     /// <summary>The admin changes of one night, the same nights the CMS changes (never night 1, nor every fourth).</summary>
@@ -50,6 +53,8 @@ internal sealed class OtherExports
         {
             _users[night % _users.Count].Change(night);   // named by pseudonym in the vault, so not listed here
         }
+
+        _assignments?.Change(night);
 
         return changes;
     }
@@ -86,6 +91,11 @@ internal sealed class OtherExports
         if (_users.Count > 0)
         {
             exports.Add(new SyntheticExport("Export-CsPersistentChatData", null, "PersistentChatData.zip", PersistentChat(night, exportTime)));
+        }
+
+        if (_assignments is not null)
+        {
+            exports.Add(new SyntheticExport("Get-CsUser", null, UserPolicyFile.FileName, _assignments.Write()));
         }
 
         return exports;

@@ -23,6 +23,7 @@ internal sealed class ImpactAnalyzer(LyncCatalog catalog)
             new RoutingImpact(before, after, changes).Add(casesBefore, casesAfter);
         }
 
+        UserImpact.Add(changes, UserAssignments.From(to) is { IsEmpty: false } now ? now : UserAssignments.From(from), to);
         return changes.Result();
     }
 }

@@ -153,6 +153,19 @@ function Get-CsSite {
     }
 }
 
+# Users and their per-user policies, from Active Directory on a real server: here the generated list.
+function Get-CsUser {
+    [CmdletBinding()]
+    param([string] $Identity, [string] $Filter, [int] $ResultSize = 0)
+    if (Invoke-SimulatedFault $PSCmdlet 'Get-CsUser' '*') { return }
+    $file = [System.IO.Path]::Combine((Get-SimulatedState), 'CsUserPolicies.xml')
+    if (-not [System.IO.File]::Exists($file)) { return }
+    # PSSerializer rather than Import-Clixml: the engine alone (lcv's in-process runspace) has no Microsoft.PowerShell.Utility.
+    $users = @([System.Management.Automation.PSSerializer]::DeserializeAsList([System.IO.File]::ReadAllText($file)))
+    if ($Identity) { $users = $users | Where-Object { $_.SipAddress -eq $Identity -or $_.SipAddress -eq "sip:$Identity" } }
+    $users
+}
+
 # -Source ApplicationServer:<fqdn> (or service:ApplicationServer:<fqdn>), as the real cmdlet takes it.
 function Export-CsRgsConfiguration {
     [CmdletBinding()]
@@ -392,6 +405,6 @@ function Set-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'Set' 'Vo
 function New-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'New' 'VoiceRoute' $Identity $args }
 function Remove-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'Remove' 'VoiceRoute' $Identity $args }
 
-Export-ModuleMember -Function Initialize-SimulatedLync, Get-CsService, Get-CsPool, Get-CsSite, Get-CsTopology, Export-CsConfiguration, Export-CsRgsConfiguration, Export-CsLisConfiguration, Export-CsUserData, Export-CsPersistentChatData,
+Export-ModuleMember -Function Initialize-SimulatedLync, Get-CsService, Get-CsPool, Get-CsSite, Get-CsUser, Get-CsTopology, Export-CsConfiguration, Export-CsRgsConfiguration, Export-CsLisConfiguration, Export-CsUserData, Export-CsPersistentChatData,
     Set-CsVoicePolicy, New-CsVoicePolicy, Remove-CsVoicePolicy, Set-CsClientPolicy, New-CsClientPolicy, Remove-CsClientPolicy,
     Set-CsConferencingPolicy, Set-CsExternalAccessPolicy, Set-CsMobilityPolicy, Set-CsPstnUsage, Set-CsVoiceRoute, New-CsVoiceRoute, Remove-CsVoiceRoute

@@ -1,0 +1,56 @@
+using LyncConfigVault.Diff;
+using LyncConfigVault.Model;
+
+namespace LyncConfigVault.Insight.Impact;
+
+/// <summary>
+/// The blast radius of a changed policy: how many users it applies to. A Tag policy, the users granted
+/// it; a Site policy, the users homed in the site without a per-user one; the Global policy, the users
+/// with neither. Needs the per-user assignments (lcv backup --only …,userpolicies); silent without them.
+/// </summary>
+internal static class UserImpact
+{
+    /// <summary>Policy noun → the Get-CsUser property that shows its per-user grant.</summary>
+    private static readonly Dictionary<string, string> Granted = new(StringComparer.Ordinal)
+    {
+        ["VoicePolicy"] = "VoicePolicy", ["VoiceRoutingPolicy"] = "VoiceRoutingPolicy", ["DialPlan"] = "DialPlan",
+        ["ClientPolicy"] = "ClientPolicy", ["ConferencingPolicy"] = "ConferencingPolicy", ["ExternalAccessPolicy"] = "ExternalAccessPolicy",
+        ["MobilityPolicy"] = "MobilityPolicy", ["LocationPolicy"] = "LocationPolicy", ["ArchivingPolicy"] = "ArchivingPolicy",
+        ["PinPolicy"] = "PinPolicy", ["PresencePolicy"] = "PresencePolicy", ["PersistentChatPolicy"] = "PersistentChatPolicy",
+        ["ClientVersionPolicy"] = "ClientVersionPolicy", ["UserServicesPolicy"] = "UserServicesPolicy",
+    };
+
+    public static void Add(ChangeIndex changes, UserAssignments users, ObjectSource after)
+    {
+        if (users.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var change in changes.Changes.Where(c => Granted.ContainsKey(c.Noun)).OrderBy(c => c.DisplayName, StringComparer.Ordinal))
+        {
+            var property = Granted[change.Noun];
+            var identity = LyncIdentity.Parse(change.Kind == ObjectChangeKind.Renamed ? change.OldIdentity ?? change.Identity : change.Identity);
+            var (count, text) = identity.Scope switch
+            {
+                "Tag" when change.Kind is ObjectChangeKind.Removed or ObjectChangeKind.Renamed && users.Granted(property, identity.ToString()) is var still =>
+                    (still, still == 0 ? $"no user was granted {identity}" : $"{{0}} still granted {identity}, which no longer exists"),
+                "Tag" => (users.Granted(property, identity.ToString()), "assigned to {0}"),
+                "Site" => (users.Following(property, identity.Name, _ => false), $"applies to {{0}} homed in {identity} with no per-user {Words(change.Noun)}"),
+                "Global" => (users.Following(property, null, site => site is not null && SiteHasOwn(after, change.Noun, site)), $"applies to {{0}} with no per-user or site {Words(change.Noun)}"),
+                _ => (0, ""),
+            };
+            if (text.Length > 0 && (count > 0 || identity.Scope == "Tag"))
+            {
+                changes.Add(new ImpactNote(ImpactNote.UsersKind, string.Format(System.Globalization.CultureInfo.InvariantCulture, text, Users(count))) { Users = count }, change);
+            }
+        }
+    }
+
+    private static bool SiteHasOwn(ObjectSource source, string noun, string site) =>
+        source.FilesUnder($"cms").Any(p => p.EndsWith($"/{noun}/Site/{Normalize.VaultPaths.Segment(site)}.yaml", StringComparison.Ordinal));
+
+    private static string Users(int count) => count == 1 ? "1 user" : $"{count:N0} users";
+
+    private static string Words(string noun) => NounWords.Count(1, noun)[2..];
+}
