@@ -18,6 +18,8 @@ internal sealed class DiffCommand : Command
 
     private readonly Option<bool> _impact = new("--impact") { Description = "Also say what each change does: references it breaks or mends, voice test cases it fails or fixes, numbers that route elsewhere, users it applies to" };
 
+    private readonly Option<string?> _map = new("--map") { Description = "A YAML file of renames (literal or regex) that turns TO's names into FROM's: compare a lab with production object by object" };
+
     private readonly ReportOutput _report = new();
 
     public DiffCommand(IAnsiConsole console) : base("diff", "Show what changed between two snapshots, or two export files, in Lync terms")
@@ -25,6 +27,7 @@ internal sealed class DiffCommand : Command
         Options.Add(_vault);
         Options.Add(_renames);
         Options.Add(_impact);
+        Options.Add(_map);
         _report.AddTo(this);
         Arguments.Add(_sides);
         SetAction(parse =>
@@ -38,6 +41,12 @@ internal sealed class DiffCommand : Command
                 _ => sources.Resolve(sides[0], sides[1]),
             };
             var parts = ComparisonSources.CommonParts(from, to, sides.ElementAtOrDefault(0) ?? "HEAD~1", sides.ElementAtOrDefault(1) ?? "HEAD");
+            // After the parts are known: they come from what each side's exports hold, which renaming does not change.
+            if (parse.GetValue(_map) is { } mapFile)
+            {
+                to = new MappedObjectSource(to, NameMap.Load(mapFile), LyncCatalog.Default);
+            }
+
             var report = new SnapshotDiffer(LyncCatalog.Default, sources.Filter, parse.GetValue(_renames))
                 .Compare(from, to, parts);
             if (parse.GetValue(_impact))

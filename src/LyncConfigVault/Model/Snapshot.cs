@@ -12,5 +12,11 @@ internal sealed record Snapshot(
     /// <summary>Binary files kept once by content hash (Response Group audio): vault path → bytes.</summary>
     public IReadOnlyDictionary<string, byte[]> Blobs { get; init; } = new Dictionary<string, byte[]>();
 
-    public DateTimeOffset ExportedAt => Exports.Count == 0 ? DateTimeOffset.UnixEpoch : Exports.Max(e => e.ExportedAt);
+    /// <summary>
+    /// When the newest export ran. A Get-CsUser list counts only alone: it carries no time of its own, its
+    /// file's time is when it was saved, which for generated or copied nights is not the night's.
+    /// </summary>
+    public DateTimeOffset ExportedAt =>
+        Exports.Count == 0 ? DateTimeOffset.UnixEpoch
+        : Exports.Where(e => e.Kind != ExportKind.UserPolicies).Select(e => e.ExportedAt).DefaultIfEmpty(Exports.Max(e => e.ExportedAt)).Max();
 }
