@@ -35,5 +35,17 @@ internal static class RouteBenchmark
                 router.Route(dialed[i % dialed.Length], "Site:Dublin", "Tag:VP-Dublin-Intl");
             }
         }), anchor);
+
+        // lcv diff --impact after a route change: both sides checked, test cases run, every policy probed.
+        var changed = snapshot.Objects.ToDictionary(StringComparer.Ordinal);
+        var route = changed["cms/voice/VoiceRoute/London-International.yaml"];
+        var content = (YMap)route.Content.DeepCopy();
+        ((YMap)content["Route"]!).Set("PstnGatewayList", new YSeq([new YScalar("PstnGateway:longw02.fabrikam.com")]));
+        changed[route.Path] = route with { Content = content };
+        var (from, to) = (new ExportObjectSource(snapshot, "before"), new ExportObjectSource(snapshot with { Objects = changed }, "after"));
+        var report = new SnapshotDiffer(LyncCatalog.Default, filter).Compare(from, to);
+        var policies = VoiceModel.From(from).VoicePolicies.Count;
+        Figure($"diff --impact, one route changed, {policies:N0} voice policies", Median(runs, () =>
+            new LyncConfigVault.Insight.Impact.ImpactAnalyzer(LyncCatalog.Default).Analyze(from, to, report, LyncConfigVault.Vault.VaultLayout.Parts)), anchor);
     }
 }
