@@ -30,7 +30,7 @@ internal sealed class VoiceModel
     public static VoiceModel From(ObjectSource source)
     {
         var model = new VoiceModel();
-        IEnumerable<YMap> Objects(string folder) => source.FilesUnder(folder).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(source.Read);
+        IEnumerable<YMap> Objects(string folder) => SnapshotObjects.Under(source, folder);
         foreach (var plan in Objects("cms/voice/DialPlan"))
         {
             model.DialPlans[plan.Text(ObjectFactory.IdentityKey)!] = Rules(Setting(plan)["NormalizationRules"]);
@@ -54,8 +54,7 @@ internal sealed class VoiceModel
             model.Trunks[trunk.Text(ObjectFactory.IdentityKey)!] = Rules(Setting(trunk)["OutboundTranslationRulesList"]);
         }
 
-        var sites = Objects("topology/sites").Select(s => (Setting(s).Text("SiteId"), Setting(s).Text("Name")))
-            .Where(s => s.Item1 is not null && s.Item2 is not null).ToDictionary(s => s.Item1!, s => s.Item2!);
+        var sites = SnapshotObjects.SiteNames(source);
         foreach (var gateway in Objects("topology/services/PstnGateway"))
         {
             var identity = gateway.Text(ObjectFactory.IdentityKey) ?? "";
@@ -69,7 +68,7 @@ internal sealed class VoiceModel
         return model;
     }
 
-    private static YMap Setting(YMap content) => ObjectFactory.Setting(content).Value as YMap ?? new YMap();
+    private static YMap Setting(YMap content) => SnapshotObjects.Setting(content);
 
     private static List<string> Texts(YNode? node) => node switch
     {

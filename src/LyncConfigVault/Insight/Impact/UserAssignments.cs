@@ -26,12 +26,11 @@ internal sealed class UserAssignments
             return result;
         }
 
-        var sites = Read(source, "topology/sites").Select(Setting).Where(s => s.Text("SiteId") is not null && s.Text("Name") is not null)
-            .ToDictionary(s => s.Text("SiteId")!, s => s.Text("Name")!);
+        var sites = SnapshotObjects.SiteNames(source);
         var poolSites = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pool in Read(source, "topology/pools"))
+        foreach (var pool in SnapshotObjects.Under(source, "topology/pools"))
         {
-            var siteId = (Setting(pool)["ClusterId"] as YMap)?.Text("SiteId");
+            var siteId = (SnapshotObjects.Setting(pool)["ClusterId"] as YMap)?.Text("SiteId");
             if (siteId is not null && sites.TryGetValue(siteId, out var site))
             {
                 poolSites[pool.Text(ObjectFactory.IdentityKey) ?? ""] = site;
@@ -42,7 +41,7 @@ internal sealed class UserAssignments
         {
             var content = source.Read(file);
             var pool = content.Text(ObjectFactory.IdentityKey) ?? "";
-            var setting = Setting(content);
+            var setting = SnapshotObjects.Setting(content);
             var granted = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             int users;
             if (setting[UserPolicyNormalizer.UsersKey] is YSeq list)
@@ -78,9 +77,4 @@ internal sealed class UserAssignments
     public int Following(string property, string? site, Func<string?, bool> siteHasOwn) =>
         _pools.Where(p => site is null ? !siteHasOwn(p.Site) : string.Equals(p.Site, site, StringComparison.OrdinalIgnoreCase))
             .Sum(p => p.Users - p.Granted.Where(g => g.Key.StartsWith(property + " ", StringComparison.Ordinal)).Sum(g => g.Value));
-
-    private static IEnumerable<YMap> Read(ObjectSource source, string folder) =>
-        source.FilesUnder(folder).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(source.Read);
-
-    private static YMap Setting(YMap content) => ObjectFactory.Setting(content).Value as YMap ?? new YMap();
 }

@@ -35,7 +35,7 @@ internal static class UserImpact
             {
                 "Tag" when change.Kind is ObjectChangeKind.Removed or ObjectChangeKind.Renamed && users.Granted(property, identity.ToString()) is var still =>
                     (still, still == 0 ? $"no user was granted {identity}" : $"{{0}} still granted {identity}, which no longer exists"),
-                "Tag" => (users.Granted(property, identity.ToString()), "assigned to {0}"),
+                "Tag" when users.Granted(property, identity.ToString()) is var granted => (granted, granted == 0 ? "assigned to no user" : "assigned to {0}"),
                 "Site" => (users.Following(property, identity.Name, _ => false), $"applies to {{0}} homed in {identity} with no per-user {Words(change.Noun)}"),
                 "Global" => (users.Following(property, null, site => site is not null && SiteHasOwn(after, change.Noun, site)), $"applies to {{0}} with no per-user or site {Words(change.Noun)}"),
                 _ => (0, ""),
