@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace LyncConfigVault.Cli;
 
-/// <summary>After a run that committed: one line on the new snapshot's broken references. Reported, never blocking.</summary>
+/// <summary>
+/// After a run that committed: one line on the new snapshot's broken references, and one on its voice test
+/// cases when any fails. Reported, never blocking: the snapshot is history either way.
+/// </summary>
 internal static class CheckReporter
 {
     public static void Print(IAnsiConsole console, VaultRepository vault, string? commit)
@@ -16,11 +19,19 @@ internal static class CheckReporter
             return;
         }
 
-        var findings = new ReferenceChecker(LyncCatalog.Default).Check(new GitObjectSource(vault.Git, (LibGit2Sharp.Commit)vault.Git.Lookup(commit), "new"));
+        var snapshot = new GitObjectSource(vault.Git, (LibGit2Sharp.Commit)vault.Git.Lookup(commit), "new");
+        var findings = new ReferenceChecker(LyncCatalog.Default).Check(snapshot);
         if (findings.Count > 0)
         {
             var kinds = string.Join(", ", findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
             console.MarkupLineInterpolated($"[yellow]lcv check: {findings.Count} finding(s) in this snapshot ({kinds}); lcv check lists them.[/]");
+        }
+
+        var results = VoiceTestRunner.Run(VoiceModel.From(snapshot), VoiceTestRunner.Cases(snapshot));
+        if (results.Any(r => !r.Passed))
+        {
+            var failed = results.Where(r => !r.Passed).Select(r => r.Case.Identity).ToList();
+            console.MarkupLineInterpolated($"[yellow]lcv test: {failed.Count} of {results.Count} voice test cases fail in this snapshot ({string.Join(", ", failed.Take(5))}{(failed.Count > 5 ? ", …" : "")}); lcv test explains them.[/]");
         }
     }
 }

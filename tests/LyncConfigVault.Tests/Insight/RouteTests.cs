@@ -18,6 +18,7 @@ public sealed class RouteTests(SevenNightsVault seven) : IClassFixture<SevenNigh
 
     [Theory]
     [InlineData("1234", "Dublin-Internal-4digit", "+35315551234", "Dublin-Local", "Dublin-Local", "015551234")]
+    [InlineData("5550199", "Dublin-Local", "+35315550199", "Dublin-Local", "Dublin-Local", "015550199")]
     [InlineData("0876543210", "Dublin-National", "+353876543210", "Dublin-National", "Dublin-National", "0876543210")]
     [InlineData("00442079460000", "Dublin-International", "+442079460000", "Dublin-International", "Dublin-International", "00442079460000")]
     [InlineData("112", "Dublin-Emergency", "112", "Emergency", "Emergency", "112")]
@@ -79,5 +80,19 @@ public sealed class RouteTests(SevenNightsVault seven) : IClassFixture<SevenNigh
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("There is no dial plan Site:Atlantis in this snapshot", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void Lcv_test_exits_1_when_last_weeks_usage_reorder_broke_a_test_case_and_names_it_in_json()
+    {
+        var result = Fixture.Lcv("test", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Output);
+        Assert.Equal("lcv.test/1", document.RootElement.GetProperty("schema").GetString());
+        var failed = document.RootElement.GetProperty("results").EnumerateArray().Where(r => !r.GetProperty("passed").GetBoolean()).ToList();
+        var only = Assert.Single(failed);
+        Assert.Equal("Rotterdam-Extension", only.GetProperty("identity").GetString());
+        Assert.Equal("Rotterdam-National", only.GetProperty("route").GetString());
     }
 }

@@ -80,4 +80,19 @@ public sealed class VoiceTestTests
         Assert.Equal(["London-Emergency", "London-Extension", "London-International", "London-National"], failed.Select(r => r.Case.Identity));
         Assert.All(failed, r => Assert.Equal("its voice policy Tag:VP-London-Intl does not exist", Assert.Single(r.Failures)));
     }
+
+    [Fact]
+    public void The_night_a_change_breaks_a_test_case_its_ingest_says_so_and_still_commits()
+    {
+        using var fixture = new VaultFixture(nights: 6);
+        for (var night = 1; night <= 5; night++)
+        {
+            Assert.DoesNotContain("lcv test:", fixture.Ingest(night).Output);
+        }
+
+        var sixth = fixture.Ingest(6);
+
+        Assert.Equal(0, sixth.ExitCode);
+        Assert.Contains("lcv test: 1 of 24 voice test cases fail in this snapshot (Rotterdam-Extension); lcv test explains them.", sixth.Output);
+    }
 }
