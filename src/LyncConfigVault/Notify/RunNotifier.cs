@@ -1,6 +1,7 @@
 using LibGit2Sharp;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Insight.Impact;
 using LyncConfigVault.Report;
 using LyncConfigVault.Vault;
 
@@ -30,7 +31,7 @@ internal static class RunNotifier
         var deployment = vault.Config.Deployment;
         if (commit is not null && vault.Git.Lookup<Commit>(commit) is { } head && new RevisionResolver(vault).Previous(head) is { } previous)
         {
-            var diff = new SnapshotDiffer(catalog, vault.Filters(catalog)).Compare(new GitObjectSource(vault.Git, previous, "previous"), new GitObjectSource(vault.Git, head, "new"));
+            var diff = WithImpact(catalog, new SnapshotDiffer(catalog, vault.Filters(catalog)), new GitObjectSource(vault.Git, previous, "previous"), new GitObjectSource(vault.Git, head, "new"));
             Directory.CreateDirectory(reportFolder);
             var report = Path.Combine(reportFolder, $"lcv-change-{commit[..7]}.html");
             using (var file = new StreamWriter(report, false, new System.Text.UTF8Encoding(false)))
@@ -89,7 +90,7 @@ internal static class RunNotifier
                 continue;
             }
 
-            var diff = new SnapshotDiffer(catalog, vault.Filters(catalog)).Compare(new GitObjectSource(vault.Git, told, "last notice"), new GitObjectSource(vault.Git, head, "now"));
+            var diff = WithImpact(catalog, new SnapshotDiffer(catalog, vault.Filters(catalog)), new GitObjectSource(vault.Git, told, "last notice"), new GitObjectSource(vault.Git, head, "now"));
             if (!diff.IsEmpty)
             {
                 var summary = $"{diff.Summary} since {told.Author.When:yyyy-MM-dd HH:mm}";
@@ -100,6 +101,13 @@ internal static class RunNotifier
         }
 
         DigestState.Write(vault.StateFolder, state);
+    }
+
+    /// <summary>A change notice says what the change does too (the diff's --impact): a broken test case is what the admin must hear of.</summary>
+    private static DiffReport WithImpact(LyncCatalog catalog, SnapshotDiffer differ, GitObjectSource from, GitObjectSource to)
+    {
+        var diff = differ.Compare(from, to);
+        return diff.IsEmpty ? diff : diff with { Impact = new ImpactAnalyzer(catalog).Analyze(from, to, diff, VaultLayout.Parts) };
     }
 
     /// <summary>A new snapshot that differs from a baseline: said when the configuration changes, with what differs from each baseline.</summary>

@@ -73,6 +73,28 @@ public sealed class NotifierTests
     }
 
     [Fact]
+    public void A_change_that_breaks_a_voice_test_case_says_so_in_its_notice()
+    {
+        using var receiver = new WebhookReceiver();
+        using var fixture = new VaultFixture(nights: 6);
+        fixture.AddSettings($"notify:\n- kind: webhook\n  url: {receiver.Url}\n  events: [changed]\n");
+
+        for (var night = 1; night <= 6; night++)
+        {
+            Assert.Equal(0, fixture.Ingest(night).ExitCode);
+        }
+
+        var notes = receiver.Bodies.SelectMany(body =>
+        {
+            using var json = JsonDocument.Parse(body);
+            ReportSchema.AssertValid(json.RootElement.GetProperty("diff").GetRawText());
+            return json.RootElement.GetProperty("diff").GetProperty("changes").EnumerateArray()
+                .SelectMany(c => c.GetProperty("impact").EnumerateArray()).Select(n => n.GetProperty("text").GetString()!).ToList();
+        }).ToList();
+        Assert.Single(notes, n => n.StartsWith("test case Rotterdam-Extension now fails", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_teams_format_is_a_message_card_with_a_fact_per_object()
     {
         using var receiver = new WebhookReceiver();
