@@ -8,6 +8,8 @@ internal sealed record Finding(string Kind, string Noun, string Identity, string
 {
     public string Describe() => Kind switch
     {
+        "missing-reference" when Noun == "UserPolicyAssignments" =>
+            $"{Property[(Property.IndexOf('(') + 1)..].TrimEnd(')')} homed on {Identity} are granted {Target}, which does not exist",
         "missing-reference" => $"{Noun} {Identity}: {Property} names {Target}, which does not exist",
         "unused-usage" => $"PSTN usage {Target} is carried by no voice route: calls given only this usage cannot be placed",
         "invalid-pattern" => $"{Noun} {Identity}: {Property} is not a valid regular expression ({Target})",

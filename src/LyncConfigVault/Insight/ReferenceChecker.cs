@@ -55,12 +55,31 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
             }
         }
 
+        findings.AddRange(Grants(source, parts, names));
         var carried = objects.Where(o => o.Text(ObjectFactory.NounKey) == "VoiceRoute")
             .SelectMany(o => Values(ObjectFactory.Setting(o).Value as YMap ?? new YMap(), ["PstnUsages"]).OfType<YScalar>().Select(s => s.Text))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         findings.AddRange(names.GetValueOrDefault("PstnUsage", []).Where(u => !carried.Contains(u)).Order(StringComparer.Ordinal)
             .Select(u => new Finding("unused-usage", "PstnUsages", "Global", "Usage", u)));
         return findings;
+    }
+
+    /// <summary>Users granted a per-user policy that does not exist: one finding per pool and policy, with the count.</summary>
+    private static IEnumerable<Finding> Grants(ObjectSource source, IReadOnlyCollection<string>? parts, Dictionary<string, HashSet<string>> names)
+    {
+        if (parts is not null && !parts.Any(p => p == "users" || p.StartsWith("users/", StringComparison.Ordinal)) || !names.ContainsKey("VoicePolicy"))
+        {
+            yield break;   // without the CMS side there is nothing to hold the grants against
+        }
+
+        var nouns = Impact.UserImpact.Granted.ToDictionary(e => e.Value, e => e.Key, StringComparer.OrdinalIgnoreCase);
+        foreach (var (pool, property, policy, users) in UserAssignments.From(source).Grants().OrderBy(g => g.Pool, StringComparer.Ordinal).ThenBy(g => g.Property, StringComparer.Ordinal).ThenBy(g => g.Policy, StringComparer.Ordinal))
+        {
+            if (nouns.TryGetValue(property, out var noun) && policy.StartsWith("Tag:", StringComparison.OrdinalIgnoreCase) && !names.GetValueOrDefault(noun, []).Contains(policy))
+            {
+                yield return new Finding("missing-reference", Normalize.Users.UserPolicyNormalizer.Noun, pool, $"{property} ({users:N0} {(users == 1 ? "user" : "users")})", $"{noun} {policy}");
+            }
+        }
     }
 
     /// <summary>Target noun → the names objects of it have: Identities, usages for PstnUsage, and pool-relative names for Response Groups.</summary>

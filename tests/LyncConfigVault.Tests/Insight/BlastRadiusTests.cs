@@ -55,5 +55,8 @@ public sealed class BlastRadiusTests : IDisposable
         Assert.Contains(("Tag:VP-Dublin-Restricted-R07", $"{renamed} users still granted Tag:VP-Dublin-Restricted, which no longer exists", renamed), notes);
         Assert.Contains(notes, n => n.Identity == "Site:Rotterdam" && n.Text!.StartsWith("applies to ", StringComparison.Ordinal) && n.Text.EndsWith(" users homed in Site:Rotterdam with no per-user voice policy", StringComparison.Ordinal));
         Assert.Contains(("Tag:CP-Lync2010Compat", "no user was granted Tag:CP-Lync2010Compat", 0), notes);
+        var check = TestData.Lcv("check", "--vault", Vault);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains($"missing-reference: {renamed} users homed on dubpool01.fabrikam.com are granted VoicePolicy Tag:VP-Dublin-Restricted, which does not exist", check.Output);
     }
 }

@@ -11,8 +11,9 @@ internal static class ReferenceImpact
 {
     public static void Add(ChangeIndex changes, IReadOnlyCollection<Finding> before, IReadOnlyCollection<Finding> after)
     {
-        var created = after.Except(before).ToList();
-        var mended = before.Except(after).ToList();
+        // Users still granted a policy that is gone are counted by UserImpact, on the same change.
+        var created = after.Except(before).Where(f => f.Noun != Normalize.Users.UserPolicyNormalizer.Noun).ToList();
+        var mended = before.Except(after).Where(f => f.Noun != Normalize.Users.UserPolicyNormalizer.Noun).ToList();
 
         // Everything naming one vanished target, as one note on the change that took it away.
         foreach (var group in created.Where(f => f.Kind == "missing-reference").GroupBy(f => f.Target, StringComparer.OrdinalIgnoreCase))

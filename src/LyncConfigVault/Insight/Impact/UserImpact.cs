@@ -11,7 +11,7 @@ namespace LyncConfigVault.Insight.Impact;
 internal static class UserImpact
 {
     /// <summary>Policy noun → the Get-CsUser property that shows its per-user grant.</summary>
-    private static readonly Dictionary<string, string> Granted = new(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Granted { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["VoicePolicy"] = "VoicePolicy", ["VoiceRoutingPolicy"] = "VoiceRoutingPolicy", ["DialPlan"] = "DialPlan",
         ["ClientPolicy"] = "ClientPolicy", ["ConferencingPolicy"] = "ConferencingPolicy", ["ExternalAccessPolicy"] = "ExternalAccessPolicy",

@@ -4,7 +4,7 @@ using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Normalize.Users;
 
-namespace LyncConfigVault.Insight.Impact;
+namespace LyncConfigVault.Insight;
 
 /// <summary>
 /// Who has which per-user policy, per Registrar pool, from users/policy-assignments (Get-CsUser, opt-in),
@@ -69,6 +69,10 @@ internal sealed class UserAssignments
 
         return result;
     }
+
+    /// <summary>Every per-user grant: pool, Get-CsUser property (VoicePolicy …), the policy (Tag:Name) and how many users have it.</summary>
+    public IEnumerable<(string Pool, string Property, string Policy, int Users)> Grants() =>
+        _pools.SelectMany(p => p.Granted.Select(g => (p.Pool, Property: g.Key[..g.Key.IndexOf(' ')], Policy: g.Key[(g.Key.IndexOf(' ') + 1)..], Users: g.Value)));
 
     /// <summary>Users granted this per-user policy (property: VoicePolicy, ClientPolicy …; tag: Tag:Name).</summary>
     public int Granted(string property, string tag) => _pools.Sum(p => p.Granted.GetValueOrDefault($"{property} {tag}"));
