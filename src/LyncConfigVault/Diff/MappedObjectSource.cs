@@ -18,8 +18,9 @@ internal sealed class MappedObjectSource : ObjectSource
         Side = inner.Side;
         foreach (var path in inner.Files.Keys)
         {
-            var content = (YMap)map.Apply(inner.Read(path));
-            var mapped = MappedPath(path, inner.Read(path), content, map, catalog);
+            var original = inner.Read(path);
+            var content = (YMap)map.Apply(original);
+            var mapped = MappedPath(path, original, content, map, catalog);
             if (!_objects.TryAdd(mapped, content))
             {
                 throw new LcvException($"The map renames two objects of {inner.Side.Revision} to the same {content.Text(ObjectFactory.NounKey)} {content.Text(ObjectFactory.IdentityKey)}: make its renames more specific.");

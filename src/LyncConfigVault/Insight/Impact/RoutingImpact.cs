@@ -35,18 +35,22 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
 
         foreach (var test in casesBefore.Concat(casesAfter))
         {
-            if (_now.Normalize(test.DialPlan, test.DialedNumber).Normalized is { } normalized)
+            foreach (var router in new[] { _then, _now })
             {
-                numbers.Add(normalized);
+                if (router.Normalize(test.DialPlan, test.DialedNumber).Normalized is { } normalized)
+                {
+                    numbers.Add(normalized);
+                }
             }
         }
 
         Policies(numbers);
     }
 
-    /// <summary>The plan's own rules, old and new, dialed on both sides: what normalizes differently.</summary>
-    private IEnumerable<string> DialPlan(ObjectChange change, IEnumerable<VoiceTestCase> cases)
+    /// <summary>The plan's own rules, old and new, dialed on both sides: notes what normalizes differently, returns every normalized number.</summary>
+    private List<string> DialPlan(ObjectChange change, IEnumerable<VoiceTestCase> cases)
     {
+        var normalizedNumbers = new List<string>();
         var oldIdentity = change.OldIdentity ?? change.Identity;
         var dialed = before.DialPlans.GetValueOrDefault(oldIdentity, []).Concat(after.DialPlans.GetValueOrDefault(change.Identity, []))
             .SelectMany(r => Samples(r.Pattern))
@@ -58,10 +62,7 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
         {
             var then = _then.Normalize(oldIdentity, number);
             var now = _now.Normalize(change.Identity, number);
-            foreach (var normalized in new[] { then.Normalized, now.Normalized }.OfType<string>())
-            {
-                yield return normalized;
-            }
+            normalizedNumbers.AddRange(new[] { then.Normalized, now.Normalized }.OfType<string>());
 
             if (then.Normalized == now.Normalized)
             {
@@ -79,6 +80,8 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
         {
             changes.Add(new ImpactNote(ImpactNote.Routing, $"and {differing - MaxNotesPerChange} more dialed numbers normalize differently"), change);
         }
+
+        return normalizedNumbers;
     }
 
     /// <summary>Every number through every voice policy on both sides (only the changed policies when no route, usage or trunk changed).</summary>

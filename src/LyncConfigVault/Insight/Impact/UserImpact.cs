@@ -31,24 +31,31 @@ internal static class UserImpact
         {
             var property = Granted[change.Noun];
             var identity = LyncIdentity.Parse(change.Kind == ObjectChangeKind.Renamed ? change.OldIdentity ?? change.Identity : change.Identity);
-            var (count, text) = identity.Scope switch
+            var removed = change.Kind is ObjectChangeKind.Removed or ObjectChangeKind.Renamed;
+            var count = identity.Scope switch
             {
-                "Tag" when change.Kind is ObjectChangeKind.Removed or ObjectChangeKind.Renamed && users.Granted(property, identity.ToString()) is var still =>
-                    (still, still == 0 ? $"no user was granted {identity}" : $"{{0}} still granted {identity}, which no longer exists"),
-                "Tag" when users.Granted(property, identity.ToString()) is var granted => (granted, granted == 0 ? "assigned to no user" : "assigned to {0}"),
-                "Site" => (users.Following(property, identity.Name, _ => false), $"applies to {{0}} homed in {identity} with no per-user {Words(change.Noun)}"),
-                "Global" => (users.Following(property, null, site => site is not null && SiteHasOwn(after, change.Noun, site)), $"applies to {{0}} with no per-user or site {Words(change.Noun)}"),
-                _ => (0, ""),
+                "Tag" => users.Granted(property, identity.ToString()),
+                "Site" => users.Following(property, identity.Name, _ => false),
+                "Global" => users.Following(property, null, site => site is not null && SiteHasOwn(after, change.Noun, site)),
+                _ => 0,
             };
-            if (text.Length > 0 && (count > 0 || identity.Scope == "Tag"))
+            var text = identity.Scope switch
             {
-                changes.Add(new ImpactNote(ImpactNote.UsersKind, string.Format(System.Globalization.CultureInfo.InvariantCulture, text, Users(count))) { Users = count }, change);
+                "Tag" when removed => count == 0 ? $"no user was granted {identity}" : $"{Users(count)} still granted {identity}, which no longer exists",
+                "Tag" => count == 0 ? "assigned to no user" : $"assigned to {Users(count)}",
+                "Site" when count > 0 => $"applies to {Users(count)} homed in {identity} with no per-user {Words(change.Noun)}",
+                "Global" when count > 0 => $"applies to {Users(count)} with no per-user or site {Words(change.Noun)}",
+                _ => null,
+            };
+            if (text is not null)
+            {
+                changes.Add(new ImpactNote(ImpactNote.UsersKind, text) { Users = count }, change);
             }
         }
     }
 
     private static bool SiteHasOwn(ObjectSource source, string noun, string site) =>
-        source.FilesUnder($"cms").Any(p => p.EndsWith($"/{noun}/Site/{Normalize.VaultPaths.Segment(site)}.yaml", StringComparison.Ordinal));
+        source.Files.ContainsKey(Normalize.VaultPaths.For(Catalog.LyncCatalog.Default.Noun(noun), LyncIdentity.Site(site)));
 
     private static string Users(int count) => count == 1 ? "1 user" : $"{count:N0} users";
 
