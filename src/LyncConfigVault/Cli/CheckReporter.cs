@@ -27,7 +27,7 @@ internal static class CheckReporter
             console.MarkupLineInterpolated($"[yellow]lcv check: {findings.Count} finding(s) in this snapshot ({kinds}); lcv check lists them.[/]");
         }
 
-        var results = VoiceTestRunner.Run(VoiceModel.From(snapshot), VoiceTestRunner.Cases(snapshot));
+        var results = VoiceTestRunner.Run(snapshot);
         if (results.Any(r => !r.Passed))
         {
             var failed = results.Where(r => !r.Passed).Select(r => r.Case.Identity).ToList();

@@ -26,7 +26,7 @@ internal sealed class TestCommand : Command
             using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
             var revision = parse.GetValue(_at)!;
             var snapshot = sources.Snapshot(revision);
-            var results = VoiceTestRunner.Run(VoiceModel.From(snapshot), VoiceTestRunner.Cases(snapshot));
+            var results = VoiceTestRunner.Run(snapshot);
             if (parse.GetValue(_format) == "json")
             {
                 JsonOutput.Write(console.Profile.Out.Writer, new Dictionary<string, object>

@@ -72,10 +72,9 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
             yield break;   // without the CMS side there is nothing to hold the grants against
         }
 
-        var nouns = Impact.UserImpact.Granted.ToDictionary(e => e.Value, e => e.Key, StringComparer.OrdinalIgnoreCase);
         foreach (var (pool, property, policy, users) in UserAssignments.From(source).Grants().OrderBy(g => g.Pool, StringComparer.Ordinal).ThenBy(g => g.Property, StringComparer.Ordinal).ThenBy(g => g.Policy, StringComparer.Ordinal))
         {
-            if (nouns.TryGetValue(property, out var noun) && policy.StartsWith("Tag:", StringComparison.OrdinalIgnoreCase) && !names.GetValueOrDefault(noun, []).Contains(policy))
+            if (UserAssignments.PolicyNouns.TryGetValue(property, out var noun) && policy.StartsWith("Tag:", StringComparison.OrdinalIgnoreCase) && !names.GetValueOrDefault(noun, []).Contains(policy))
             {
                 yield return new Finding("missing-reference", Normalize.Users.UserPolicyNormalizer.Noun, pool, $"{property} ({users:N0} {(users == 1 ? "user" : "users")})", $"{noun} {policy}");
             }

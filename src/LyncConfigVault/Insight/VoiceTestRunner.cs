@@ -20,6 +20,9 @@ internal static class VoiceTestRunner
             .OrderBy(c => c.Identity, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>A snapshot's own test cases against its own configuration.</summary>
+    public static List<VoiceTestResult> Run(ObjectSource snapshot) => Run(VoiceModel.From(snapshot), Cases(snapshot));
+
     public static List<VoiceTestResult> Run(VoiceModel model, IEnumerable<VoiceTestCase> cases)
     {
         var router = new CallRouter(model);

@@ -10,16 +10,6 @@ namespace LyncConfigVault.Insight.Impact;
 /// </summary>
 internal static class UserImpact
 {
-    /// <summary>Policy noun → the Get-CsUser property that shows its per-user grant.</summary>
-    public static IReadOnlyDictionary<string, string> Granted { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["VoicePolicy"] = "VoicePolicy", ["VoiceRoutingPolicy"] = "VoiceRoutingPolicy", ["DialPlan"] = "DialPlan",
-        ["ClientPolicy"] = "ClientPolicy", ["ConferencingPolicy"] = "ConferencingPolicy", ["ExternalAccessPolicy"] = "ExternalAccessPolicy",
-        ["MobilityPolicy"] = "MobilityPolicy", ["LocationPolicy"] = "LocationPolicy", ["ArchivingPolicy"] = "ArchivingPolicy",
-        ["PinPolicy"] = "PinPolicy", ["PresencePolicy"] = "PresencePolicy", ["PersistentChatPolicy"] = "PersistentChatPolicy",
-        ["ClientVersionPolicy"] = "ClientVersionPolicy", ["UserServicesPolicy"] = "UserServicesPolicy",
-    };
-
     public static void Add(ChangeIndex changes, UserAssignments users, ObjectSource after)
     {
         if (users.IsEmpty)
@@ -27,9 +17,9 @@ internal static class UserImpact
             return;
         }
 
-        foreach (var change in changes.Changes.Where(c => Granted.ContainsKey(c.Noun)).OrderBy(c => c.DisplayName, StringComparer.Ordinal))
+        foreach (var change in changes.Changes.Where(c => UserAssignments.PolicyNouns.Contains(c.Noun)).OrderBy(c => c.DisplayName, StringComparer.Ordinal))
         {
-            var property = Granted[change.Noun];
+            var property = change.Noun;
             var identity = LyncIdentity.Parse(change.Kind == ObjectChangeKind.Renamed ? change.OldIdentity ?? change.Identity : change.Identity);
             var removed = change.Kind is ObjectChangeKind.Removed or ObjectChangeKind.Renamed;
             var count = identity.Scope switch
