@@ -16,36 +16,37 @@ internal static class Program
             console.Profile.Width = 4096;   // a log or a pipe gets whole lines, never wrapped at 80 columns
         }
 
-        return Run(args, console, Console.Error);
+        return Run(args, console, Console.Error, TimeProvider.System);
     }
 
     /// <summary>Parse, invoke, and the one catch: an admin sees one line in Lync terms, never a stack trace.</summary>
-    public static int Run(string[] args, IAnsiConsole console, TextWriter error)
+    /// <param name="clock">The one clock every command reads: tests give another.</param>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter error, TimeProvider clock)
     {
         var root = new RootCommand("LyncConfigVault: configuration history and diffs for Lync Server and Skype for Business Server")
         {
-            new InitCommand(console),
-            new IngestCommand(console),
-            new BackupCommand(console),
+            new InitCommand(console, clock),
+            new IngestCommand(console, clock),
+            new BackupCommand(console, clock),
             new CredentialCommand(console),
-            new BackfillCommand(console),
-            new StatusCommand(console),
-            new RunsCommand(console),
-            new DiffCommand(console),
-            new LogCommand(console),
-            new ShowCommand(console),
-            new DriftCommand(console),
-            new RestoreCommand(console),
-            new NotifyCommand(console),
-            new RouteCommand(console),
-            new CheckCommand(console),
-            new TestCommand(console),
-            new BaselineCommand(console),
-            new RemoteCommand(console),
-            new ScheduleCommand(console),
-            new GitSetupCommand(console),
+            new BackfillCommand(console, clock),
+            new StatusCommand(console, clock),
+            new RunsCommand(console, clock),
+            new DiffCommand(console, clock),
+            new LogCommand(console, clock),
+            new ShowCommand(console, clock),
+            new DriftCommand(console, clock),
+            new RestoreCommand(console, clock),
+            new NotifyCommand(console, clock),
+            new RouteCommand(console, clock),
+            new CheckCommand(console, clock),
+            new TestCommand(console, clock),
+            new BaselineCommand(console, clock),
+            new RemoteCommand(console, clock),
+            new ScheduleCommand(console, clock),
+            new GitSetupCommand(console, clock),
             new TextconvCommand(console),
-            new DemoCommand(console),
+            new DemoCommand(console, clock),
             new GenerateCommand(console),
         };
         var parse = root.Parse(args);
@@ -56,31 +57,29 @@ internal static class Program
         }
         catch (Exception e)
         {
-            return Report(e, args, error);
+            return Report(e, args, error, clock);
         }
     }
 
-    private static int Report(Exception exception, string[] args, TextWriter error)
+    private static int Report(Exception exception, string[] args, TextWriter error, TimeProvider clock)
     {
-        switch (exception)
+        // Work spread over both cores fails as an AggregateException: what matters is what failed inside.
+        var inner = exception is AggregateException { InnerExceptions.Count: > 0 } aggregate ? aggregate.Flatten().InnerExceptions[0] : exception;
+        var code = inner switch
         {
-            // Work spread over both cores fails as an AggregateException: what matters is what failed inside.
-            case AggregateException { InnerExceptions.Count: > 0 } aggregate:
-                return Report(aggregate.Flatten().InnerExceptions[0], args, error);
-            case LcvException e:
-                error.WriteLine($"lcv: {e.Message}");
-                return e.ExitCode;
-            case LibGit2SharpException e:
-                error.WriteLine($"lcv: Git failed: {e.Message}");
-                return ExitCodes.EnvironmentFailed;
-            case IOException e:
-                error.WriteLine($"lcv: {e.Message}");
-                return ExitCodes.EnvironmentFailed;
-            default:
-                var log = Path.Combine(Path.GetTempPath(), "lcv-error.log");
-                File.AppendAllText(log, $"{DateTimeOffset.Now:O} lcv {string.Join(' ', args)}\n{exception}\n\n");
-                error.WriteLine($"lcv: internal error ({exception.GetType().Name}: {exception.Message}). This is a bug in lcv; the details are in {log}.");
-                return ExitCodes.Bug;
+            LcvException e => e.ExitCode,
+            LibGit2SharpException or IOException or UnauthorizedAccessException => ExitCodes.EnvironmentFailed,
+            _ => ExitCodes.Bug,
+        };
+        if (code != ExitCodes.Bug)
+        {
+            error.WriteLine($"lcv: {LcvException.Describe(inner)}");
+            return code;
         }
+
+        var log = Path.Combine(Path.GetTempPath(), "lcv-error.log");
+        File.AppendAllText(log, $"{clock.GetUtcNow():O} lcv {string.Join(' ', args)}\n{inner}\n\n");
+        error.WriteLine($"lcv: {LcvException.Describe(inner)}. This is a bug in lcv; the details are in {log}.");
+        return ExitCodes.Bug;
     }
 }

@@ -32,12 +32,12 @@ internal static class CollectBenchmark
         Figure("lcv backup --simulate --host in-process (new vault, 198 objects)", Median(runs, () =>
         {
             var vault = Path.Combine(work, $"vault{++backups}");
-            VaultRepository.Init(vault, "Bench", LyncCatalog.Default).Dispose();
-            using var repository = VaultRepository.Open(vault);
+            VaultRepository.Init(vault, "Bench", LyncCatalog.Default, TimeProvider.System).Dispose();
+            using var repository = VaultRepository.Open(vault, TimeProvider.System);
             using var host = new InProcessHost(server.ModulePath);
             host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
             var raw = BackupRun.NewRawFolder(vault + ".raw", DateTimeOffset.Now);
-            new BackupRun(repository, LyncCatalog.Default, _ => { }, null).Run(host, [ExportTask.Cms(raw)], raw, TimeSpan.FromMinutes(5), 30, null, _ => { });
+            RunScope.Run(repository, "backup", [], _ => { }, run => new BackupRun(LyncCatalog.Default, null).Run(run, host, [ExportTask.Cms(raw)], raw, TimeSpan.FromMinutes(5), 30, null, _ => { }));
         }), anchor);
     }
 

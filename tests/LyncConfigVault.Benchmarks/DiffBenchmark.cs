@@ -28,23 +28,23 @@ internal static class DiffBenchmark
         DiffReport? report = null;
         var files = Median(runs, () =>
         {
-            using var sources = new ComparisonSources(catalog, Path.Combine(work, "no-vault"));
+            using var sources = new ComparisonSources(catalog, Path.Combine(work, "no-vault"), TimeProvider.System);
             var (from, to) = sources.Resolve(a, b);
             report = new SnapshotDiffer(catalog, filter).Compare(from, to);
         });
         Console.WriteLine($"   {adminChanges} admin changes over 24 nights; lcv finds {report!.Summary.Total} objects: {report.Summary}");
 
         var vault = Path.Combine(work, "vault");
-        VaultRepository.Init(vault, "Bench", catalog).Dispose();
+        VaultRepository.Init(vault, "Bench", catalog, TimeProvider.System).Dispose();
         foreach (var file in new[] { a, b })
         {
-            using var repository = VaultRepository.Open(vault);
-            new ExportIngester(repository, catalog, _ => { }).Ingest([file], null, "benchmark");
+            using var repository = VaultRepository.Open(vault, TimeProvider.System);
+            RunScope.Run(repository, "benchmark", [file], _ => { }, run => new ExportIngester(catalog).Ingest(run, [file], null));
         }
 
         var snapshots = Median(runs, () =>
         {
-            using var repository = VaultRepository.Open(vault);
+            using var repository = VaultRepository.Open(vault, TimeProvider.System);
             var head = repository.Head;
             new SnapshotDiffer(catalog, filter).Compare(new GitObjectSource(repository.Git, head.Parents.Single(), "HEAD~1"), new GitObjectSource(repository.Git, head, "HEAD"));
         });

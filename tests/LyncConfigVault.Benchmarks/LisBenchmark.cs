@@ -1,5 +1,6 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Simulation;
 using LyncConfigVault.Simulation.Lis;
 using LyncConfigVault.Unpack;
 using static LyncConfigVault.Benchmarks.Measure;
@@ -23,6 +24,6 @@ internal static class LisBenchmark
         Figure("anchor: one XmlReader pass over LisConfiguration.xml", anchor, anchor);
         var filter = NoiseFilter.FromCatalog(LyncCatalog.Default);
         Figure("normalize into location files", Median(runs, () =>
-            new ExportNormalizer(LyncCatalog.Default, filter).Normalize(ExportArchive.FromBytes("E911Config.zip", archive, ArchiveLimits.Default), DateTimeOffset.Now)), anchor);
+            new ExportNormalizer(LyncCatalog.Default, filter, SyntheticNights.ServerZone).Normalize(ExportArchive.FromBytes("E911Config.zip", archive, ArchiveLimits.Default), DateTimeOffset.Now)), anchor);
     }
 }

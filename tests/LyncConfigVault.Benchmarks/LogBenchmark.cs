@@ -31,10 +31,10 @@ internal static class LogBenchmark
         {
             var zip = Path.Combine(work, "night1.zip");
             File.WriteAllBytes(zip, SyntheticNights.Generate(1, 1, objects).Single().CmsArchive);
-            VaultRepository.Init(vault, "Bench", LyncCatalog.Default).Dispose();
-            using (var repository = VaultRepository.Open(vault))
+            VaultRepository.Init(vault, "Bench", LyncCatalog.Default, TimeProvider.System).Dispose();
+            using (var repository = VaultRepository.Open(vault, TimeProvider.System))
             {
-                new ExportIngester(repository, LyncCatalog.Default, _ => { }).Ingest([zip], null, "benchmark");
+                RunScope.Run(repository, "benchmark", [zip], _ => { }, run => new ExportIngester(LyncCatalog.Default).Ingest(run, [zip], null));
             }
 
             var build = Time(() => BuildYears(vault));
@@ -45,13 +45,13 @@ internal static class LogBenchmark
         IReadOnlyList<HistoryEntry> history = [];
         var log = Median(runs, () =>
         {
-            using var repository = VaultRepository.Open(vault);
+            using var repository = VaultRepository.Open(vault, TimeProvider.System);
             history = new ObjectHistory(LyncCatalog.Default, repository.Filters(LyncCatalog.Default)).Of(repository, new ObjectName("VoicePolicy", "Tag:VP-Dublin-Intl"));
         });
         Console.WriteLine($"   lcv log finds {history.Count} changes");
         Figure("anchor: git log -- <the policy's file> (git CLI)", git, git);
         Figure("lcv log \"VoicePolicy Tag:VP-Dublin-Intl\"", log, git, absoluteTargetSeconds: 2);
-        using var vaultRepository = VaultRepository.Open(vault);
+        using var vaultRepository = VaultRepository.Open(vault, TimeProvider.System);
         var snapshots = new List<Commit>();
         Figure("   of which: walking the snapshots", Median(runs, () => snapshots = RevisionResolver.Snapshots(vaultRepository.Head).ToList()), git);
         Figure("   of which: the policy's blob id in each", Median(runs, () =>

@@ -20,7 +20,7 @@ internal static class RouteBenchmark
         var night = SyntheticNights.Generate(1, 1, objects).Single();
         var filter = NoiseFilter.FromCatalog(LyncCatalog.Default);
         ExportNormalizer.Result Normalize() =>
-            new ExportNormalizer(LyncCatalog.Default, filter).Normalize(ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, ArchiveLimits.Default), night.ExportTime);
+            new ExportNormalizer(LyncCatalog.Default, filter, SyntheticNights.ServerZone).Normalize(ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, ArchiveLimits.Default), night.ExportTime);
         var normalized = Normalize();
         Console.WriteLine($"== route: 100,000 numbers through {normalized.Objects.Count:N0} objects");
         var anchor = Median(runs, () => Normalize());

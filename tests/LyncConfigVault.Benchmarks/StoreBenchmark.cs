@@ -71,7 +71,7 @@ internal static class StoreBenchmark
         Figure("normalize + YAML text of every object", normalizeYaml, xmlReader);
 
         var vaultPath = Path.Combine(work, "vault");
-        using (VaultRepository.Init(vaultPath, "Bench", catalog))
+        using (VaultRepository.Init(vaultPath, "Bench", catalog, TimeProvider.System))
         {
         }
 
@@ -97,8 +97,8 @@ internal static class StoreBenchmark
 
     private static void Ingest(string vault, string file)
     {
-        using var repository = VaultRepository.Open(vault);
-        new ExportIngester(repository, LyncCatalog.Default, _ => { }).Ingest([file], null, "benchmark");
+        using var repository = VaultRepository.Open(vault, TimeProvider.System);
+        RunScope.Run(repository, "benchmark", [file], _ => { }, run => new ExportIngester(LyncCatalog.Default).Ingest(run, [file], null));
     }
 
 }

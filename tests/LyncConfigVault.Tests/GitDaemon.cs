@@ -12,16 +12,19 @@ internal sealed class GitDaemon : IDisposable
 
     public GitDaemon()
     {
-        Port = FreePort();
         Git(_folder.Path, "init", "--bare", "-q", "remote.git");
-        var start = new ProcessStartInfo("git") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "daemon", "--export-all", "--enable=receive-pack", $"--base-path={_folder.Path}", "--listen=127.0.0.1", $"--port={Port}", "--reuseaddr" })
+        (Port, _daemon) = LoopbackPorts.Start(port =>
         {
-            start.ArgumentList.Add(argument);
-        }
+            var daemon = Start(port);
+            if (Serves(daemon, port))
+            {
+                return Tuple.Create(port, daemon);
+            }
 
-        _daemon = Process.Start(start)!;
-        WaitUntilListening();
+            daemon.Kill(entireProcessTree: true);
+            daemon.Dispose();
+            return null;   // another test took the port first
+        });
     }
 
     public int Port { get; }
@@ -29,14 +32,6 @@ internal sealed class GitDaemon : IDisposable
     public string Url => $"git://127.0.0.1:{Port}/remote.git";
 
     public string BareRepository => Path.Combine(_folder.Path, "remote.git");
-
-    /// <summary>A port nothing listens on (taken, then released), for a remote that is down.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public static string Git(string folder, params string[] args)
     {
@@ -65,16 +60,38 @@ internal sealed class GitDaemon : IDisposable
         _folder.Dispose();
     }
 
-    private void WaitUntilListening()
+    private Process Start(int port)
     {
+        var start = new ProcessStartInfo("git") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "daemon", "--export-all", "--enable=receive-pack", $"--base-path={_folder.Path}", "--listen=127.0.0.1", $"--port={port}", "--reuseaddr" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>
+    /// Waits until the daemon answers on its port; false when it exited first (the port was taken) or when
+    /// what answers is another test's server: only this daemon serves the marker repository of its folder.
+    /// </summary>
+    private bool Serves(Process daemon, int port)
+    {
+        var marker = $"marker-{Guid.NewGuid():N}.git";
+        Git(_folder.Path, "init", "--bare", "-q", marker);
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+        while (clock.Elapsed < TimeSpan.FromSeconds(20) && !daemon.HasExited)
         {
             try
             {
                 using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
-                return;
+                client.Connect(IPAddress.Loopback, port);
+                var probe = new ProcessStartInfo("git", ["ls-remote", $"git://127.0.0.1:{port}/{marker}"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+                using var lsRemote = Process.Start(probe)!;
+                lsRemote.StandardOutput.ReadToEnd();
+                lsRemote.StandardError.ReadToEnd();
+                lsRemote.WaitForExit();
+                return lsRemote.ExitCode == 0;
             }
             catch (SocketException)
             {
@@ -82,6 +99,6 @@ internal sealed class GitDaemon : IDisposable
             }
         }
 
-        throw new TimeoutException($"git daemon did not listen on {Port}");
+        return false;
     }
 }

@@ -66,12 +66,21 @@ internal static class TestData
 
     public static XDocument Xml(string relative) => XDocument.Load(Path(relative));
 
-    public static CliResult Lcv(params string[] args)
+    /// <summary>
+    /// When an admin edits the vault by hand in these tests: later than every generated export, as an edit made
+    /// today is later than last night's backup. A fixed time, so no test reads the wall clock.
+    /// </summary>
+    public static readonly DateTimeOffset AdminEditTime = new(2030, 6, 3, 9, 30, 0, TimeSpan.Zero);
+
+    public static CliResult Lcv(params string[] args) => LcvAt(TimeProvider.System, args);
+
+    /// <summary>lcv run with the clock a test sets (a FakeTimeProvider): "now" for run records, settings commits and digests.</summary>
+    public static CliResult LcvAt(TimeProvider clock, params string[] args)
     {
         var console = new TestConsole();
         console.Profile.Width = 4096;   // as Program.Main sets it for redirected output
         var error = new StringWriter();
-        var code = Program.Run(args, console, error);
+        var code = Program.Run(args, console, error, clock);
         return new CliResult(code, console.Output, error.ToString());
     }
 

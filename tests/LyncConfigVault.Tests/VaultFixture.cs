@@ -14,7 +14,7 @@ internal sealed class VaultFixture : IDisposable
     {
         Nights = SyntheticNights.Generate(seed, nights, start: start is null ? null : DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), interval: interval).ToList();
         Files = SyntheticNights.WriteBackupFolders(Backups, Nights);
-        var init = TestData.Lcv("init", "--vault", Vault, "--deployment", "Fabrikam");
+        var init = TestData.Lcv("init", "--vault", Vault, "--deployment", "Fabrikam", "--time-zone", "UTC");
         Assert.Equal(0, init.ExitCode);
     }
 
@@ -33,7 +33,10 @@ internal sealed class VaultFixture : IDisposable
         return path;
     }
 
-    public CliResult Ingest(int night) => TestData.Lcv("ingest", "--vault", Vault, Files[night - 1]);
+    /// <summary>What lcv reads as now; the system clock unless a test sets a FakeTimeProvider.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public CliResult Ingest(int night) => TestData.LcvAt(Clock, "ingest", "--vault", Vault, Files[night - 1]);
 
     /// <summary>Ingests every night in order, as the nightly job would have.</summary>
     public VaultFixture IngestAll()
@@ -47,7 +50,7 @@ internal sealed class VaultFixture : IDisposable
     }
 
     /// <summary>Runs lcv with --vault pointing at this vault.</summary>
-    public CliResult Lcv(params string[] args) => TestData.Lcv([.. args, "--vault", Vault]);
+    public CliResult Lcv(params string[] args) => TestData.LcvAt(Clock, [.. args, "--vault", Vault]);
 
     public string Head()
     {
@@ -76,7 +79,7 @@ internal sealed class VaultFixture : IDisposable
         File.AppendAllText(Path.Combine(Vault, ".lcv", "config.yaml"), yaml);
         using var repo = new Repository(Vault);
         Commands.Stage(repo, ".lcv/config.yaml");
-        var who = new Signature("admin", "admin@example.invalid", DateTimeOffset.Now);
+        var who = new Signature("admin", "admin@example.invalid", TestData.AdminEditTime);
         repo.Commit("settings", who, who);
     }
 

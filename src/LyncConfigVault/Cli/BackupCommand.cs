@@ -25,8 +25,11 @@ internal sealed class BackupCommand : Command
     private readonly Option<string?> _credentialFile = new("--credential-file") { Description = "The account for --remote, saved by lcv credential save (else LCV_USER/LCV_PASSWORD, else the current identity)" };
     private readonly Option<string[]> _faults = new("--fault") { Description = "With --simulate: make an export fail, e.g. Export-CsConfiguration=access-denied (access-denied, unreachable, hang, no-file, truncated)", AllowMultipleArgumentsPerToken = true };
 
-    public BackupCommand(IAnsiConsole console) : base("backup", "Collect the Lync exports through PowerShell and store them as one snapshot")
+    private readonly TimeProvider _clock;
+
+    public BackupCommand(IAnsiConsole console, TimeProvider clock) : base("backup", "Collect the Lync exports through PowerShell and store them as one snapshot")
     {
+        _clock = clock;
         Options.Add(_vault);
         Options.Add(_simulate);
         Options.Add(_host);
@@ -45,7 +48,7 @@ internal sealed class BackupCommand : Command
 
     private int Run(IAnsiConsole console, ParseResult parse)
     {
-        using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
+        using var vault = VaultRepository.Open(parse.GetValue(_vault)!, _clock);
         var settings = vault.Config.Collect;   // the vault's defaults; the command line wins
         var exports = ExportPlan.Names(parse.GetValue(_only) is { Length: > 0 } given ? given : settings.Exports ?? []);
         var timeout = TimeSpan.FromSeconds(parse.GetValue(_timeout) ?? settings.TimeoutSeconds ?? 900);
@@ -59,6 +62,28 @@ internal sealed class BackupCommand : Command
 
         var remote = parse.GetValue(_remote) is { } url ? Endpoint(url, simulate) : null;
         var credential = parse.GetValue(_credentialFile) is { } file ? CredentialStore.Load(file) : CredentialStore.FromEnvironment();
+        BackupResult result;
+        try
+        {
+            // The lock and the hand-edit check come before the first export, not after an hour of them.
+            result = RunScope.Run(vault, "backup", exports, RunReporter.Warning(console), run => Collect(console, parse, run, exports, timeout, keepRawDays, remote, credential, faults));
+        }
+        catch (Exception e)
+        {
+            RunSteps.Failed(console, vault, "backup", e);
+            throw;
+        }
+
+        Print(console, result);
+        var pushed = RunSteps.AfterStore(console, vault, result.Stored?.Store.Commit, result.Failures, result.RawFolder, result.Exports.Select(e => (e.Task.DisplayName, e.Succeeded)).ToList());
+        return result.Failed.Any() ? ExitCodes.EnvironmentFailed : pushed;
+    }
+
+    private BackupResult Collect(IAnsiConsole console, ParseResult parse, RunScope run, IReadOnlyList<string> exports, TimeSpan timeout, int keepRawDays, Uri? remote, LyncCredential? credential, IReadOnlyList<SimulatedFault> faults)
+    {
+        var vault = run.Vault;
+        var settings = vault.Config.Collect;
+        var simulate = parse.GetValue(_simulate);
         var server = simulate ? SimulatedNight(vault, faults) : null;
         try
         {
@@ -73,27 +98,21 @@ internal sealed class BackupCommand : Command
             }
 
             var rawRoot = parse.GetValue(_raw) ?? vault.Root.TrimEnd(Path.DirectorySeparatorChar) + ".raw";
-            var raw = BackupRun.NewRawFolder(rawRoot, DateTimeOffset.Now);
-            var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
+            var raw = BackupRun.NewRawFolder(rawRoot, vault.Now);
+            var backup = new BackupRun(LyncCatalog.Default, CommitDescriber.Factory(LyncCatalog.Default));
             var onlyPools = CommonOptions.CommaList(parse.GetValue(_pools));
             BackupResult Collect(Action<string> progress)
             {
                 progress("Finding the pools (Get-CsService)");
                 var (pools, failure) = DeploymentPools.Discover(host, timeout, exports.Contains("rgs"), exports.Contains("users"));
                 pools.Check(onlyPools);
-                return run.Run(host, ExportPlan.For(exports, raw, remote is not null, pools, onlyPools), raw, timeout, keepRawDays, simulate ? DateTimeOffset.Now : null, progress, failure);
+                return backup.Run(run, host, ExportPlan.For(exports, raw, remote is not null, pools, onlyPools), raw, timeout, keepRawDays, simulate ? vault.Now : null, progress, failure);
             }
 
             // A spinner on a console; plain lines in a log, where a spinner would print nothing at all.
-            var result = console.Profile.Capabilities.Interactive
+            return console.Profile.Capabilities.Interactive
                 ? console.Status().Start("Collecting", status => Collect(line => status.Status(Markup.Escape(line))))
                 : Collect(line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
-            Print(console, result);
-            CheckReporter.Print(console, vault, result.Stored?.Store.Commit);
-            var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
-            RunNotifier.AfterRun(vault, LyncCatalog.Default, result.Stored?.Store.Commit, result.Failed.Select(f => $"{f.Task.DisplayName} failed: {f.Failure}").ToList(), raw, RunReporter.Warning(console),
-                result.Exports.Select(e => (e.Task.DisplayName, e.Succeeded)).ToList());
-            return result.Failed.Any() ? ExitCodes.EnvironmentFailed : pushed;
         }
         finally
         {
@@ -124,10 +143,13 @@ internal sealed class BackupCommand : Command
         console.MarkupLineInterpolated($"[grey]Raw archives and the run log: {result.RawFolder}[/]");
     }
 
-    /// <summary>Each simulated backup collects the demo deployment's next night: the vault's snapshot count + 1.</summary>
+    /// <summary>
+    /// Each simulated backup collects the demo deployment's next night: one more than the backups that read it
+    /// so far, committed or not (a night with only re-export noise leaves no commit, and must not repeat forever).
+    /// </summary>
     private static SimulatedLyncServer SimulatedNight(VaultRepository vault, IReadOnlyList<SimulatedFault> faults)
     {
-        var night = RevisionResolver.Snapshots(vault.Head).Count() + 1;
+        var night = RunHistory.Read(vault.StateFolder).Count(r => r.Command == "backup" && r.ReadLync) + 1;
         // The snapshot is dated when it was collected (the simulated archive's own clock is the demo's).
         var generated = SyntheticNights.Generate(1, night, parts: SyntheticParts.All).Last();
         return SimulatedLyncServer.Create(Path.Combine(Path.GetTempPath(), $"lcv-simulated-lync-{Guid.NewGuid():N}"), generated, faults);

@@ -7,24 +7,24 @@ namespace LyncConfigVault.Cli;
 
 internal sealed class BaselineCommand : Command
 {
-    public BaselineCommand(IAnsiConsole console) : base("baseline", "Name a reviewed snapshot (baseline/NAME) that lcv drift compares against")
+    public BaselineCommand(IAnsiConsole console, TimeProvider clock) : base("baseline", "Name a reviewed snapshot (baseline/NAME) that lcv drift compares against")
     {
-        Subcommands.Add(Set(console));
-        Subcommands.Add(List(console));
-        Subcommands.Add(Remove(console));
+        Subcommands.Add(Set(console, clock));
+        Subcommands.Add(List(console, clock));
+        Subcommands.Add(Remove(console, clock));
     }
 
-    private static Command Set(IAnsiConsole console)
+    private static Command Set(IAnsiConsole console, TimeProvider clock)
     {
         var vaultOption = CommonOptions.Vault();
         var name = new Argument<string>("name") { Description = "approved, change-1042 …" };
-        var revision = new Argument<string>("revision") { Description = "The snapshot (default: the latest)", DefaultValueFactory = _ => "HEAD" };
+        var revision = new Argument<string?>("revision") { Description = "The snapshot (default: the latest)", Arity = ArgumentArity.ZeroOrOne };
         var message = new Option<string?>("--message", "-m") { Description = "Why this state is the reference: a change ticket, a review" };
         var command = new Command("set", "Mark a snapshot as reviewed: lcv baseline set approved [REVISION]") { vaultOption, name, revision, message };
         command.SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
-            var snapshot = new RevisionResolver(vault).Resolve(parse.GetValue(revision)!);
+            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
+            var snapshot = new RevisionResolver(vault).Resolve(parse.GetValue(revision));
             var previous = new Baselines(vault).Set(parse.GetValue(name)!, snapshot, parse.GetValue(message));
             var moved = previous is null ? "" : $" (moved from {previous[..7]})";
             console.MarkupLineInterpolated($"baseline/{parse.GetValue(name)} is the snapshot {snapshot.Sha[..7]} of {snapshot.Author.When.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}{moved}");
@@ -33,13 +33,13 @@ internal sealed class BaselineCommand : Command
         return command;
     }
 
-    private static Command List(IAnsiConsole console)
+    private static Command List(IAnsiConsole console, TimeProvider clock)
     {
         var vaultOption = CommonOptions.Vault();
         var command = new Command("list", "The vault's baselines") { vaultOption };
         command.SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
+            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
             var baselines = new Baselines(vault).All();
             if (baselines.Count == 0)
             {
@@ -56,14 +56,14 @@ internal sealed class BaselineCommand : Command
         return command;
     }
 
-    private static Command Remove(IAnsiConsole console)
+    private static Command Remove(IAnsiConsole console, TimeProvider clock)
     {
         var vaultOption = CommonOptions.Vault();
         var name = new Argument<string>("name");
         var command = new Command("remove", "Remove a baseline (the snapshots stay)") { vaultOption, name };
         command.SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
+            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
             new Baselines(vault).Remove(parse.GetValue(name)!);
             console.MarkupLineInterpolated($"baseline/{parse.GetValue(name)} removed");
             return ExitCodes.Ok;

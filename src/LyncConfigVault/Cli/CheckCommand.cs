@@ -13,19 +13,20 @@ internal sealed class CheckCommand : Command
     public const string Schema = "lcv.check/1";
 
     private readonly Option<string> _vault = CommonOptions.Vault();
-    private readonly Option<string> _at = CommonOptions.At("check");
+    private readonly Option<string?> _at = CommonOptions.At("check");
     private readonly Option<string> _format = CommonOptions.Format();
 
-    public CheckCommand(IAnsiConsole console) : base("check", "Broken references: usages no route carries, routes naming missing gateways, settings scoped to sites that do not exist, patterns that do not compile")
+    public CheckCommand(IAnsiConsole console, TimeProvider clock) : base("check", "Broken references: usages no route carries, routes naming missing gateways, settings scoped to sites that do not exist, patterns that do not compile")
     {
         Options.Add(_vault);
         Options.Add(_at);
         Options.Add(_format);
         SetAction(parse =>
         {
-            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
-            var revision = parse.GetValue(_at)!;
-            var findings = new ReferenceChecker(LyncCatalog.Default).Check(sources.Snapshot(revision));
+            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!, clock);
+            var snapshot = sources.Snapshot(parse.GetValue(_at));
+            var revision = snapshot.Side.Label;
+            var findings = new ReferenceChecker(LyncCatalog.Default).Check(snapshot);
             if (parse.GetValue(_format) == "json")
             {
                 var records = findings.Select(f => new Dictionary<string, string> { ["kind"] = f.Kind, ["noun"] = f.Noun, ["identity"] = f.Identity, ["property"] = f.Property, ["target"] = f.Target }).ToList();

@@ -16,11 +16,10 @@ internal static class CommonOptions
     public static List<string> CommaList(IEnumerable<string>? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
-    /// <summary>--at: the one snapshot a command reads (default HEAD).</summary>
-    public static Option<string> At(string verb) => new("--at")
+    /// <summary>--at: the one snapshot a command reads (none given: the latest snapshot).</summary>
+    public static Option<string?> At(string verb) => new("--at")
     {
-        Description = $"The snapshot to {verb} (default HEAD)",
-        DefaultValueFactory = _ => "HEAD",
+        Description = $"The snapshot to {verb} (default: the latest snapshot)",
     };
 
     public static Option<string> Format() => new("--format")

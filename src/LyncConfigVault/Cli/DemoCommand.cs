@@ -17,30 +17,31 @@ internal sealed class DemoCommand : Command
     private readonly Option<int> _nights = new("--nights") { Description = "How many nights to generate", DefaultValueFactory = _ => 7 };
     private readonly Option<int> _seed = new("--seed") { Description = "Same seed, same story", DefaultValueFactory = _ => 1 };
 
-    public DemoCommand(IAnsiConsole console) : base("demo", "The whole story on bundled synthetic data: seven nightly exports into a new vault")
+    public DemoCommand(IAnsiConsole console, TimeProvider clock) : base("demo", "The whole story on bundled synthetic data: seven nightly exports into a new vault")
     {
         Options.Add(_vault);
         Options.Add(_nights);
         Options.Add(_seed);
-        SetAction(parse => Run(console, parse.GetValue(_vault), parse.GetValue(_nights), parse.GetValue(_seed)));
+        SetAction(parse => Run(console, clock, parse.GetValue(_vault), parse.GetValue(_nights), parse.GetValue(_seed)));
     }
 
-    private static int Run(IAnsiConsole console, string? vaultPath, int nights, int seed)
+    private static int Run(IAnsiConsole console, TimeProvider clock, string? vaultPath, int nights, int seed)
     {
-        var root = vaultPath ?? Path.Combine(Path.GetTempPath(), "lcv-demo-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var root = vaultPath ?? Path.Combine(Path.GetTempPath(), "lcv-demo-" + clock.GetLocalNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         var work = Path.Combine(Path.GetTempPath(), $"lcv-demo-{Environment.ProcessId}-{seed}-{Guid.NewGuid():N}");
         console.MarkupLine("[bold]LyncConfigVault demo[/]: the fictitious Fabrikam deployment (6 sites, Enterprise pools, a Survivable Branch Appliance, gateways and trunks, Response Groups, E9-1-1 locations and users).");
         console.MarkupLineInterpolated($"Each night lcv backup runs Export-CsConfiguration, Export-CsRgsConfiguration per pool, Export-CsLisConfiguration, Export-CsUserData per pool and Get-CsUser against the simulated Lync module, in a PowerShell runspace (seed {seed}).");
         var generated = SyntheticNights.Generate(seed, nights, parts: SyntheticParts.All).ToList();
 
-        using var vault = VaultRepository.Init(root, "Fabrikam", LyncCatalog.Default);
-        GitDiffDriver.Register(vault, GitSetupCommand.This);
+        using var vault = VaultRepository.Init(root, "Fabrikam", LyncCatalog.Default, clock, SyntheticNights.ServerZone.Id);
+        var warn = RunReporter.Warning(console);
+        RunScope.Run(vault, "git-setup", [], warn, run => GitDiffDriver.Register(run, GitSetupCommand.This));
         console.MarkupLineInterpolated($"Created the vault {vault.Root}");
         console.WriteLine();
         var server = SimulatedLyncServer.Create(Path.Combine(work, "server"), generated[0], []);
         using (var host = new InProcessHost(server.ModulePath))
         {
-            var run = new BackupRun(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
+            var backup = new BackupRun(LyncCatalog.Default, CommitDescriber.Factory(LyncCatalog.Default));
             foreach (var night in generated)
             {
                 // The same server, a night later: its export archive is the generator's next night.
@@ -49,7 +50,7 @@ internal sealed class DemoCommand : Command
                 var raw = BackupRun.NewRawFolder(Path.Combine(work, "raw"), night.ExportTime);
                 var (pools, _) = DeploymentPools.Discover(host, TimeSpan.FromMinutes(1), applicationServer: true, registrar: true);
                 var plan = ExportPlan.For(["cms", "rgs", "lis", "users", "userpolicies"], raw, remote: false, pools);
-                var result = run.Run(host, plan, raw, TimeSpan.FromMinutes(5), keepRawDays: 3650, at: null, _ => { });
+                var result = RunScope.Run(vault, "backup", [], warn, run => backup.Run(run, host, plan, raw, TimeSpan.FromMinutes(5), keepRawDays: 3650, at: null, _ => { }));
                 RunReporter.Print(console, $"Night {night.Number}", result.Stored ?? throw LcvException.Environment($"The simulated export of night {night.Number} failed: {result.Failed.First().Failure}"), listObjects: true);
                 if (night.Changes.Count == 0 && night.Number > 1)
                 {
@@ -60,7 +61,7 @@ internal sealed class DemoCommand : Command
 
         console.WriteLine();
         console.MarkupLine("[bold underline]What changed last night[/] (lcv diff)");
-        using var sources = new ComparisonSources(LyncCatalog.Default, vault.Root);
+        using var sources = new ComparisonSources(LyncCatalog.Default, vault.Root, clock);
         var (lastFrom, lastTo) = sources.LastChange();
         var differ = new SnapshotDiffer(LyncCatalog.Default, vault.Filters(LyncCatalog.Default));
         new TerminalReportWriter(console).Write(differ.Compare(lastFrom, lastTo));

@@ -12,7 +12,7 @@ internal sealed class DiffCommand : Command
     private readonly Option<double> _renames = new("--rename-threshold") { Description = "How alike a removed and an added object must be to count as a rename (0–1)", DefaultValueFactory = _ => SnapshotDiffer.DefaultRenameThreshold };
     private readonly Argument<string[]> _sides = new("from-to")
     {
-        Description = "FROM [TO]: commit, tag (baseline/approved), HEAD~N, a date, or export files/backup folders; default: the last snapshot against the one before, TO defaults to HEAD",
+        Description = "FROM [TO]: commit, tag (baseline/approved), HEAD~N, a date, or export files/backup folders; default: the latest snapshot against the one before; TO defaults to the latest snapshot",
         Arity = new ArgumentArity(0, 2),
     };
 
@@ -22,7 +22,7 @@ internal sealed class DiffCommand : Command
 
     private readonly ReportOutput _report = new();
 
-    public DiffCommand(IAnsiConsole console) : base("diff", "Show what changed between two snapshots, or two export files, in Lync terms")
+    public DiffCommand(IAnsiConsole console, TimeProvider clock) : base("diff", "Show what changed between two snapshots, or two export files, in Lync terms")
     {
         Options.Add(_vault);
         Options.Add(_renames);
@@ -33,14 +33,14 @@ internal sealed class DiffCommand : Command
         SetAction(parse =>
         {
             var sides = parse.GetValue(_sides) ?? [];
-            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
+            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!, clock);
             var (from, to) = sides.Length switch
             {
                 0 => sources.LastChange(),
-                1 => sources.Resolve(sides[0], "HEAD"),
+                1 => sources.Resolve(sides[0], null),
                 _ => sources.Resolve(sides[0], sides[1]),
             };
-            var parts = ComparisonSources.CommonParts(from, to, sides.ElementAtOrDefault(0) ?? "HEAD~1", sides.ElementAtOrDefault(1) ?? "HEAD");
+            var parts = ComparisonSources.CommonParts(from, to, from.Side.Label, to.Side.Label);
             // After the parts are known: they come from what each side's exports hold, which renaming does not change.
             if (parse.GetValue(_map) is { } mapFile)
             {

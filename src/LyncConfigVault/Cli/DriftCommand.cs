@@ -19,7 +19,7 @@ internal sealed class DriftCommand : Command
     private readonly Argument<string[]> _files = new("files") { Description = "Export files or backup folders to check (default: the latest snapshot, which then needs --against)", Arity = ArgumentArity.ZeroOrMore };
     private readonly ReportOutput _report = new();
 
-    public DriftCommand(IAnsiConsole console) : base("drift", "Check the configuration against the latest snapshot or an approved baseline: exit 0 no drift, 1 drift")
+    public DriftCommand(IAnsiConsole console, TimeProvider clock) : base("drift", "Check the configuration against the latest snapshot or an approved baseline: exit 0 no drift, 1 drift")
     {
         Options.Add(_vault);
         Options.Add(_against);
@@ -34,10 +34,10 @@ internal sealed class DriftCommand : Command
                 throw new LcvException("Nothing to check: give export files to compare with the latest snapshot, or --against a baseline to compare the latest snapshot with.");
             }
 
-            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
-            var reference = sources.Snapshot(against ?? "HEAD");
-            ObjectSource current = files.Length == 0 ? sources.Snapshot("HEAD") : sources.Exports(files);
-            var parts = ComparisonSources.CommonParts(reference, current, against ?? "HEAD", string.Join(", ", files));
+            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!, clock);
+            var reference = sources.Snapshot(against);
+            ObjectSource current = files.Length == 0 ? sources.Snapshot(null) : sources.Exports(files);
+            var parts = ComparisonSources.CommonParts(reference, current, reference.Side.Label, string.Join(", ", files));
             return _report.Show(parse, console, new SnapshotDiffer(LyncCatalog.Default, sources.Filter).Compare(reference, current, parts));
         });
     }

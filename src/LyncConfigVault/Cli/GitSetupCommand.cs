@@ -9,17 +9,15 @@ internal sealed class GitSetupCommand : Command
     private readonly Option<string> _vault = CommonOptions.Vault();
     private readonly Option<string?> _lcv = new("--lcv") { Description = "The lcv command Git should run (default: this lcv)" };
 
-    public GitSetupCommand(IAnsiConsole console) : base("git-setup", "Make git log -p and git diff in the vault show one line per Lync value, noise left out")
+    public GitSetupCommand(IAnsiConsole console, TimeProvider clock) : base("git-setup", "Make git log -p and git diff in the vault show one line per Lync value, noise left out")
     {
         Options.Add(_vault);
         Options.Add(_lcv);
         SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
-            using var runLock = RunLock.Acquire(vault.StateFolder, "git-setup", RunReporter.Warning(console));
-            vault.EnsureUnedited();
+            using var vault = VaultRepository.Open(parse.GetValue(_vault)!, clock);
             var command = parse.GetValue(_lcv) ?? This;
-            var committed = GitDiffDriver.Register(vault, command);
+            var committed = RunScope.Run(vault, "git-setup", [], RunReporter.Warning(console), run => GitDiffDriver.Register(run, command));
             console.MarkupLineInterpolated($"Git in {vault.Root} now diffs Lync objects through {command} textconv{(committed ? " (.gitattributes updated and committed)" : "")}.");
             console.WriteLine($"Try: git -C \"{vault.Root}\" log -p -3");
             return ExitCodes.Ok;

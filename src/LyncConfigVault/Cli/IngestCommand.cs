@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
-using LyncConfigVault.Notify;
 using LyncConfigVault.Report;
 using LyncConfigVault.Vault;
 using Spectre.Console;
@@ -14,22 +13,30 @@ internal sealed class IngestCommand : Command
     private readonly Option<string?> _at = new("--at") { Description = "Date the snapshot (default: when the export ran, from the archive itself)" };
     private readonly Argument<string[]> _files = new("files") { Description = "Export files of one run: CsConfiguration.zip, a Get-CsTopology -AsXml file", Arity = ArgumentArity.OneOrMore };
 
-    public IngestCommand(IAnsiConsole console) : base("ingest", "Store export files that already exist as one snapshot")
+    public IngestCommand(IAnsiConsole console, TimeProvider clock) : base("ingest", "Store export files that already exist as one snapshot")
     {
         Options.Add(_vault);
         Options.Add(_at);
         Arguments.Add(_files);
         SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
-            var at = parse.GetValue(_at) is { } text ? AdminDate.Parse(text) : (DateTimeOffset?)null;
-            var ingester = new ExportIngester(vault, LyncCatalog.Default, RunReporter.Warning(console), CommitDescriber.Factory(LyncCatalog.Default));
-            var result = ingester.Ingest(parse.GetValue(_files)!, at, "ingest");
+            using var vault = VaultRepository.Open(parse.GetValue(_vault)!, clock);
+            var files = parse.GetValue(_files)!;
+            var ingester = new ExportIngester(LyncCatalog.Default, CommitDescriber.Factory(LyncCatalog.Default));
+            IngestResult result;
+            try
+            {
+                var at = parse.GetValue(_at) is { } text ? AdminDate.Parse(text, vault.TimeZone) : (DateTimeOffset?)null;
+                result = RunScope.Run(vault, "ingest", files, RunReporter.Warning(console), run => ingester.Ingest(run, files, at));
+            }
+            catch (Exception e)
+            {
+                RunSteps.Failed(console, vault, "ingest", e);
+                throw;
+            }
+
             RunReporter.Print(console, "Snapshot", result, listObjects: true);
-            CheckReporter.Print(console, vault, result.Store.Commit);
-            var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
-            RunNotifier.AfterRun(vault, LyncCatalog.Default, result.Store.Commit, [], Path.GetTempPath(), RunReporter.Warning(console));
-            return pushed;
+            return RunSteps.AfterStore(console, vault, result.Store.Commit, [], Path.GetTempPath());
         });
     }
 }

@@ -16,7 +16,7 @@ internal sealed class LogCommand : Command
     private readonly Option<string> _format = CommonOptions.Format();
     private readonly Argument<string[]> _object = new("object") { Description = "The object: \"VoicePolicy Tag:Intl\", \"DialPlan Site:Dublin\", \"VoiceRoute LocalRoute\"", Arity = ArgumentArity.OneOrMore };
 
-    public LogCommand(IAnsiConsole console) : base("log", "Every change to one object, newest first: when, in which snapshot, and what changed")
+    public LogCommand(IAnsiConsole console, TimeProvider clock) : base("log", "Every change to one object, newest first: when, in which snapshot, and what changed")
     {
         Options.Add(_vault);
         Options.Add(_format);
@@ -24,7 +24,7 @@ internal sealed class LogCommand : Command
         SetAction(parse =>
         {
             var name = ObjectName.Parse(parse.GetValue(_object)!);
-            using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
+            using var vault = VaultRepository.Open(parse.GetValue(_vault)!, clock);
             var history = new ObjectHistory(LyncCatalog.Default, vault.Filters(LyncCatalog.Default)).Of(vault, name);
             if (parse.GetValue(_format) == "json")
             {

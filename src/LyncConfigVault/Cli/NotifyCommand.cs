@@ -13,7 +13,7 @@ namespace LyncConfigVault.Cli;
 /// </summary>
 internal sealed class NotifyCommand : Command
 {
-    public NotifyCommand(IAnsiConsole console) : base("notify", "Who hears of changes and failures: mail, a webhook (Teams) or a command")
+    public NotifyCommand(IAnsiConsole console, TimeProvider clock) : base("notify", "Who hears of changes and failures: mail, a webhook (Teams) or a command")
     {
         var vault = CommonOptions.Vault();
         var kind = new Argument<string>("kind") { Description = "mail, webhook or exec" };
@@ -60,8 +60,8 @@ internal sealed class NotifyCommand : Command
             }
 
             Text("timeoutSeconds", parse.GetValue(timeout)?.ToString(CultureInfo.InvariantCulture));
-            using var repository = VaultRepository.Open(parse.GetValue(vault)!);
-            var count = Change(repository, list => list.Items.Add(entry), $"lcv: notify {entry.Text("kind")} added\n");
+            using var repository = VaultRepository.Open(parse.GetValue(vault)!, clock);
+            var count = Change(console, repository, "notify add", list => list.Items.Add(entry), $"lcv: notify {entry.Text("kind")} added");
             console.MarkupLineInterpolated($"Added notifier {count}: {Describe(entry)}.");
             return ExitCodes.Ok;
         });
@@ -69,7 +69,7 @@ internal sealed class NotifyCommand : Command
         var list = new Command("list", "The vault's notifiers, numbered") { vault };
         list.SetAction(parse =>
         {
-            using var repository = VaultRepository.Open(parse.GetValue(vault)!);
+            using var repository = VaultRepository.Open(parse.GetValue(vault)!, clock);
             var number = 0;
             foreach (var notifier in repository.Config.Notify)
             {
@@ -88,9 +88,9 @@ internal sealed class NotifyCommand : Command
         var remove = new Command("remove", "Remove a notifier") { vault, which };
         remove.SetAction(parse =>
         {
-            using var repository = VaultRepository.Open(parse.GetValue(vault)!);
+            using var repository = VaultRepository.Open(parse.GetValue(vault)!, clock);
             var number = parse.GetValue(which);
-            Change(repository, list =>
+            Change(console, repository, "notify remove", list =>
             {
                 if (number < 1 || number > list.Items.Count)
                 {
@@ -98,7 +98,7 @@ internal sealed class NotifyCommand : Command
                 }
 
                 list.Items.RemoveAt(number - 1);
-            }, $"lcv: notify entry {number} removed\n");
+            }, $"lcv: notify entry {number} removed");
             console.MarkupLineInterpolated($"Removed notifier {number}.");
             return ExitCodes.Ok;
         });
@@ -114,9 +114,16 @@ internal sealed class NotifyCommand : Command
     private static string Describe(YMap entry) =>
         string.Join(", ", entry.Entries.Where(e => e.Key != "kind").Select(e => $"{e.Key} {(e.Value is YSeq s ? string.Join(" ", s.Items) : e.Value)}"));
 
-    /// <summary>Edits the notify list, checks the whole file as a run would read it, keeps its comments, and commits it.</summary>
-    private static int Change(VaultRepository vault, Action<YSeq> edit, string message)
+    /// <summary>
+    /// Edits the notify list, checks the whole file as a run would read it, keeps its comments, and commits it:
+    /// a run of its own, under the lock, refused when the vault holds edits nobody committed.
+    /// </summary>
+    private static int Change(IAnsiConsole console, VaultRepository vault, string command, Action<YSeq> edit, string message) =>
+        RunScope.Run(vault, command, [], RunReporter.Warning(console), run => Change(run, edit, message));
+
+    private static int Change(RunScope run, Action<YSeq> edit, string message)
     {
+        var vault = run.Vault;
         var path = Path.Combine(vault.Root, VaultLayout.ConfigFile);
         var text = File.ReadAllText(path);
         var settings = YamlText.Read(text, path);
@@ -131,7 +138,7 @@ internal sealed class NotifyCommand : Command
         var updated = header + YamlText.Write(settings);
         VaultConfig.Parse(updated, VaultLayout.ConfigFile);   // one clear line about the entry, and the vault unchanged
 
-        vault.CommitFile(VaultLayout.ConfigFile, updated, message);
+        run.CommitSettings(VaultLayout.ConfigFile, updated, message);
         return notify.Items.Count;
     }
 }

@@ -7,7 +7,7 @@ namespace LyncConfigVault.Cli;
 
 internal sealed class RemoteCommand : Command
 {
-    public RemoteCommand(IAnsiConsole console) : base("remote", "Copies of the vault elsewhere: every run pushes its snapshot and the baselines to each")
+    public RemoteCommand(IAnsiConsole console, TimeProvider clock) : base("remote", "Copies of the vault elsewhere: every run pushes its snapshot and the baselines to each")
     {
         var vaultOption = CommonOptions.Vault();
         var name = new Argument<string>("name") { Description = "origin, backup-dc2 …" };
@@ -16,7 +16,7 @@ internal sealed class RemoteCommand : Command
         var add = new Command("add", "Add a remote and push to it now") { vaultOption, name, url, credentialFile };
         add.SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
+            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
             var remoteName = parse.GetValue(name)!;
             if (vault.Git.Network.Remotes[remoteName] is not null)
             {
@@ -36,7 +36,7 @@ internal sealed class RemoteCommand : Command
         var list = new Command("list", "The vault's remotes") { vaultOption };
         list.SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
+            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
             foreach (var remote in vault.Git.Network.Remotes.OrderBy(r => r.Name, StringComparer.Ordinal))
             {
                 console.MarkupLineInterpolated($"{remote.Name}  {remote.Url}");
@@ -48,7 +48,7 @@ internal sealed class RemoteCommand : Command
         var remove = new Command("remove", "Stop pushing to a remote (the copy there stays)") { vaultOption, removeName };
         remove.SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!);
+            using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
             var remoteName = parse.GetValue(removeName)!;
             if (vault.Git.Network.Remotes[remoteName] is null)
             {

@@ -24,8 +24,11 @@ internal sealed class RestoreCommand : Command
     private readonly Option<string[]> _parts = new("--part") { Description = "Only these parts: cms, topology, lis, rgs/<pool> (default: all that can be restored)", AllowMultipleArgumentsPerToken = true };
     private readonly ReportOutput _report = new();
 
-    public RestoreCommand(IAnsiConsole console) : base("restore", "Rebuild the export files of any snapshot for Import-Cs*, after previewing what the restore would change")
+    private readonly TimeProvider _clock;
+
+    public RestoreCommand(IAnsiConsole console, TimeProvider clock) : base("restore", "Rebuild the export files of any snapshot for Import-Cs*, after previewing what the restore would change")
     {
+        _clock = clock;
         Options.Add(_vault);
         Options.Add(_preview);
         Options.Add(_out);
@@ -57,11 +60,11 @@ internal sealed class RestoreCommand : Command
         }
 
         var revision = parse.GetValue(_revision)!;
-        using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
+        using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!, _clock);
         var target = sources.Snapshot(revision);
         var parts = Parts(target, revision, parse.GetValue(_parts) ?? []);
         var differ = new SnapshotDiffer(LyncCatalog.Default, sources.Filter);
-        var undo = differ.Compare(sources.Snapshot("HEAD"), target, parts);
+        var undo = differ.Compare(sources.Snapshot(null), target, parts);
         if (preview || output is not null)
         {
             console.MarkupLineInterpolated($"[bold]What restoring {revision} would change[/] (the latest snapshot → {target.Commit.Sha[..7]}):");
@@ -86,7 +89,7 @@ internal sealed class RestoreCommand : Command
             new RestoreProof(LyncCatalog.Default, sources.Filter, sources.Vault.PersonalData()).Check(target, exports, parts, staging);
             var notRestored = VaultLayout.PartsIn(target.Commit.Tree).Where(p => !parts.Contains(p)).Select(Why).ToList();
             File.WriteAllText(Path.Combine(staging, RestoreScript.FileName),
-                RestoreScript.Write(sources.Vault.Config.Deployment, revision, target.Commit.Sha, target.Commit.Author.When, exports, notRestored));
+                RestoreScript.Write(sources.Vault.Config.Deployment, revision, target.Commit.Sha, target.Commit.Author.When, sources.Vault.Now, exports, notRestored));
             Directory.CreateDirectory(output);
             foreach (var file in Directory.GetFiles(staging))
             {
@@ -113,9 +116,9 @@ internal sealed class RestoreCommand : Command
         }
 
         var revision = parse.GetValue(_revision)!;
-        using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
+        using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!, _clock);
         var target = sources.Snapshot(revision);
-        var current = sources.Snapshot("HEAD");
+        var current = sources.Snapshot(null);
         var locator = new ObjectLocator(LyncCatalog.Default);
         var restores = new List<ObjectRestore>();
         foreach (var name in names.Select(n => ObjectName.Parse([n])))
@@ -130,7 +133,7 @@ internal sealed class RestoreCommand : Command
             restores.Add(new ObjectRestore(name.Noun, name.Identity, now is null ? null : current.Read(now), then is null ? null : target.Read(then)));
         }
 
-        var heading = $"{sources.Vault.Config.Deployment}: {string.Join(", ", names)} back to the snapshot {target.Commit.Sha[..7]} of {target.Commit.Author.When:yyyy-MM-dd HH:mm} ({revision}); written by lcv {DateTimeOffset.Now:yyyy-MM-dd HH:mm}.";
+        var heading = $"{sources.Vault.Config.Deployment}: {string.Join(", ", names)} back to the snapshot {target.Commit.Sha[..7]} of {target.Commit.Author.When:yyyy-MM-dd HH:mm} ({revision}); written by lcv {sources.Vault.Now:yyyy-MM-dd HH:mm}.";
         var text = new ScopedRestoreScript(LyncCatalog.Default).Write(heading, restores);
         File.WriteAllText(scriptFile, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));   // Windows PowerShell 5.1 reads a BOM-less file as ANSI
         console.MarkupLineInterpolated($"Wrote {Path.GetFullPath(scriptFile)}: {restores.Count} object(s). Run it once as it is (-WhatIf), then with -Apply.");
@@ -155,11 +158,7 @@ internal sealed class RestoreCommand : Command
         }
 
         var parts = (wanted.Count > 0 ? wanted : present).Where(SnapshotRebuilder.IsRestorable).ToList();
-        var stale = target.Commit.Message.Split('\n')
-            .Where(l => l.StartsWith("Lcv-Stale: ", StringComparison.Ordinal))
-            .Select(l => l["Lcv-Stale: ".Length..].Split(' ')[0])
-            .Where(parts.Contains)
-            .ToList();
+        var stale = CommitMessage.StaleParts(target.Commit).Where(parts.Contains).ToList();
         if (stale.Count > 0)
         {
             throw new LcvException($"{string.Join(", ", stale)} cannot be restored from {revision} ({target.Commit.Sha[..7]}): that run did not collect it, the files are an older night's. Restore it from the snapshot that collected it, or leave it out with --part.");

@@ -20,12 +20,15 @@ internal sealed class RouteCommand : Command
     private readonly Argument<string[]> _dialed = new("number") { Description = "Dialed strings, as a user types them", Arity = ArgumentArity.ZeroOrMore };
     private readonly Option<string?> _policy = new("--policy") { Description = "The voice policy: Global, Site:Dublin, Tag:…" };
     private readonly Option<string?> _dialPlan = new("--dial-plan") { Description = "The dial plan: Global, Site:Dublin, Tag:…" };
-    private readonly Option<string[]> _at = new("--at") { Description = "The snapshot (default HEAD); give two to see which numbers route differently" };
+    private readonly Option<string?[]> _at = new("--at") { Description = "The snapshot (default HEAD); give two to see which numbers route differently" };
     private readonly Option<string?> _numbers = new("--numbers") { Description = "A file with one call per line: dialed string, dial plan, voice policy, separated by tabs (# starts a comment)" };
     private readonly Option<string> _format = CommonOptions.Format();
 
-    public RouteCommand(IAnsiConsole console) : base("route", "Where a dialed number goes: dial plan, voice policy, PSTN usage, route, gateway, translation")
+    private readonly TimeProvider _clock;
+
+    public RouteCommand(IAnsiConsole console, TimeProvider clock) : base("route", "Where a dialed number goes: dial plan, voice policy, PSTN usage, route, gateway, translation")
     {
+        _clock = clock;
         Options.Add(_vault);
         Options.Add(_policy);
         Options.Add(_dialPlan);
@@ -39,14 +42,16 @@ internal sealed class RouteCommand : Command
     private int Run(IAnsiConsole console, ParseResult parse)
     {
         var calls = Calls(parse);
-        var revisions = parse.GetValue(_at) is { Length: > 0 } at ? at : ["HEAD"];
-        if (revisions.Length > 2)
+        string?[] typed = parse.GetValue(_at) is { Length: > 0 } at ? at : [null];
+        if (typed.Length > 2)
         {
             throw new LcvException("Give --at once (one snapshot) or twice (to compare two).");
         }
 
-        using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
-        var routers = revisions.Select(r => (Revision: r, Router: new CallRouter(VoiceModel.From(sources.Snapshot(r))))).ToList();
+        using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!, _clock);
+        var snapshots = typed.Select(sources.Snapshot).ToList();
+        var revisions = snapshots.Select(s => s.Side.Label).ToArray();
+        var routers = snapshots.Select(s => (Revision: s.Side.Label, Router: new CallRouter(VoiceModel.From(s)))).ToList();
         var results = calls.Select(c => routers.Select(r => (r.Revision, Result: r.Router.Route(c.Dialed, c.DialPlan, c.Policy))).ToList()).ToList();
         if (routers.Count == 2)
         {

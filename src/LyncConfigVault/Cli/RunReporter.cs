@@ -41,7 +41,7 @@ internal static class RunReporter
 
         foreach (var part in store.Stale)
         {
-            console.MarkupLineInterpolated($"    [yellow]{part} was not in this run: carried forward from the previous snapshot[/]");
+            console.MarkupLineInterpolated($"    [yellow]{part.Part}: {part.Reason}; carried forward from the previous snapshot[/]");
         }
     }
 

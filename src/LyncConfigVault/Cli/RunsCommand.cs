@@ -12,14 +12,14 @@ internal sealed class RunsCommand : Command
     private readonly Option<string> _format = CommonOptions.Format();
     private readonly Option<int> _last = new("--last") { Description = "How many runs, newest first", DefaultValueFactory = _ => 20 };
 
-    public RunsCommand(IAnsiConsole console) : base("runs", "The last runs, with or without a commit: when, what, how long, the result")
+    public RunsCommand(IAnsiConsole console, TimeProvider clock) : base("runs", "The last runs, with or without a commit: when, what, how long, the result")
     {
         Options.Add(_vault);
         Options.Add(_format);
         Options.Add(_last);
         SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
+            using var vault = VaultRepository.Open(parse.GetValue(_vault)!, clock);
             var runs = RunHistory.Read(vault.StateFolder).Reverse().Take(Math.Max(1, parse.GetValue(_last))).ToList();
             if (parse.GetValue(_format) == "json")
             {

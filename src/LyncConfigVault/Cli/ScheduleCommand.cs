@@ -18,8 +18,11 @@ internal sealed class ScheduleCommand : Command
     private readonly Option<double> _hours = new("--time-limit-hours") { Description = "Stop a run that takes longer than this", DefaultValueFactory = _ => 2 };
     private readonly Option<string?> _lcv = new("--lcv") { Description = "The lcv program the job runs (default: this lcv)" };
 
-    public ScheduleCommand(IAnsiConsole console) : base("schedule", "Run lcv backup every night: a Windows scheduled task, or a systemd timer")
+    private readonly TimeProvider _clock;
+
+    public ScheduleCommand(IAnsiConsole console, TimeProvider clock) : base("schedule", "Run lcv backup every night: a Windows scheduled task, or a systemd timer")
     {
+        _clock = clock;
         Options.Add(_vault);
         Options.Add(_at);
         Options.Add(_account);
@@ -32,7 +35,7 @@ internal sealed class ScheduleCommand : Command
 
     private int Run(IAnsiConsole console, ParseResult parse)
     {
-        using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
+        using var vault = VaultRepository.Open(parse.GetValue(_vault)!, _clock);
         var at = parse.GetValue(_at)!;
         if (!TimeOnly.TryParseExact(at, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
@@ -50,7 +53,8 @@ internal sealed class ScheduleCommand : Command
             parse.GetValue(_lcv) ?? Environment.ProcessPath ?? "lcv",
             $"backup --vault \"{vault.Root}\"",
             vault.Root,
-            TimeSpan.FromHours(parse.GetValue(_hours)));
+            TimeSpan.FromHours(parse.GetValue(_hours)),
+            DateOnly.FromDateTime(_clock.GetLocalNow().DateTime));
 
         if (parse.GetValue(_systemd) is { } folder)
         {

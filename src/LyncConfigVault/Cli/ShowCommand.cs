@@ -18,7 +18,7 @@ internal sealed class ShowCommand : Command
     private readonly Argument<string> _revision = new("revision") { Description = "Commit, tag, HEAD~N or a date" };
     private readonly Argument<string[]> _object = new("object") { Description = "The object: \"DialPlan Site:Dublin\"", Arity = ArgumentArity.OneOrMore };
 
-    public ShowCommand(IAnsiConsole console) : base("show", "Show one object as it was in a snapshot")
+    public ShowCommand(IAnsiConsole console, TimeProvider clock) : base("show", "Show one object as it was in a snapshot")
     {
         Options.Add(_vault);
         Options.Add(_format);
@@ -28,7 +28,7 @@ internal sealed class ShowCommand : Command
         SetAction(parse =>
         {
             var name = ObjectName.Parse(parse.GetValue(_object)!);
-            using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
+            using var vault = VaultRepository.Open(parse.GetValue(_vault)!, clock);
             var commit = new RevisionResolver(vault).Resolve(parse.GetValue(_revision)!);
             var path = new ObjectLocator(LyncCatalog.Default).Find(commit, name)
                 ?? throw new LcvException($"{name} is not in the snapshot {commit.Sha[..7]} of {commit.Author.When.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}; lcv log \"{name}\" shows when it existed.");

@@ -11,13 +11,13 @@ internal sealed class StatusCommand : Command
     private readonly Option<string> _vault = CommonOptions.Vault();
     private readonly Option<string> _format = CommonOptions.Format();
 
-    public StatusCommand(IAnsiConsole console) : base("status", "Show the latest snapshot, the last run and what the vault holds")
+    public StatusCommand(IAnsiConsole console, TimeProvider clock) : base("status", "Show the latest snapshot, the last run and what the vault holds")
     {
         Options.Add(_vault);
         Options.Add(_format);
         SetAction(parse =>
         {
-            using var vault = VaultRepository.Open(parse.GetValue(_vault)!);
+            using var vault = VaultRepository.Open(parse.GetValue(_vault)!, clock);
             var status = VaultStatus.Of(vault);
             if (parse.GetValue(_format) == "json")
             {

@@ -13,19 +13,19 @@ internal sealed class TestCommand : Command
     public const string Schema = "lcv.test/1";
 
     private readonly Option<string> _vault = CommonOptions.Vault();
-    private readonly Option<string> _at = CommonOptions.At("test");
+    private readonly Option<string?> _at = CommonOptions.At("test");
     private readonly Option<string> _format = CommonOptions.Format();
 
-    public TestCommand(IAnsiConsole console) : base("test", "Run the voice test cases (CsVoiceTestConfiguration) offline, as Test-CsVoiceTestConfiguration does")
+    public TestCommand(IAnsiConsole console, TimeProvider clock) : base("test", "Run the voice test cases (CsVoiceTestConfiguration) offline, as Test-CsVoiceTestConfiguration does")
     {
         Options.Add(_vault);
         Options.Add(_at);
         Options.Add(_format);
         SetAction(parse =>
         {
-            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!);
-            var revision = parse.GetValue(_at)!;
-            var snapshot = sources.Snapshot(revision);
+            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!, clock);
+            var snapshot = sources.Snapshot(parse.GetValue(_at));
+            var revision = snapshot.Side.Label;
             var results = VoiceTestRunner.Run(snapshot);
             if (parse.GetValue(_format) == "json")
             {

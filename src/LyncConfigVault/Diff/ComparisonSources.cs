@@ -10,14 +10,14 @@ namespace LyncConfigVault.Diff;
 /// (commit, tag, HEAD~N, date) or export files on disk (a file, or a backup folder of them). The vault
 /// is opened only when a side needs it, so two export files compare with no vault at all.
 /// </summary>
-internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) : IDisposable
+internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath, TimeProvider clock) : IDisposable
 {
     private static readonly string[] ExportExtensions = [".zip", ".xml", ".tbxml"];
 
     private VaultRepository? _vault;
     private NoiseFilter? _filter;
 
-    public VaultRepository Vault => _vault ??= VaultRepository.Open(vaultPath);
+    public VaultRepository Vault => _vault ??= VaultRepository.Open(vaultPath, clock);
 
     /// <summary>The vault's noise rules when there is a vault, else the catalog's own.</summary>
     public NoiseFilter Filter => _filter ??= _vault is not null || VaultExists ? Vault.Filters(catalog) : NoiseFilter.FromCatalog(catalog);
@@ -26,13 +26,14 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
 
     public static bool IsOnDisk(string argument) => File.Exists(argument) || Directory.Exists(argument);
 
-    public ObjectSource Resolve(string argument) =>
-        IsOnDisk(argument) ? Exports([argument]) : Snapshot(argument);
+    /// <summary>Export files or a folder of them on disk, else a snapshot; null is the latest snapshot.</summary>
+    public ObjectSource Resolve(string? argument) =>
+        argument is not null && IsOnDisk(argument) ? Exports([argument]) : Snapshot(argument);
 
     /// <summary>Both sides; two export files are normalized at once, one per core.</summary>
-    public (ObjectSource From, ObjectSource To) Resolve(string from, string to)
+    public (ObjectSource From, ObjectSource To) Resolve(string from, string? to)
     {
-        if (!IsOnDisk(from) || !IsOnDisk(to))
+        if (to is null || !IsOnDisk(from) || !IsOnDisk(to))
         {
             return (Resolve(from), Resolve(to));
         }
@@ -43,16 +44,24 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
         return (sides[0], sides[1]);
     }
 
-    public GitObjectSource Snapshot(string revision) =>
-        new(Vault.Git, new RevisionResolver(Vault).Resolve(revision), revision);
+    /// <summary>The snapshot a revision names; null is the latest snapshot.</summary>
+    public GitObjectSource Snapshot(string? revision)
+    {
+        var resolver = new RevisionResolver(Vault);
+        var commit = resolver.Resolve(revision);
+        return new(Vault.Git, commit, resolver.Label(revision, commit));
+    }
 
-    /// <summary>The snapshot before HEAD, for "what did last night change".</summary>
+    /// <summary>The latest snapshot and the one before it, for "what did last night change".</summary>
     public (GitObjectSource From, GitObjectSource To) LastChange()
     {
-        var head = new RevisionResolver(Vault).Resolve("HEAD");
-        var previous = new RevisionResolver(Vault).Previous(head)
-            ?? throw new LcvException($"The vault holds only one snapshot ({head.Sha[..7]}, {head.Author.When:yyyy-MM-dd HH:mm}); there is nothing to compare it with yet.");
-        return (new GitObjectSource(Vault.Git, previous, "HEAD~1"), new GitObjectSource(Vault.Git, head, "HEAD"));
+        var resolver = new RevisionResolver(Vault);
+        var latest = resolver.Latest();
+        var previous = resolver.Previous(latest)
+            ?? throw new LcvException($"The vault holds only one snapshot ({latest.Sha[..7]}, {latest.Author.When:yyyy-MM-dd HH:mm}); there is nothing to compare it with yet.");
+        var label = resolver.Label(null, latest);
+        var previousLabel = label == "HEAD" && latest.Parents.FirstOrDefault()?.Id == previous.Id ? "HEAD~1" : "the snapshot before";
+        return (new GitObjectSource(Vault.Git, previous, previousLabel), new GitObjectSource(Vault.Git, latest, label));
     }
 
     /// <summary>Export files of one run; a folder stands for the export files in it (a nightly backup folder).</summary>
@@ -75,7 +84,8 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath) :
         }
 
         var label = string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
-        return new ExportObjectSource(new ExportSetReader(catalog, filter, _vault is not null || VaultExists ? Vault.PersonalData() : null).Read(files), label);
+        var inVault = _vault is not null || VaultExists;
+        return new ExportObjectSource(new ExportSetReader(catalog, filter, inVault ? Vault.TimeZone : clock.LocalTimeZone, inVault ? Vault.PersonalData() : null).Read(files), label);
     }
 
     /// <summary>

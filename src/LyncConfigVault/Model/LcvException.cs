@@ -17,4 +17,18 @@ internal sealed class LcvException(string message, string? file = null, Exceptio
 
     public static LcvException Environment(string message, Exception? inner = null) =>
         new(message, null, inner, exitCode: 3);
+
+    /// <summary>
+    /// The one line an admin reads about any failure, as lcv prints it and the run log keeps it: never a
+    /// stack trace. Work spread over both cores fails as an AggregateException: what failed inside counts.
+    /// </summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        AggregateException { InnerExceptions.Count: > 0 } aggregate => Describe(aggregate.Flatten().InnerExceptions[0]),
+        LcvException e => e.Message,
+        LibGit2Sharp.LibGit2SharpException e => $"Git failed: {e.Message}",
+        IOException e => e.Message,
+        UnauthorizedAccessException e => e.Message,
+        _ => $"internal error ({exception.GetType().Name}: {exception.Message})",
+    };
 }

@@ -13,7 +13,8 @@ namespace LyncConfigVault.Normalize;
 /// Recognizes an export by its content (never its file name) and normalizes it into objects,
 /// with the record of what was read for the run manifest.
 /// </summary>
-internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, PersonalDataPolicy? personal = null)
+/// <param name="serverZone">The zone the exporting server's clock was in: a ZIP entry's time has none of its own.</param>
+internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, TimeZoneInfo serverZone, PersonalDataPolicy? personal = null)
 {
     public sealed record Result(ExportRecord Record, IReadOnlyList<LyncObject> Objects, IReadOnlyList<string> Parts)
     {
@@ -23,7 +24,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
 
     public Result Normalize(ExportArchive archive, DateTimeOffset fileTime)
     {
-        var exportedAt = archive.EntryTime ?? fileTime;
+        var exportedAt = archive.EntryClock is { } clock ? WallClock.In(clock, serverZone) : fileTime;
         if (archive.IsZip)
         {
             return NormalizeZip(archive, exportedAt);
@@ -44,7 +45,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
                 return Lis(archive, [("", document)], exportedAt);
             case "Objs" when UserPolicies(document, archive.File) is { } users:
                 return new Result(Record(ExportKind.UserPolicies, archive, exportedAt), new UserPolicyNormalizer(personal ?? PersonalDataPolicy.Ephemeral).Normalize(users, archive.File),
-                    [UserPolicyNormalizer.Part]);
+                    [VaultPaths.PartOf(ExportKind.UserPolicies, null)]);
             case "HomedResources":
                 throw LcvException.BadExport(archive.File, "is Lync 2010 user data (DBImpExp.exe); lcv reads the Export-CsUserData archives of Lync 2013 and later, not this format.");
             default:
@@ -59,7 +60,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
         {
             var pool = UserDataNormalizer.PoolFromFileName(archive.File);
             var users = new UserDataNormalizer(filter, personal ?? PersonalDataPolicy.Ephemeral).Normalize(archive.OpenEntry(docItemSet), archive.File, docItemSet, pool);
-            return new Result(Record(ExportKind.UserData, archive, exportedAt) with { Pool = pool }, users, [$"users/{VaultPaths.Segment(pool)}"]);
+            return new Result(Record(ExportKind.UserData, archive, exportedAt) with { Pool = pool }, users, [VaultPaths.PartOf(ExportKind.UserData, pool)]);
         }
 
         if (docItemSet is not null)
@@ -70,7 +71,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
         if (RgsNormalizer.IsRgsExport(archive))
         {
             var rgs = new RgsNormalizer(catalog, filter).Normalize(archive);
-            return new Result(Record(ExportKind.Rgs, archive, exportedAt) with { Pool = rgs.Pool }, rgs.Objects, [$"rgs/{VaultPaths.Segment(rgs.Pool)}"]) { Blobs = rgs.Blobs };
+            return new Result(Record(ExportKind.Rgs, archive, exportedAt) with { Pool = rgs.Pool }, rgs.Objects, [VaultPaths.PartOf(ExportKind.Rgs, rgs.Pool)]) { Blobs = rgs.Blobs };
         }
 
         var lis = archive.EntryNames.Where(n => n.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
@@ -84,7 +85,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
         if (PersistentChatNormalizer.IsPersistentChat(archive))
         {
             var chat = new PersistentChatNormalizer(personal ?? PersonalDataPolicy.Ephemeral).Normalize(archive);
-            return new Result(Record(ExportKind.PersistentChat, archive, exportedAt), [chat], [PersistentChatNormalizer.Part]);
+            return new Result(Record(ExportKind.PersistentChat, archive, exportedAt), [chat], [VaultPaths.PartOf(ExportKind.PersistentChat, null)]);
         }
 
         var names = string.Join(", ", archive.EntryNames.Take(3)) + (archive.EntryNames.Count > 3 ? ", …" : "");
@@ -95,7 +96,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
         CliXmlReader.IsCliXml(document) && CliXmlReader.Read(document, file, "") is var values && UserPolicyNormalizer.IsUserPolicies(values) ? values : null;
 
     private Result Lis(ExportArchive archive, List<(string Entry, XDocument Document)> documents, DateTimeOffset exportedAt) =>
-        new(Record(ExportKind.Lis, archive, exportedAt), new LisNormalizer(catalog, filter).Normalize(documents), ["lis"]);
+        new(Record(ExportKind.Lis, archive, exportedAt), new LisNormalizer(catalog, filter).Normalize(documents), [VaultPaths.PartOf(ExportKind.Lis, null)]);
 
     private static Result Cms(ExportArchive archive, List<LyncObject> objects, DateTimeOffset exportedAt)
     {

@@ -6,12 +6,13 @@ using LyncConfigVault.Unpack;
 namespace LyncConfigVault.Normalize;
 
 /// <summary>The export files of one run (or one side of a diff), normalized into one snapshot.</summary>
-internal sealed class ExportSetReader(LyncCatalog catalog, NoiseFilter filter, PersonalDataPolicy? personal = null)
+/// <param name="serverZone">The zone the exporting servers' clocks were in (the vault's time zone).</param>
+internal sealed class ExportSetReader(LyncCatalog catalog, NoiseFilter filter, TimeZoneInfo serverZone, PersonalDataPolicy? personal = null)
 {
     /// <summary>Normalizes the files of one run; two exports of the same kind in one run is an error.</summary>
     public Snapshot Read(IReadOnlyList<string> files)
     {
-        var normalizer = new ExportNormalizer(catalog, filter, personal);
+        var normalizer = new ExportNormalizer(catalog, filter, serverZone, personal);
         var objects = new Dictionary<string, LyncObject>(StringComparer.Ordinal);
         var exports = new List<ExportRecord>();
         var parts = new List<string>();

@@ -16,6 +16,18 @@ internal static class VaultPaths
         "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
     };
 
+    /// <summary>The vault part an export replaces: cms, topology, lis, rgs/&lt;pool&gt;, users/&lt;pool&gt; …</summary>
+    public static string PartOf(ExportKind kind, string? pool) => kind switch
+    {
+        ExportKind.Cms => "cms",
+        ExportKind.Topology => "topology",
+        ExportKind.Lis => "lis",
+        ExportKind.Rgs => $"rgs/{Segment(pool ?? "")}",
+        ExportKind.UserData => $"users/{Segment(pool ?? "")}",
+        ExportKind.PersistentChat => Users.PersistentChatNormalizer.Part,
+        _ => Users.UserPolicyNormalizer.Part,
+    };
+
     public static string For(CatalogEntry entry, LyncIdentity identity)
     {
         if (entry.FixedPath is not null)

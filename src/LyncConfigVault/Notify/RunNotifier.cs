@@ -68,14 +68,13 @@ internal static class RunNotifier
     /// </summary>
     private static void Digests(VaultRepository vault, LyncCatalog catalog, List<NotifierSettings> digests, Action<string> warn)
     {
-        if (digests.Count == 0 || !VaultLayout.HasSnapshot(vault.Head.Tree))
+        if (digests.Count == 0 || vault.LatestSnapshot is not { } head)
         {
             return;
         }
 
         var state = DigestState.Read(vault.StateFolder);
-        var head = vault.Head;
-        var now = DateTimeOffset.Now;
+        var now = vault.Now;
         foreach (var notifier in digests)
         {
             var key = DigestState.Key(notifier);

@@ -14,8 +14,9 @@ internal sealed class RestoreProof(LyncCatalog catalog, NoiseFilter filter, Pers
 {
     public void Check(GitObjectSource snapshot, IReadOnlyList<RebuiltExport> exports, IReadOnlyCollection<string> parts, string folder)
     {
+        // Only objects are compared, never dates: the zone the rebuilt archives' times are read in does not matter.
         var files = exports.Select(e => Path.Combine(folder, e.FileName)).ToList();
-        var rebuilt = new ExportObjectSource(new ExportSetReader(catalog, filter, personal).Read(files), "rebuilt");
+        var rebuilt = new ExportObjectSource(new ExportSetReader(catalog, filter, TimeZoneInfo.Utc, personal).Read(files), "rebuilt");
         var report = new SnapshotDiffer(catalog, filter).Compare(snapshot, rebuilt, parts);
         if (!report.IsEmpty)
         {

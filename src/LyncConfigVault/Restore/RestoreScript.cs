@@ -12,10 +12,10 @@ internal static class RestoreScript
 {
     public const string FileName = "Restore.ps1";
 
-    public static string Write(string deployment, string revision, string commit, DateTimeOffset snapshotDate, IReadOnlyList<RebuiltExport> exports, IReadOnlyList<string> notRestored)
+    public static string Write(string deployment, string revision, string commit, DateTimeOffset snapshotDate, DateTimeOffset written, IReadOnlyList<RebuiltExport> exports, IReadOnlyList<string> notRestored)
     {
         var script = new StringBuilder();
-        script.Append(CultureInfo.InvariantCulture, $"# Restore.ps1, written by lcv {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}\n");
+        script.Append(CultureInfo.InvariantCulture, $"# Restore.ps1, written by lcv {written:yyyy-MM-dd HH:mm zzz}\n");
         script.Append(CultureInfo.InvariantCulture, $"# {Comment(deployment)}: the snapshot {commit[..7]} of {snapshotDate:yyyy-MM-dd HH:mm} ({Comment(revision)}).\n");
         script.Append("# Run it in the Lync Server / Skype for Business Server Management Shell, as a member of\n");
         script.Append("# RTCUniversalServerAdmins, after reviewing what it changes: lcv restore --preview.\n");

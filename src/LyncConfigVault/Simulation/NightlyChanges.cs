@@ -8,7 +8,7 @@ namespace LyncConfigVault.Simulation;
 /// usages, change a normalization pattern, rename a policy, add a trunk, add a machine to a pool.
 /// Each change names the objects it touched, as lcv will print them ("VoicePolicy Tag:VP-Dublin-Intl").
 /// </summary>
-internal sealed class NightlyChanges(SyntheticDeployment deployment, Random random)
+internal sealed partial class NightlyChanges(SyntheticDeployment deployment, Random random)
 {
     private static readonly string[] Kinds = ["edit", "add", "remove", "reorder", "pattern", "rename", "trunk", "machine"];
     private readonly HashSet<SyntheticCmsItem> _addedTonight = [];
@@ -47,7 +47,10 @@ internal sealed class NightlyChanges(SyntheticDeployment deployment, Random rand
     private List<string> AddPolicy(int night)
     {
         var site = Pick(SyntheticSite.All);
-        var source = deployment.Find("VoicePolicy", "Tag", $"VP-{site.Name}-Intl")!;
+        // The site's international policy may have been renamed on an earlier night: then any Tag voice policy
+        // (there always is one: none is ever removed) is the model. Chosen without drawing, so earlier nights keep their story.
+        var source = deployment.Find("VoicePolicy", "Tag", $"VP-{site.Name}-Intl")
+            ?? deployment.Items.First(i => i.ElementName == "VoicePolicy" && i.ScopeClass == "Tag");
         var setting = new XElement(source.Setting);
         setting.SetAttributeValue("Description", $"{site.Name} project team (night {night})");
         var name = $"VP-{site.Name}-Project{night:00}";
@@ -60,7 +63,19 @@ internal sealed class NightlyChanges(SyntheticDeployment deployment, Random rand
 
     private List<string> RemovePolicy()
     {
-        var item = Pick(deployment.Items.Where(i => i.ElementName is "ClientPolicy" or "ExternalAccessPolicy" && i.ScopeClass == "Tag"));
+        // After years of nights every client and external access Tag policy is gone: then a project policy added earlier goes.
+        var candidates = deployment.Items.Where(i => i.ElementName is "ClientPolicy" or "ExternalAccessPolicy" && i.ScopeClass == "Tag").ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = deployment.Items.Where(i => i.ElementName == "VoicePolicy" && i.ScopeClass == "Tag" && i.ScopeName!.Contains("-Project", StringComparison.Ordinal) && !_addedTonight.Contains(i)).ToList();
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var item = Pick(candidates);
         deployment.Items.Remove(item);
         return [Name(item)];
     }
@@ -88,7 +103,8 @@ internal sealed class NightlyChanges(SyntheticDeployment deployment, Random rand
         // A policy added tonight and renamed tonight is, the next morning, just an added policy: keep the story simple.
         var item = Pick(deployment.Items.Where(i => i.ElementName == "VoicePolicy" && i.ScopeClass == "Tag" && !_addedTonight.Contains(i)));
         var before = Name(item);
-        item.Key.SetAttributeValue("Name", $"{item.ScopeName}-R{night:00}");
+        // A policy renamed again gets a new suffix in place of its old one: names stay short over years of nights.
+        item.Key.SetAttributeValue("Name", $"{RenameSuffix().Replace(item.ScopeName!, "")}-R{night:00}");
         return [before, Touch(item)];
     }
 
@@ -135,4 +151,7 @@ internal sealed class NightlyChanges(SyntheticDeployment deployment, Random rand
         var list = items.ToList();
         return list[random.Next(list.Count)];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"-R\d+$")]
+    private static partial System.Text.RegularExpressions.Regex RenameSuffix();
 }

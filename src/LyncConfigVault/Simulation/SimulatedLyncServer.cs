@@ -46,7 +46,7 @@ internal sealed class SimulatedLyncServer
             File.WriteAllBytes(Path.Combine(Folder, export.FileName), export.Bytes);
         }
 
-        var normalized = new ExportNormalizer(LyncCatalog.Default, NoiseFilter.FromCatalog(LyncCatalog.Default))
+        var normalized = new ExportNormalizer(LyncCatalog.Default, NoiseFilter.FromCatalog(LyncCatalog.Default), SyntheticNights.ServerZone)
             .Normalize(ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
         File.WriteAllLines(Path.Combine(Folder, "services.tsv"), Services(normalized.Objects));
         File.WriteAllLines(Path.Combine(Folder, "sites.tsv"), normalized.Objects.Where(o => o.Noun == "Site").Select(Site));

@@ -17,6 +17,9 @@ internal static class SyntheticNights
 {
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The fictitious Front Ends' clocks run in UTC: the ZIP entry times they write are UTC wall-clock times.</summary>
+    public static readonly TimeZoneInfo ServerZone = TimeZoneInfo.Utc;
+
     /// <param name="interval">Time between two exports; a day unless a test wants several backups in one day.</param>
     /// <param name="parts">Exports besides the CMS; they draw from a random source of their own, so the CMS story of a seed never changes.</param>
     public static IEnumerable<SyntheticNight> Generate(int seed, int nights, int objects = 0, DateTimeOffset? start = null, TimeSpan? interval = null, SyntheticParts parts = SyntheticParts.Cms)

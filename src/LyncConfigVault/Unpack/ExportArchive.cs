@@ -26,10 +26,13 @@ internal sealed class ExportArchive
     /// <summary>Entry names in archive order, with '/' separators.</summary>
     public IReadOnlyList<string> EntryNames { get; }
 
-    /// <summary>Newest entry time: when the export ran (the ZIP carries the exporting server's clock).</summary>
-    public DateTimeOffset? EntryTime { get; }
+    /// <summary>
+    /// Newest entry time: when the export ran, as the exporting server's clock showed it. A ZIP entry
+    /// stores no zone; <see cref="Model.WallClock"/> places it in the vault's time zone.
+    /// </summary>
+    public DateTime? EntryClock { get; }
 
-    private ExportArchive(string file, bool isZip, byte[] raw, Dictionary<string, byte[]> entries, Dictionary<string, ArchiveEntryRecord> records, List<string> names, DateTimeOffset? entryTime, ArchiveLimits limits)
+    private ExportArchive(string file, bool isZip, byte[] raw, Dictionary<string, byte[]> entries, Dictionary<string, ArchiveEntryRecord> records, List<string> names, DateTime? entryClock, ArchiveLimits limits)
     {
         _records = records;
         _limits = limits;
@@ -38,7 +41,7 @@ internal sealed class ExportArchive
         RawBytes = raw;
         _entries = entries;
         EntryNames = names;
-        EntryTime = entryTime;
+        EntryClock = entryClock;
     }
 
     public static ExportArchive Open(string file, ArchiveLimits limits)
@@ -145,7 +148,7 @@ internal sealed class ExportArchive
             var records = new Dictionary<string, ArchiveEntryRecord>(StringComparer.Ordinal);
             var names = new List<string>();
             long total = 0;
-            DateTimeOffset? newest = null;
+            DateTime? newest = null;
             foreach (var entry in zip.Entries)
             {
                 var name = SafeEntryName(file, entry.FullName);
@@ -175,7 +178,8 @@ internal sealed class ExportArchive
                 }
 
                 names.Add(name);
-                newest = newest is null || entry.LastWriteTime > newest ? entry.LastWriteTime : newest;
+                // LastWriteTime pins the DOS time to this machine's offset; its DateTime is the digits the server wrote.
+                newest = newest is null || entry.LastWriteTime.DateTime > newest ? entry.LastWriteTime.DateTime : newest;
             }
 
             if (names.Count == 0)

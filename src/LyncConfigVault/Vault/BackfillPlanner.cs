@@ -14,7 +14,8 @@ internal static class BackfillPlanner
 {
     private static readonly string[] ExportExtensions = [".zip", ".xml", ".bak"];
 
-    public static List<BackfillRun> Plan(string folder)
+    /// <param name="serverZone">The zone the exporting servers' clocks were in: ZIP entry times have none.</param>
+    public static List<BackfillRun> Plan(string folder, TimeZoneInfo serverZone)
     {
         if (!Directory.Exists(folder))
         {
@@ -27,11 +28,11 @@ internal static class BackfillPlanner
             var files = ExportFiles(sub);
             if (files.Count > 0)
             {
-                runs.Add(new BackfillRun(Path.GetFileName(sub), files, files.Max(ExportTime)));
+                runs.Add(new BackfillRun(Path.GetFileName(sub), files, files.Max(f => ExportTime(f, serverZone))));
             }
         }
 
-        runs.AddRange(ExportFiles(folder).Select(f => new BackfillRun(Path.GetFileName(f), [f], ExportTime(f))));
+        runs.AddRange(ExportFiles(folder).Select(f => new BackfillRun(Path.GetFileName(f), [f], ExportTime(f, serverZone))));
         return runs.OrderBy(r => r.ExportedAt).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
@@ -42,14 +43,14 @@ internal static class BackfillPlanner
             .ToList();
 
     /// <summary>The newest ZIP entry time, read from the central directory only; the file time when there is none.</summary>
-    private static DateTimeOffset ExportTime(string file)
+    private static DateTimeOffset ExportTime(string file, TimeZoneInfo serverZone)
     {
         try
         {
             using var zip = ZipFile.OpenRead(file);
             if (zip.Entries.Count > 0)
             {
-                return zip.Entries.Max(e => e.LastWriteTime);
+                return Model.WallClock.In(zip.Entries.Max(e => e.LastWriteTime.DateTime), serverZone);
             }
         }
         catch (InvalidDataException)

@@ -19,7 +19,7 @@ internal sealed class Baselines(VaultRepository vault)
         CheckName(name);
         var tagName = RevisionResolver.BaselinePrefix + name;
         var previous = vault.Git.Tags[tagName]?.PeeledTarget.Sha;
-        var who = new Signature(Environment.UserName, $"{Environment.UserName}@{Environment.MachineName.ToLowerInvariant()}", DateTimeOffset.Now);
+        var who = new Signature(Environment.UserName, $"{Environment.UserName}@{Environment.MachineName.ToLowerInvariant()}", vault.Now);
         var text = message ?? $"Baseline {name}: the reviewed configuration of {snapshot.Author.When:yyyy-MM-dd HH:mm}";
         vault.Git.Tags.Add(tagName, snapshot, who, text + "\n", allowOverwrite: true);
         return previous == snapshot.Sha ? null : previous;

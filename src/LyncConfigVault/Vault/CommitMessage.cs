@@ -10,10 +10,24 @@ namespace LyncConfigVault.Vault;
 /// </summary>
 internal static class CommitMessage
 {
+    // Every snapshot commit records the exports it read; settings commits (and an admin's own) never do.
+    private const string ExportTrailer = "Lcv-Export: ";
+    private const string StaleTrailer = "Lcv-Stale: ";
     private const int NamesPerArea = 3;
     private const int DetailsPerObject = 12;
     private const int ObjectsListed = 200;
     private static readonly string[] Kinds = ["added", "removed", "changed", "renamed"];
+
+    /// <summary>Whether a commit is a snapshot (lcv stored exports in it), not a change of the vault's settings.</summary>
+    public static bool IsSnapshot(LibGit2Sharp.Commit commit) =>
+        commit.Message.StartsWith(ExportTrailer, StringComparison.Ordinal) || commit.Message.Contains("\n" + ExportTrailer, StringComparison.Ordinal);
+
+    /// <summary>The parts a snapshot carried forward from the one before (its Lcv-Stale trailers): they hold an older night's files.</summary>
+    public static IReadOnlyList<string> StaleParts(LibGit2Sharp.Commit commit) =>
+        commit.Message.Split('\n')
+            .Where(l => l.StartsWith(StaleTrailer, StringComparison.Ordinal))
+            .Select(l => l[StaleTrailer.Length..].Split(' ')[0])
+            .ToList();
 
     public static string Summary(IReadOnlyList<DescribedChange> changes)
     {
@@ -76,18 +90,44 @@ internal static class CommitMessage
         return message.ToString();
     }
 
+    /// <summary>A settings commit: what the command did, the lines of the file it changed, and a trailer naming the file.</summary>
+    public static string Settings(string summary, string path, string before, string after)
+    {
+        const int LinesShown = 40;
+        var message = new StringBuilder(summary.TrimEnd()).Append("\n\n");
+        var lines = DiffPlex.DiffBuilder.InlineDiffBuilder.Diff(before, after).Lines
+            .Where(l => l.Type is DiffPlex.DiffBuilder.Model.ChangeType.Inserted or DiffPlex.DiffBuilder.Model.ChangeType.Deleted)
+            .Select(l => (l.Type == DiffPlex.DiffBuilder.Model.ChangeType.Inserted ? "+ " : "- ") + l.Text)
+            .ToList();
+        foreach (var line in lines.Take(LinesShown))
+        {
+            message.Append("    ").Append(line).Append('\n');
+        }
+
+        if (lines.Count > LinesShown)
+        {
+            message.Append(CultureInfo.InvariantCulture, $"    … and {lines.Count - LinesShown} more lines\n");
+        }
+
+        message.Append(CultureInfo.InvariantCulture, $"\nLcv-Settings: {path}\n");
+        message.Append(CultureInfo.InvariantCulture, $"Lcv-Host: {Environment.MachineName}\n");
+        return message.ToString();
+    }
+
     /// <summary>The trailers recording the run: each export read, parts carried forward, host and version.</summary>
-    public static string Trailers(IReadOnlyList<ExportRecord> exports, IReadOnlyList<string> stale)
+    public static string Trailers(IReadOnlyList<ExportRecord> exports, IReadOnlyList<StalePart> stale)
     {
         var message = new StringBuilder("\n");
         foreach (var export in exports)
         {
-            message.Append(CultureInfo.InvariantCulture, $"Lcv-Export: {export.Kind.ToString().ToLowerInvariant()} {Path.GetFileName(export.Source)} sha256={export.Sha256[..16]} exported={export.ExportedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\n");
+            message.Append(CultureInfo.InvariantCulture, $"{ExportTrailer}{export.Kind.ToString().ToLowerInvariant()} {Path.GetFileName(export.Source)} sha256={export.Sha256[..16]} exported={export.ExportedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\n");
         }
 
         foreach (var part in stale)
         {
-            message.Append(CultureInfo.InvariantCulture, $"Lcv-Stale: {part} (not in this run; carried forward from the previous snapshot)\n");
+            // A trailer is one line: a cmdlet's words may hold several.
+            var reason = string.Join(' ', part.Reason.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            message.Append(CultureInfo.InvariantCulture, $"{StaleTrailer}{part.Part} ({reason}; carried forward from the previous snapshot)\n");
         }
 
         message.Append(CultureInfo.InvariantCulture, $"Lcv-Host: {Environment.MachineName}\n");

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Vault;
 
@@ -11,43 +9,39 @@ namespace LyncConfigVault.Vault;
 internal sealed record IngestResult(StoreResult Store, Snapshot Snapshot, DateTimeOffset When);
 
 /// <summary>
-/// One run: export files → unpack → normalize → one snapshot → one commit (or none). Holds the vault
-/// lock for the whole run and records the run, whatever its outcome.
+/// Export files → unpack → normalize → one snapshot → one commit (or none), under a run's scope (its lock
+/// and checks), and the run's record.
 /// </summary>
-internal sealed class ExportIngester(VaultRepository vault, LyncCatalog catalog, Action<string> warn, Func<NoiseFilter, IChangeDescriber>? describer = null)
+internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, IChangeDescriber>? describer = null)
 {
-    public IngestResult Ingest(IReadOnlyList<string> files, DateTimeOffset? at, string command)
+    /// <param name="failed">Exports of the same run that failed (a backup's): the run is partial, their parts carried forward and named.</param>
+    public IngestResult Ingest(RunScope run, IReadOnlyList<string> files, DateTimeOffset? at, IReadOnlyList<RunFailure>? failed = null)
     {
-        var clock = Stopwatch.StartNew();
-        var started = DateTimeOffset.Now;
-        using var runLock = RunLock.Acquire(vault.StateFolder, command, warn);
-        try
+        failed ??= [];
+        var vault = run.Vault;
+        var filter = vault.Filters(catalog);
+        var snapshot = new ExportSetReader(catalog, filter, vault.TimeZone, vault.PersonalData()).Read(files);
+        var when = at ?? snapshot.ExportedAt;
+        CheckNotOlderThanLatest(vault, when, files);
+        var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when, failed);
+        var outcome = failed.Count > 0 ? RunRecord.Partial : result.Commit is null ? RunRecord.Unchanged : RunRecord.Committed;
+        var summary = failed.Count == 0 ? result.Summary : $"{result.Summary}; {failed.Count} export(s) failed: {string.Join("; ", failed.Select(f => f.Export))}";
+        run.Record(new RunRecord(run.Started, run.Command, outcome, when, result.Commit, summary,
+            snapshot.Exports.Select(e => $"{e.Kind.ToString().ToLowerInvariant()} {e.Source}").ToList(), result.Stale.Select(s => s.Part).ToList(), run.ElapsedMs)
         {
-            vault.FinishInterruptedCheckout(warn);
-            vault.EnsureUnedited();
-            var filter = vault.Filters(catalog);
-            var snapshot = new ExportSetReader(catalog, filter, vault.PersonalData()).Read(files);
-            var when = at ?? snapshot.ExportedAt;
-            CheckNotOlderThanHead(when, files);
-            var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when);
-            RunHistory.Append(vault.StateFolder, new RunRecord(started, command, result.Commit is null ? RunRecord.Unchanged : RunRecord.Committed,
-                when, result.Commit, result.Summary, snapshot.Exports.Select(e => $"{e.Kind.ToString().ToLowerInvariant()} {e.Source}").ToList(), result.Stale, clock.ElapsedMilliseconds));
-            return new IngestResult(result, snapshot, when);
-        }
-        catch (LcvException e)
-        {
-            RunHistory.Append(vault.StateFolder, new RunRecord(started, command, RunRecord.Failed, null, null, e.Message, files.ToList(), [], clock.ElapsedMilliseconds));
-            throw;
-        }
+            Failures = failed,
+            Parts = snapshot.Parts,
+        });
+        return new IngestResult(result, snapshot, when);
     }
 
-    private void CheckNotOlderThanHead(DateTimeOffset when, IReadOnlyList<string> files)
+    // Settings commits after the latest snapshot are dated when the admin made them, not when Lync was exported: they do not count.
+    private static void CheckNotOlderThanLatest(VaultRepository vault, DateTimeOffset when, IReadOnlyList<string> files)
     {
-        var head = vault.Head;
-        if (VaultLayout.HasSnapshot(head.Tree) && when < head.Author.When)
+        if (vault.LatestSnapshot is { } latest && when < latest.Author.When)
         {
             throw LcvException.BadExport(files[0],
-                $"was exported {when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}, before the latest snapshot ({head.Author.When.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}): storing it would run history backwards. Give --at to date it, or use a new vault for old backups.");
+                $"was exported {when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}, before the latest snapshot ({latest.Author.When.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}): storing it would run history backwards. Give --at to date it, or use a new vault for old backups.");
         }
     }
 }

@@ -17,8 +17,9 @@ internal static class GitDiffDriver
 
     /// <summary>Sets the driver in the repository's config and, when .gitattributes lacks it, commits the lines that select it.</summary>
     /// <returns>Whether a commit was needed.</returns>
-    public static bool Register(VaultRepository vault, string command)
+    public static bool Register(RunScope run, string command)
     {
+        var vault = run.Vault;
         var config = vault.Git.Config;
         config.Set($"diff.{Driver}.textconv", command + " textconv", ConfigurationLevel.Local);
         config.Set($"diff.{Driver}.cachetextconv", true, ConfigurationLevel.Local);
@@ -31,7 +32,7 @@ internal static class GitDiffDriver
         }
 
         var text = current.Length == 0 || current.EndsWith('\n') ? current + Attributes : current + "\n" + Attributes;
-        vault.CommitFile(".gitattributes", text, "lcv: semantic diffs in git log -p and git diff\n");
+        run.CommitSettings(".gitattributes", text, "lcv: semantic diffs in git log -p and git diff");
         return true;
     }
 

@@ -8,14 +8,21 @@ namespace LyncConfigVault.Vault;
 /// <summary>
 /// Turns what an admin types into a snapshot of the vault: a commit id (full or short), HEAD, HEAD~N,
 /// a tag (baseline/approved, or just approved for a baseline), or a date or time (the snapshot
-/// valid then: the last one taken at or before it, local time unless an offset is given).
+/// valid then: the last one taken at or before it, in the vault's time zone unless an offset is given).
+/// Nothing typed (null) is the latest snapshot, whatever settings commits came after it.
 /// </summary>
 internal sealed partial class RevisionResolver(VaultRepository vault)
 {
     public const string BaselinePrefix = "baseline/";
 
-    public Commit Resolve(string text)
+    /// <summary>The latest snapshot, or the one <paramref name="text"/> names; a settings commit named is refused with the snapshot it carries.</summary>
+    public Commit Resolve(string? text)
     {
+        if (text is null)
+        {
+            return Latest();
+        }
+
         if (text.Length == 0)
         {
             throw Unknown(text);
@@ -27,24 +34,35 @@ internal sealed partial class RevisionResolver(VaultRepository vault)
         }
 
         var commit = Lookup(text) ?? Lookup(BaselinePrefix + text) ?? throw Unknown(text);
-        if (!VaultLayout.HasSnapshot(commit.Tree))
+        if (!CommitMessage.IsSnapshot(commit))
         {
-            throw new LcvException($"'{text}' ({commit.Sha[..7]}) is where the vault was created, before its first snapshot; there is nothing to compare there.");
+            throw Snapshots(commit).FirstOrDefault() is { } carried
+                ? new LcvException($"'{text}' ({commit.Sha[..7]}) is a settings commit ({commit.MessageShort}), not a snapshot; the snapshot it carries is {carried.Sha[..7]} of {Format(carried.Author.When)}.")
+                : new LcvException($"'{text}' ({commit.Sha[..7]}) is where the vault was created, before its first snapshot; there is nothing to compare there.");
         }
 
         return commit;
     }
 
+    /// <summary>The newest snapshot: HEAD unless settings were committed since.</summary>
+    public Commit Latest() => Latest(vault.Head) ?? throw NoSnapshot();
+
+    /// <summary>The newest snapshot at or before <paramref name="start"/>, or null when the vault holds none yet.</summary>
+    public static Commit? Latest(Commit start) => Snapshots(start).FirstOrDefault();
+
+    /// <summary>What a side the admin did not name is called in reports: HEAD when the latest snapshot is HEAD.</summary>
+    public string Label(string? text, Commit resolved) => text ?? (resolved.Id == vault.Head.Id ? "HEAD" : "latest snapshot");
+
     /// <summary>
-    /// The commits holding a snapshot, from <paramref name="start"/> back to the first, newest first
-    /// (first-parent history). A commit that changed only the vault's settings (git-setup) is listed
-    /// too, holding the same objects as the one before it; <see cref="Previous"/> looks past it.
+    /// The snapshot commits from <paramref name="start"/> back to the first, newest first (first-parent
+    /// history). Settings commits (lcv notify add, git-setup, an admin's edit of .lcv/config.yaml) are
+    /// left out: they carry the snapshot before them, and their date is not when Lync was exported.
     /// </summary>
     public static IEnumerable<Commit> Snapshots(Commit start)
     {
         for (var commit = start; commit is not null; commit = commit.Parents.FirstOrDefault())
         {
-            if (VaultLayout.HasSnapshot(commit.Tree))
+            if (CommitMessage.IsSnapshot(commit))
             {
                 yield return commit;
             }
@@ -84,7 +102,7 @@ internal sealed partial class RevisionResolver(VaultRepository vault)
 
     private Commit AtTime(string text)
     {
-        var when = AdminDate.Parse(text);
+        var when = AdminDate.Parse(text, vault.TimeZone);
         Commit? first = null;
         foreach (var snapshot in Snapshots(vault.Head))
         {
@@ -97,11 +115,13 @@ internal sealed partial class RevisionResolver(VaultRepository vault)
         }
 
         throw first is null
-            ? new LcvException("The vault holds no snapshot yet: run lcv ingest or lcv backup first.")
+            ? NoSnapshot()
             : new LcvException($"'{text}' is before the first snapshot of this vault ({Format(first.Author.When)}).");
     }
 
     private static string Format(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static LcvException NoSnapshot() => new("The vault holds no snapshot yet: run lcv ingest or lcv backup first.");
 
     private static LcvException Unknown(string text) =>
         new($"'{text}' is not a snapshot of this vault: give a commit id, HEAD~N, a tag such as baseline/approved, or a date such as 2026-11-24.");

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace LyncConfigVault.Vault;
 
-/// <summary>One line of the run log: every run is recorded, whether it committed, changed nothing or failed.</summary>
+/// <summary>
+/// One line of the run log (lcv.runs/1): every run is recorded, whether it committed, changed nothing, stored
+/// some exports while others failed (partial), failed, or changed the vault's settings.
+/// </summary>
 internal sealed record RunRecord(
     DateTimeOffset Started,
     string Command,
@@ -18,7 +21,29 @@ internal sealed record RunRecord(
     public const string Committed = "committed";
     public const string Unchanged = "unchanged";
     public const string Failed = "failed";
+
+    /// <summary>Some exports were stored (committed or verified unchanged) while others failed: their parts were carried forward.</summary>
+    public const string Partial = "partial";
+
+    /// <summary>A settings command (lcv notify add, git-setup, part retire): its commit is not a snapshot.</summary>
+    public const string Settings = "settings";
+
+    /// <summary>Each export that failed, in the cmdlet's own words; empty when none did.</summary>
+    public IReadOnlyList<RunFailure> Failures { get; init; } = [];
+
+    /// <summary>The vault parts this run read (cms, topology, rgs/pool01…): what a part's staleness is counted from.</summary>
+    public IReadOnlyList<string> Parts { get; init; } = [];
+
+    /// <summary>Whether the run looked at Lync (collected or read exports), so "last verified" and part staleness count it.</summary>
+    [JsonIgnore]
+    public bool ReadLync => Result is Committed or Unchanged or Partial;
 }
+
+/// <summary>
+/// One export that failed in a run: which (Export-CsRgsConfiguration on pool01…), the vault part it
+/// would have replaced (null when none: the pools could not be listed), and why, as the cmdlet said it.
+/// </summary>
+internal sealed record RunFailure(string Export, string? Part, string Reason);
 
 /// <summary>The run log, .git/lcv/runs.jsonl: outside the history, so a no-change run leaves no commit.</summary>
 internal static class RunHistory

@@ -15,11 +15,11 @@ internal sealed class RunLock : IDisposable
 
     private RunLock(string path) => _path = path;
 
-    public static RunLock Acquire(string stateFolder, string command, Action<string>? warn = null)
+    public static RunLock Acquire(string stateFolder, string command, DateTimeOffset now, Action<string>? warn = null)
     {
         Directory.CreateDirectory(stateFolder);
         var path = Path.Combine(stateFolder, "lock");
-        var holder = new LockHolder(Environment.ProcessId, Environment.MachineName, Environment.UserName, command, DateTimeOffset.Now);
+        var holder = new LockHolder(Environment.ProcessId, Environment.MachineName, Environment.UserName, command, now);
         for (var attempt = 0; attempt < 2; attempt++)
         {
             try

@@ -6,7 +6,7 @@ using LyncConfigVault.Normalize;
 namespace LyncConfigVault.Vault;
 
 /// <summary>What storing one snapshot did: the new commit (null when nothing really changed) and why.</summary>
-internal sealed record StoreResult(string? Commit, IReadOnlyList<DescribedChange> Changes, IReadOnlyList<string> Stale, string Summary, bool First);
+internal sealed record StoreResult(string? Commit, IReadOnlyList<DescribedChange> Changes, IReadOnlyList<StalePart> Stale, string Summary, bool First);
 
 /// <summary>
 /// Writes a snapshot as one commit, atomically: objects become blobs, the tree is built beside the
@@ -18,14 +18,17 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
 {
     private readonly SemanticFingerprint _fingerprint = new(catalog, filter);
 
-    public StoreResult Store(Snapshot snapshot, DateTimeOffset when)
+    /// <param name="failed">Exports of the same run that failed: the parts they would have replaced are carried forward, and the commit says why.</param>
+    public StoreResult Store(Snapshot snapshot, DateTimeOffset when, IReadOnlyList<RunFailure>? failed = null)
     {
         var git = vault.Git;
         var head = vault.Head;
         var before = VaultLayout.ObjectFiles(head.Tree);
         var cache = FingerprintCache.Load(vault.StateFolder, head.Sha);
-        var first = !VaultLayout.HasSnapshot(head.Tree);
-        var stale = VaultLayout.PartsIn(head.Tree).Where(p => !VaultLayout.Covers(snapshot.Parts, p)).ToList();
+        var first = vault.LatestSnapshot is null;
+        var stale = VaultLayout.PartsIn(head.Tree).Where(p => !VaultLayout.Covers(snapshot.Parts, p))
+            .Select(p => new StalePart(p, failed?.FirstOrDefault(f => f.Part is not null && VaultLayout.Covers([f.Part], p))?.Reason))
+            .ToList();
 
         var written = new Dictionary<string, (byte[] Bytes, string BlobId)>(StringComparer.Ordinal);
         var fingerprints = new Dictionary<string, string>(cache, StringComparer.Ordinal);

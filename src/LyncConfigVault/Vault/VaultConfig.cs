@@ -17,6 +17,12 @@ internal sealed record VaultConfig(string Deployment)
     /// <summary>users.redaction: how personal data of user and persistent chat exports is kept (default pseudonymize).</summary>
     public Redaction UserRedaction { get; init; } = Redaction.Pseudonymize;
 
+    /// <summary>timeZone as written: the Front Ends' zone, which ZIP entry times and typed dates are read in.</summary>
+    public string? TimeZoneId { get; init; }
+
+    /// <summary>The zone <see cref="TimeZoneId"/> names; null reads times in this machine's zone.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
     public const string Schema = "lcv.config/1";
 
     public static VaultConfig Read(string path) => Parse(File.ReadAllText(path), path);
@@ -30,12 +36,39 @@ internal sealed record VaultConfig(string Deployment)
             throw LcvException.BadExport(path, $"is not a LyncConfigVault settings file (expected 'schema: {Schema}').");
         }
 
+        var zone = map.Text("timeZone");
         return new VaultConfig(map.Text("deployment") ?? "Lync")
         {
+            TimeZoneId = zone,
+            TimeZone = Zone(zone, path),
             Collect = CollectSettings.From(map["collect"], path),
             Notify = NotifierSettings.From(map["notify"], path),
             UserRedaction = RedactionOf(map["users"], path),
         };
+    }
+
+    /// <summary>The zone an id names (IANA such as Europe/Dublin, a Windows id, or UTC); null for none given.</summary>
+    /// <param name="where">The file or option that gave it, for the message.</param>
+    public static TimeZoneInfo? Zone(string? id, string where)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+
+        if (id.Trim().Equals("UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw LcvException.BadExport(where, $"names the time zone '{id}', which this machine does not know: give the Front Ends' zone as an IANA name (Europe/Dublin), a Windows name (GMT Standard Time) or UTC.");
+        }
     }
 
     private static Redaction RedactionOf(YNode? users, string path) =>
@@ -57,5 +90,9 @@ internal sealed record VaultConfig(string Deployment)
         + "# - kind: mail\n#   smtp: smtp.contoso.com:587\n#   starttls: true\n#   from: lcv@contoso.com\n#   to: [uc-team@contoso.com]\n#   events: [changed]\n"
         + "# User data and persistent chat exports (opt-in) hold personal data; how much of it is kept:\n"
         + "# users:\n#   redaction: pseudonymize   # none, pseudonymize (stable keyed hashes) or omit (counts only)\n"
-        + YamlText.Write(new YMap().Add("schema", Schema).Add("deployment", Deployment));
+        + "# The Front Ends' time zone: ZIP entry times (the exporting server's wall clock) and dates typed without\n"
+        + "# an offset are read in it. Without it, this machine's zone is used.\n# timeZone: Europe/Dublin   # an IANA name, a Windows name (GMT Standard Time) or UTC\n"
+        + YamlText.Write(TimeZoneId is null
+            ? new YMap().Add("schema", Schema).Add("deployment", Deployment)
+            : new YMap().Add("schema", Schema).Add("deployment", Deployment).Add("timeZone", TimeZoneId));
 }

@@ -43,9 +43,6 @@ internal static class VaultLayout
     public static List<string> CommonParts(IReadOnlyCollection<string> a, IReadOnlyCollection<string> b) =>
         a.Where(p => Covers(b, p)).Concat(b.Where(p => Covers(a, p))).Distinct().ToList();
 
-    /// <summary>Whether a commit's tree holds a snapshot (any export part), not just the vault's settings.</summary>
-    public static bool HasSnapshot(LibGit2Sharp.Tree tree) => Parts.Any(p => tree[p] is not null);
-
     /// <summary>path → blob id of every object file under the export parts of a tree.</summary>
     public static Dictionary<string, string> ObjectFiles(LibGit2Sharp.Tree root)
     {

@@ -9,11 +9,12 @@ namespace LyncConfigVault.Vault;
 /// <summary>A vault: a Git repository with .lcv/config.yaml, one per Lync deployment.</summary>
 internal sealed class VaultRepository : IDisposable
 {
-    private VaultRepository(string root, Repository git, VaultConfig config)
+    private VaultRepository(string root, Repository git, VaultConfig config, TimeProvider clock)
     {
         Root = root;
         Git = git;
         Config = config;
+        Clock = clock;
         StateFolder = VaultLayout.StateFolder(git.Info.Path);
     }
 
@@ -28,7 +29,22 @@ internal sealed class VaultRepository : IDisposable
 
     public Commit Head => Git.Head.Tip ?? throw LcvException.NotAVault(Root);
 
-    public static VaultRepository Open(string path)
+    /// <summary>The one clock lcv reads: what "now" is for run records, settings commits and retention.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>
+    /// How a time without a zone is read (a date an admin types, a ZIP entry's time, which is the exporting
+    /// server's wall clock): the vault's configured timeZone, else this machine's zone.
+    /// </summary>
+    public TimeZoneInfo TimeZone => Config.TimeZone ?? Clock.LocalTimeZone;
+
+    /// <summary>Now, in the vault's time zone: how settings commits and run records are dated.</summary>
+    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), TimeZone);
+
+    /// <summary>The latest snapshot commit, or null when the vault holds none yet (HEAD may be a settings commit after it).</summary>
+    public Commit? LatestSnapshot => RevisionResolver.Latest(Head);
+
+    public static VaultRepository Open(string path, TimeProvider clock)
     {
         var root = Path.GetFullPath(path);
         var config = Path.Combine(root, VaultLayout.ConfigFile);
@@ -46,7 +62,7 @@ internal sealed class VaultRepository : IDisposable
                 throw LcvException.NotAVault(root);
             }
 
-            return new VaultRepository(root, git, VaultConfig.Read(config));
+            return new VaultRepository(root, git, VaultConfig.Read(config), clock);
         }
         catch (RepositoryNotFoundException e)
         {
@@ -55,8 +71,11 @@ internal sealed class VaultRepository : IDisposable
     }
 
     /// <summary>Creates a vault in an empty or missing folder, with its first commit.</summary>
-    public static VaultRepository Init(string path, string deployment, LyncCatalog catalog)
+    /// <param name="timeZone">The Front Ends' time zone (an IANA or Windows id), written as the vault's timeZone; null for this machine's.</param>
+    public static VaultRepository Init(string path, string deployment, LyncCatalog catalog, TimeProvider clock, string? timeZone = null)
     {
+        var settings = new VaultConfig(deployment) { TimeZoneId = timeZone };
+        var zone = VaultConfig.Zone(timeZone, "--time-zone");   // refused before anything is written
         var root = Path.GetFullPath(path);
         if (File.Exists(root))
         {
@@ -75,7 +94,7 @@ internal sealed class VaultRepository : IDisposable
         File.WriteAllText(Path.Combine(root, ".git", "HEAD"), $"ref: {VaultLayout.Branch}\n");
         var files = new Dictionary<string, string>
         {
-            [VaultLayout.ConfigFile] = new VaultConfig(deployment).Write(),
+            [VaultLayout.ConfigFile] = settings.Write(),
             [VaultLayout.FiltersFile] = FiltersFile.Write(catalog, []),
             [".gitattributes"] = "# Vault files are LF everywhere, so a Windows checkout never looks edited.\n*.yaml text eol=lf\n*.md text eol=lf\n" + GitDiffDriver.Attributes,
             ["README.md"] = VaultReadme(deployment),
@@ -87,11 +106,11 @@ internal sealed class VaultRepository : IDisposable
             tree.Add(file, git.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))), Mode.NonExecutableFile);
         }
 
-        var signature = Signature(DateTimeOffset.Now);
+        var signature = Signature(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone ?? clock.LocalTimeZone));
         var commit = git.ObjectDatabase.CreateCommit(signature, signature, $"lcv: vault for {deployment} created\n", git.ObjectDatabase.CreateTree(tree), [], prettifyMessage: false);
         git.Refs.Add(VaultLayout.Branch, commit.Id);
         git.Reset(ResetMode.Hard, commit);
-        return new VaultRepository(root, git, new VaultConfig(deployment));
+        return new VaultRepository(root, git, settings with { TimeZone = zone }, clock);
     }
 
     /// <summary>Who writes lcv's commits: lcv on this machine.</summary>
@@ -123,7 +142,7 @@ internal sealed class VaultRepository : IDisposable
         var head = Head;
         var tree = TreeDefinition.From(head.Tree);
         tree.Add(path, Git.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))), Mode.NonExecutableFile);
-        var signature = Signature(DateTimeOffset.Now);
+        var signature = Signature(Now);
         var commit = Git.ObjectDatabase.CreateCommit(signature, signature, message, Git.ObjectDatabase.CreateTree(tree), [head], prettifyMessage: false);
         Advance(commit, "lcv: " + message.TrimEnd());
         return commit.Sha;

@@ -27,8 +27,8 @@ internal sealed record VaultStatus(
     public static VaultStatus Of(VaultRepository vault)
     {
         var head = vault.Head;
-        var snapshots = vault.Git.Commits.QueryBy(new CommitFilter { SortBy = CommitSortStrategies.Topological })
-            .Count(c => VaultLayout.HasSnapshot(c.Tree));
+        var latest = vault.LatestSnapshot;
+        var snapshots = latest is null ? 0 : RevisionResolver.Snapshots(latest).Count();
         var byArea = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var path in VaultLayout.ObjectFiles(head.Tree).Keys)
         {
@@ -43,9 +43,9 @@ internal sealed record VaultStatus(
             vault.Root,
             vault.Config.Deployment,
             snapshots,
-            snapshots == 0 ? null : head.Sha[..7],
-            snapshots == 0 ? null : head.Author.When,
-            snapshots == 0 ? null : head.MessageShort,
+            latest?.Sha[..7],
+            latest?.Author.When,
+            latest?.MessageShort,
             byArea.Values.Sum(),
             byArea,
             ExportsOf(head),

@@ -40,7 +40,7 @@ public sealed class GitSetupTests(SevenNightsVault nights) : IClassFixture<Seven
             // A vault made before the driver existed: .gitattributes without it.
             File.WriteAllText(Path.Combine(fixture.Vault, ".gitattributes"), "*.yaml text eol=lf\n");
             Commands.Stage(repo, ".gitattributes");
-            var who = new Signature("admin", "admin@example.invalid", DateTimeOffset.Now);
+            var who = new Signature("admin", "admin@example.invalid", TestData.AdminEditTime);
             repo.Commit("older vault", who, who);
         }
 

@@ -63,7 +63,7 @@ public sealed class CollectorTests : IDisposable
         var outcome = Assert.Single(new Collector(host, TimeSpan.FromMinutes(1), _ => { }).Run([ExportTask.Topology(_folder.Path)]));
 
         Assert.True(outcome.Succeeded, outcome.Failure);
-        var normalized = new LyncConfigVault.Normalize.ExportNormalizer(LyncConfigVault.Catalog.LyncCatalog.Default, TestData.Filter)
+        var normalized = new LyncConfigVault.Normalize.ExportNormalizer(LyncConfigVault.Catalog.LyncCatalog.Default, TestData.Filter, LyncConfigVault.Simulation.SyntheticNights.ServerZone)
             .Normalize(LyncConfigVault.Unpack.ExportArchive.Open(outcome.Task.FileName, LyncConfigVault.Unpack.ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
         Assert.Equal(LyncConfigVault.Model.ExportKind.Topology, normalized.Record.Kind);
         Assert.Contains(normalized.Objects, o => o.DisplayName == "Pool dubpool01.fabrikam.com");
@@ -121,7 +121,7 @@ public sealed class CollectorTests : IDisposable
         var after = host.Invoke(kind == "pwsh" ? "Initialize-SimulatedLync" : "Get-CsPool", kind == "pwsh" ? new Dictionary<string, object> { ["Path"] = _folder.File("server") } : new Dictionary<string, object>(), TimeSpan.FromMinutes(1));
 
         Assert.Equal("did not finish within 3 s and was stopped", outcome.Failure);
-        Assert.InRange(outcome.Duration, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20));
+        Assert.True(outcome.Duration >= TimeSpan.FromSeconds(3), $"stopped after {outcome.Duration}, before its time limit");
         Assert.True(after.Succeeded, after.Failure);
     }
 

@@ -17,7 +17,7 @@ internal static class DiffTestData
     public static Snapshot Night(int number)
     {
         var night = Nights[number - 1];
-        var result = new ExportNormalizer(LyncCatalog.Default, TestData.Filter)
+        var result = new ExportNormalizer(LyncCatalog.Default, TestData.Filter, SyntheticNights.ServerZone)
             .Normalize(ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, ArchiveLimits.Default), night.ExportTime);
         return new Snapshot(result.Objects.ToDictionary(o => o.Path, StringComparer.Ordinal), [result.Record], result.Parts);
     }

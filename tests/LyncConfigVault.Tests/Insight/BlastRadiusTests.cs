@@ -24,7 +24,7 @@ public sealed class BlastRadiusTests : IDisposable
     [InlineData("pwsh")]
     public void Get_cs_user_is_collected_only_when_asked_and_stored_without_a_single_sip_address(string host)
     {
-        Assert.Equal(0, TestData.Lcv("init", "--vault", Vault, "--deployment", "Fabrikam").ExitCode);
+        Assert.Equal(0, TestData.Lcv("init", "--vault", Vault, "--deployment", "Fabrikam", "--time-zone", "UTC").ExitCode);
 
         var result = TestData.Lcv("backup", "--vault", Vault, "--raw", _folder.File("raw"), "--simulate", "--host", host, "--only", "cms,userpolicies");
 

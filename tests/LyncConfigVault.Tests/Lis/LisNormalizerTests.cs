@@ -19,7 +19,7 @@ public sealed class LisNormalizerTests
 
     private static Snapshot Snapshot(byte[] archive, string name = "E911Config.zip")
     {
-        var result = new ExportNormalizer(LyncCatalog.Default, TestData.Filter).Normalize(ExportArchive.FromBytes(name, archive, ArchiveLimits.Default), ExportTime);
+        var result = new ExportNormalizer(LyncCatalog.Default, TestData.Filter, SyntheticNights.ServerZone).Normalize(ExportArchive.FromBytes(name, archive, ArchiveLimits.Default), ExportTime);
         return new Snapshot(result.Objects.ToDictionary(o => o.Path, StringComparer.Ordinal), [result.Record], result.Parts);
     }
 

@@ -17,11 +17,15 @@ public sealed class MailTests
 
         public MailSink()
         {
-            Port = GitDaemon.FreePort();
-            var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
-            var services = new SmtpServer.ComponentModel.ServiceProvider();
-            services.Add(new Store(Messages));
-            _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+            // The server binds its port as it starts: a port taken meanwhile faults the start at once, and another is tried.
+            (Port, _running) = LoopbackPorts.Start(port =>
+            {
+                var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
+                var services = new SmtpServer.ComponentModel.ServiceProvider();
+                services.Add(new Store(Messages));
+                var running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+                return running.IsFaulted ? null : Tuple.Create(port, running);
+            });
         }
 
         public int Port { get; }
@@ -75,7 +79,8 @@ public sealed class MailTests
     public void A_mail_server_that_is_not_there_is_a_warning_not_a_failed_run()
     {
         using var fixture = new VaultFixture(nights: 2);
-        fixture.AddSettings($"notify:\n- kind: mail\n  smtp: 127.0.0.1:{GitDaemon.FreePort()}\n  to: uc-team@fabrikam.example\n  timeoutSeconds: 5\n");
+        using var dead = LoopbackPorts.Dead();
+        fixture.AddSettings($"notify:\n- kind: mail\n  smtp: 127.0.0.1:{dead.Port}\n  to: uc-team@fabrikam.example\n  timeoutSeconds: 5\n");
         fixture.Ingest(1);
 
         var result = fixture.Ingest(2);

@@ -9,14 +9,19 @@ public sealed class NotifierTests
     /// <summary>A real HTTP listener on loopback that keeps every request body it receives.</summary>
     private sealed class WebhookReceiver : IDisposable
     {
-        private readonly HttpListener _listener = new();
+        private readonly HttpListener _listener;
         private readonly Task _loop;
 
         public WebhookReceiver()
         {
-            Url = $"http://127.0.0.1:{GitDaemon.FreePort()}/hook/";
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
+            _listener = LoopbackPorts.Start(port =>
+            {
+                var listener = new HttpListener();
+                listener.Prefixes.Add($"http://127.0.0.1:{port}/hook/");
+                listener.Start();
+                return listener;
+            });
+            Url = _listener.Prefixes.Single();
             _loop = Task.Run(async () =>
             {
                 while (_listener.IsListening)
@@ -137,7 +142,8 @@ public sealed class NotifierTests
         var hang = Path.Combine(fixture.Backups, "hang.sh");
         File.WriteAllText(hang, "#!/bin/sh\nsleep 30\n");
         MakeExecutable(hang);
-        var deadUrl = $"http://127.0.0.1:{GitDaemon.FreePort()}/hook/";
+        using var dead = LoopbackPorts.Dead();
+        var deadUrl = $"http://127.0.0.1:{dead.Port}/hook/";
         fixture.AddSettings($"notify:\n- kind: webhook\n  url: {deadUrl}\n  timeoutSeconds: 5\n- kind: exec\n  command: {hang}\n  timeoutSeconds: 1\n");
         fixture.Ingest(1);
 
@@ -193,16 +199,14 @@ public sealed class NotifierTests
     public void A_digest_notifier_hears_once_a_period_of_every_change_since_its_last_notice()
     {
         using var receiver = new WebhookReceiver();
-        using var fixture = new VaultFixture(nights: 3);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestData.AdminEditTime);
+        using var fixture = new VaultFixture(nights: 3) { Clock = clock };
         fixture.AddSettings($"notify:\n- kind: webhook\n  url: {receiver.Url}\n  events: [changed]\n  digest: daily\n");
         fixture.Ingest(1);
         fixture.Ingest(2);
         var beforeDue = receiver.Bodies.Count;
 
-        // A day later (the state file is moved back instead of the clock forward).
-        var state = Path.Combine(fixture.Vault, ".git", "lcv", "digest.tsv");
-        var line = File.ReadAllText(state).TrimEnd().Split('\t');
-        File.WriteAllText(state, $"{line[0]}\t{line[1]}\t{DateTimeOffset.Now.AddHours(-25):o}\n");
+        clock.Advance(TimeSpan.FromHours(25));
         fixture.Ingest(3);
 
         Assert.Equal(0, beforeDue);

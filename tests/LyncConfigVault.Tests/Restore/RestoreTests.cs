@@ -13,7 +13,7 @@ public sealed class RestoreTests : IDisposable
     public RestoreTests()
     {
         Assert.Equal(0, TestData.Lcv("generate", "--out", Backups, "--nights", "7").ExitCode);
-        Assert.Equal(0, TestData.Lcv("init", "--vault", Vault).ExitCode);
+        Assert.Equal(0, TestData.Lcv("init", "--vault", Vault, "--time-zone", "UTC").ExitCode);
         foreach (var night in Directory.GetDirectories(Backups).Order(StringComparer.Ordinal))
         {
             Assert.Equal(0, TestData.Lcv(["ingest", "--vault", Vault, .. Directory.GetFiles(night)]).ExitCode);
@@ -57,7 +57,7 @@ public sealed class RestoreTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Rebuilt and checked against", result.Output);
         var fresh = Path.Combine(_folder.Path, "fresh");
-        Assert.Equal(0, TestData.Lcv("init", "--vault", fresh).ExitCode);
+        Assert.Equal(0, TestData.Lcv("init", "--vault", fresh, "--time-zone", "UTC").ExitCode);
         Assert.Equal(0, TestData.Lcv(["ingest", "--vault", fresh, .. Directory.GetFiles(Out, "*.zip")]).ExitCode);
         using var original = new Repository(Vault);
         using var restored = new Repository(fresh);

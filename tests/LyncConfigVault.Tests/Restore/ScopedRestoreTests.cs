@@ -106,7 +106,7 @@ public sealed class ScopedRestoreTests(SevenNightsVault seven) : IClassFixture<S
         var file = Path.Combine(_folder.Path, "after.zip");
         var export = host.Invoke("Export-CsConfiguration", new Dictionary<string, object> { ["FileName"] = file }, TimeSpan.FromMinutes(1));
         Assert.True(export.Succeeded, export.Failure);
-        var normalized = new ExportNormalizer(LyncCatalog.Default, TestData.Filter).Normalize(ExportArchive.Open(file, ArchiveLimits.Default), DateTimeOffset.Now);
+        var normalized = new ExportNormalizer(LyncCatalog.Default, TestData.Filter, SyntheticNights.ServerZone).Normalize(ExportArchive.Open(file, ArchiveLimits.Default), SyntheticNights.DefaultStart);
         return normalized.Objects.ToDictionary(o => o.Path, StringComparer.Ordinal);
     }
 }

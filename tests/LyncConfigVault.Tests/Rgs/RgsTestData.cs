@@ -1,6 +1,7 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Simulation;
 using LyncConfigVault.Simulation.Rgs;
 using LyncConfigVault.Unpack;
 
@@ -20,7 +21,7 @@ internal static class RgsTestData
 
     public static Snapshot Snapshot(byte[] archive, string name = "RgsConfig-dubpool01.zip")
     {
-        var result = new ExportNormalizer(LyncCatalog.Default, TestData.Filter)
+        var result = new ExportNormalizer(LyncCatalog.Default, TestData.Filter, SyntheticNights.ServerZone)
             .Normalize(ExportArchive.FromBytes(name, archive, ArchiveLimits.Default), ExportTime);
         return new Snapshot(result.Objects.ToDictionary(o => o.Path, StringComparer.Ordinal), [result.Record], result.Parts) { Blobs = result.Blobs };
     }

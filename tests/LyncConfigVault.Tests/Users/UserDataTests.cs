@@ -3,6 +3,7 @@ using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Normalize.Users;
+using LyncConfigVault.Simulation;
 using LyncConfigVault.Simulation.Users;
 using LyncConfigVault.Tests.Diff;
 using LyncConfigVault.Unpack;
@@ -20,7 +21,7 @@ public sealed class UserDataTests
     private static Snapshot Snapshot(byte[] archive, Redaction level, byte[]? key = null)
     {
         var policy = new PersonalDataPolicy(level, key ?? Key);
-        var result = new ExportNormalizer(LyncCatalog.Default, TestData.Filter, policy)
+        var result = new ExportNormalizer(LyncCatalog.Default, TestData.Filter, SyntheticNights.ServerZone, policy)
             .Normalize(ExportArchive.FromBytes($"UserData-{Pool}.zip", archive, ArchiveLimits.Default), ExportTime);
         return new Snapshot(result.Objects.ToDictionary(o => o.Path, StringComparer.Ordinal), [result.Record], result.Parts);
     }

@@ -81,7 +81,8 @@ public sealed class RemotePushTests
     {
         using var fixture = new VaultFixture(nights: 3);
         Assert.Equal(0, fixture.Ingest(1).ExitCode);
-        var port = GitDaemon.FreePort();
+        using var dead = LoopbackPorts.Dead();
+        var port = dead.Port;
         fixture.Lcv("remote", "add", "origin", $"git://127.0.0.1:{port}/remote.git");
 
         var down = fixture.Ingest(2);

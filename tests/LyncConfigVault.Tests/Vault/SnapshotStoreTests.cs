@@ -141,10 +141,10 @@ public sealed class SnapshotStoreTests
         var result = TestData.Lcv("ingest", "--vault", fixture.Vault, "--at", "2026-12-01T02:00", topology);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("cms was not in this run: carried forward", result.Output);
+        Assert.Contains("cms: not requested in this run; carried forward from the previous snapshot", result.Output);
         var commit = fixture.Commits()[0];
         Assert.StartsWith("topology: 1 changed (Pool dubpool01.fabrikam.com)", commit.MessageShort);
-        Assert.Contains("Lcv-Stale: cms", commit.Message);
+        Assert.Contains("Lcv-Stale: cms (not requested in this run; carried forward from the previous snapshot)", commit.Message);
         Assert.Equal(cmsFiles, Directory.GetFiles(Path.Combine(fixture.Vault, "cms"), "*.yaml", SearchOption.AllDirectories).Length);
     }
 
@@ -184,7 +184,7 @@ public sealed class SnapshotStoreTests
         using var fixture = new VaultFixture(nights: 1);
         var state = Path.Combine(fixture.Vault, ".git", "lcv");
         Directory.CreateDirectory(state);
-        File.WriteAllText(Path.Combine(state, "lock"), JsonSerializer.Serialize(new LockHolder(int.MaxValue - 7, Environment.MachineName, "svc-lcv", "backup", DateTimeOffset.Now)));
+        File.WriteAllText(Path.Combine(state, "lock"), JsonSerializer.Serialize(new LockHolder(int.MaxValue - 7, Environment.MachineName, "svc-lcv", "backup", TestData.AdminEditTime)));
 
         var result = fixture.Ingest(1);
 
@@ -267,7 +267,7 @@ public sealed class SnapshotStoreTests
     {
         using var repo = new Repository(vault);
         Commands.Stage(repo, "*");
-        var signature = new LibGit2Sharp.Signature("Admin", "admin@fabrikam.com", DateTimeOffset.Now);
+        var signature = new LibGit2Sharp.Signature("Admin", "admin@fabrikam.com", TestData.AdminEditTime);
         repo.Commit(message, signature, signature);
     }
 }

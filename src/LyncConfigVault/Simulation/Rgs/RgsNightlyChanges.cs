@@ -31,7 +31,9 @@ internal sealed class RgsNightlyChanges(List<SyntheticRgsPool> pools, Random ran
                 return [$"RgsQueue {role}/{pool.Queues[0].Name}"];
             case 3:
                 var set = pool.HolidaySets[0];
-                set.Holidays.Add(($"Company day {night}", new DateTime(2027, 3, night + 1), new DateTime(2027, 3, night + 2)));
+                // Days from 1 March 2027 on: night 3 is 4 March, and a night years later is simply a later day.
+                var day = new DateTime(2027, 3, 1).AddDays(night);
+                set.Holidays.Add(($"Company day {night}", day, day.AddDays(1)));
                 return [$"RgsHolidaySet {role}/{set.Name}"];
             default:
                 var sales = pool.Queues[1];

@@ -1,0 +1,101 @@
+using LyncConfigVault.Model;
+
+namespace LyncConfigVault.Vault;
+
+/// <summary>
+/// One command's hold on the vault, taken before it does any work: the run lock (one run at a time), a
+/// checkout an earlier run left half done finished, and hand edits refused, so nothing an admin has not
+/// committed is ever reset away. Every run that takes it is recorded, whatever its outcome.
+/// </summary>
+internal sealed class RunScope : IDisposable
+{
+    private readonly RunLock _lock;
+    private long _timestamp;
+
+    private RunScope(VaultRepository vault, string command, RunLock held, DateTimeOffset started, long timestamp)
+    {
+        Vault = vault;
+        Command = command;
+        Started = started;
+        _lock = held;
+        _timestamp = timestamp;
+    }
+
+    public VaultRepository Vault { get; }
+
+    /// <summary>What the run log calls the command: backup, ingest, notify add …</summary>
+    public string Command { get; }
+
+    public DateTimeOffset Started { get; private set; }
+
+    public long ElapsedMs => (long)Vault.Clock.GetElapsedTime(_timestamp).TotalMilliseconds;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> under the scope. A failure of any kind, taking the lock included, is
+    /// recorded as a failed run naming <paramref name="inputs"/>, then passed on unchanged.
+    /// </summary>
+    public static T Run<T>(VaultRepository vault, string command, IReadOnlyList<string> inputs, Action<string> warn, Func<RunScope, T> work)
+    {
+        var started = vault.Now;
+        var timestamp = vault.Clock.GetTimestamp();
+        var recorded = false;
+        try
+        {
+            using var scope = Begin(vault, command, warn, started, timestamp);
+            var result = work(scope);
+            recorded = true;
+            return result;
+        }
+        catch (Exception e)
+        {
+            if (!recorded)
+            {
+                var elapsed = (long)vault.Clock.GetElapsedTime(timestamp).TotalMilliseconds;
+                RunHistory.Append(vault.StateFolder, new RunRecord(started, command, RunRecord.Failed, null, null, LcvException.Describe(e), inputs, [], elapsed));
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Starts the next run under the same lock (backfill records each backup as a run of its own).</summary>
+    public void Restart()
+    {
+        Started = Vault.Now;
+        _timestamp = Vault.Clock.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Commits one settings file (.lcv/config.yaml, .gitattributes) as a settings commit: dated now, saying
+    /// which lines changed, never counted as a snapshot. Recorded as a settings run.
+    /// </summary>
+    /// <param name="summary">The first line: what the command did, in an admin's words (lcv: notify mail added).</param>
+    public string CommitSettings(string path, string text, string summary)
+    {
+        var before = (Vault.Head[path]?.Target as LibGit2Sharp.Blob)?.GetContentText() ?? "";
+        var commit = Vault.CommitFile(path, text, CommitMessage.Settings(summary, path, before, text));
+        Record(new RunRecord(Started, Command, RunRecord.Settings, null, commit, summary, [path], [], ElapsedMs));
+        return commit;
+    }
+
+    /// <summary>Appends this run's record to the run log.</summary>
+    public void Record(RunRecord record) => RunHistory.Append(Vault.StateFolder, record);
+
+    public void Dispose() => _lock.Dispose();
+
+    private static RunScope Begin(VaultRepository vault, string command, Action<string> warn, DateTimeOffset started, long timestamp)
+    {
+        var held = RunLock.Acquire(vault.StateFolder, command, started, warn);
+        try
+        {
+            vault.FinishInterruptedCheckout(warn);
+            vault.EnsureUnedited();
+            return new RunScope(vault, command, held, started, timestamp);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+}
