@@ -43,6 +43,8 @@ internal static class Program
             new TestCommand(console, clock),
             new BaselineCommand(console, clock),
             new RemoteCommand(console, clock),
+            new PartCommand(console, clock),
+            new DoctorCommand(console, clock),
             new ScheduleCommand(console, clock),
             new GitSetupCommand(console, clock),
             new TextconvCommand(console),

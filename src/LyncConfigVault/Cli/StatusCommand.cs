@@ -47,6 +47,10 @@ internal sealed class StatusCommand : Command
         grid.AddRow("Last run", Markup.Escape(status.LastRun is null ? "none recorded" : $"{When(status.LastRun.Started)} {status.LastRun.Command}: {status.LastRun.Result} — {status.LastRun.Summary}"));
         grid.AddRow("Last verified", Markup.Escape(When(status.LastVerified)));
         grid.AddRow("Last change", Markup.Escape(When(status.LatestSnapshot)));
+        foreach (var part in status.Parts.Where(p => p.Stale))
+        {
+            grid.AddRow("[yellow]Stale[/]", Markup.Escape(PartHealthReader.Describe(part)));
+        }
         if (status.Lock is not null)
         {
             grid.AddRow("[yellow]Locked[/]", Markup.Escape(status.Lock));

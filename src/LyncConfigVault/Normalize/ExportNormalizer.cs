@@ -22,12 +22,13 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
         public IReadOnlyDictionary<string, byte[]> Blobs { get; init; } = new Dictionary<string, byte[]>();
     }
 
-    public Result Normalize(ExportArchive archive, DateTimeOffset fileTime)
+    /// <param name="userDataPool">The Registrar pool a user data archive is for when its file name does not say (lcv ingest --pool).</param>
+    public Result Normalize(ExportArchive archive, DateTimeOffset fileTime, string? userDataPool = null)
     {
         var exportedAt = archive.EntryClock is { } clock ? WallClock.In(clock, serverZone) : fileTime;
         if (archive.IsZip)
         {
-            return NormalizeZip(archive, exportedAt);
+            return NormalizeZip(archive, exportedAt, userDataPool);
         }
 
         var document = SafeXml.Load(archive.Entry("")!, archive.File, "");
@@ -53,12 +54,12 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
         }
     }
 
-    private Result NormalizeZip(ExportArchive archive, DateTimeOffset exportedAt)
+    private Result NormalizeZip(ExportArchive archive, DateTimeOffset exportedAt, string? userDataPool)
     {
         var docItemSet = archive.FindEntry(n => n.Equals("DocItemSet.xml", StringComparison.OrdinalIgnoreCase));
         if (docItemSet is not null && UserDataNormalizer.IsUserData(archive.OpenEntry(docItemSet), archive.File))
         {
-            var pool = UserDataNormalizer.PoolFromFileName(archive.File);
+            var pool = UserDataPool(archive.File, userDataPool);
             var users = new UserDataNormalizer(filter, personal ?? PersonalDataPolicy.Ephemeral).Normalize(archive.OpenEntry(docItemSet), archive.File, docItemSet, pool);
             return new Result(Record(ExportKind.UserData, archive, exportedAt) with { Pool = pool }, users, [VaultPaths.PartOf(ExportKind.UserData, pool)]);
         }
@@ -90,6 +91,20 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
 
         var names = string.Join(", ", archive.EntryNames.Take(3)) + (archive.EntryNames.Count > 3 ? ", …" : "");
         throw LcvException.BadExport(archive.File, $"is a ZIP archive without DocItemSet.xml ({names}): not an Export-CsConfiguration archive.");
+    }
+
+    // A user data archive does not name its pool: lcv's collector puts it in the file name, an admin gives it with --pool.
+    private static string UserDataPool(string file, string? given)
+    {
+        var named = UserDataNormalizer.PoolFromFileName(file);
+        if (given is null)
+        {
+            return named ?? throw LcvException.BadExport(file, "is an Export-CsUserData archive whose name does not say which Registrar pool it is for: give it with --pool pool01.contoso.com (or name the file UserData-pool01.contoso.com.zip).");
+        }
+
+        return named is null || named.Equals(given, StringComparison.OrdinalIgnoreCase)
+            ? given.ToLowerInvariant()
+            : throw LcvException.BadExport(file, $"is named for the pool {named}, but --pool says {given}: rename the file or give the pool it holds.");
     }
 
     private static List<CliValue>? UserPolicies(XDocument document, string file) =>

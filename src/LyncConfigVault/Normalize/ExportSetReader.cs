@@ -10,14 +10,15 @@ namespace LyncConfigVault.Normalize;
 internal sealed class ExportSetReader(LyncCatalog catalog, NoiseFilter filter, TimeZoneInfo serverZone, PersonalDataPolicy? personal = null)
 {
     /// <summary>Normalizes the files of one run; two exports of the same kind in one run is an error.</summary>
-    public Snapshot Read(IReadOnlyList<string> files)
+    /// <param name="userDataPool">The Registrar pool of a user data archive whose name does not say (lcv ingest --pool).</param>
+    public Snapshot Read(IReadOnlyList<string> files, string? userDataPool = null)
     {
         var normalizer = new ExportNormalizer(catalog, filter, serverZone, personal);
         var objects = new Dictionary<string, LyncObject>(StringComparer.Ordinal);
         var exports = new List<ExportRecord>();
         var parts = new List<string>();
         var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var results = files.Select(f => normalizer.Normalize(ExportArchive.Open(f, ArchiveLimits.Default), File.GetLastWriteTimeUtc(f))).ToList();
+        var results = files.Select(f => normalizer.Normalize(ExportArchive.Open(f, ArchiveLimits.Default), File.GetLastWriteTimeUtc(f), userDataPool)).ToList();
 
         // The topology inside Export-CsConfiguration wins over a separate Get-CsTopology file of the same night.
         var cmsHasTopology = results.Any(r => r.Record.Kind == ExportKind.Cms && r.Parts.Contains("topology"));

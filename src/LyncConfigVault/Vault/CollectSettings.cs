@@ -9,8 +9,12 @@ internal sealed record CollectSettings(
     string? Host = null,
     int? TimeoutSeconds = null,
     int? KeepRawDays = null,
-    string? Module = null)
+    string? Module = null,
+    int? StaleAfterRuns = null)
 {
+    /// <summary>Runs in a row without a part (a pool's Response Groups, the LIS) before lcv status and lcv doctor call it stale.</summary>
+    public const int DefaultStaleAfterRuns = 7;
+
     public static CollectSettings From(YNode? node, string path)
     {
         if (node is null)
@@ -20,7 +24,7 @@ internal sealed record CollectSettings(
 
         if (node is not YMap map)
         {
-            throw LcvException.BadExport(path, "'collect' must be a section of settings (exports, host, timeoutSeconds, keepRawDays, module).");
+            throw LcvException.BadExport(path, "'collect' must be a section of settings (exports, host, timeoutSeconds, keepRawDays, module, staleAfterRuns).");
         }
 
         return new CollectSettings(
@@ -34,7 +38,8 @@ internal sealed record CollectSettings(
             map.Text("host"),
             Number(map, "timeoutSeconds", path),
             Number(map, "keepRawDays", path),
-            map.Text("module"));
+            map.Text("module"),
+            Number(map, "staleAfterRuns", path));
     }
 
     private static int? Number(YMap map, string key, string path) =>

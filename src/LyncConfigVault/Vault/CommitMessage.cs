@@ -114,6 +114,10 @@ internal static class CommitMessage
         return message.ToString();
     }
 
+    /// <summary>A part retired: what was removed and why, and a trailer naming the part.</summary>
+    public static string Retired(string summary, string part) =>
+        $"{summary}\n\nThe runs no longer carry it forward; its history stays in the commits before this one.\n\nLcv-Retired: {part}\nLcv-Host: {Environment.MachineName}\n";
+
     /// <summary>The trailers recording the run: each export read, parts carried forward, host and version.</summary>
     public static string Trailers(IReadOnlyList<ExportRecord> exports, IReadOnlyList<StalePart> stale)
     {

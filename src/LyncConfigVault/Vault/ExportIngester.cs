@@ -15,12 +15,13 @@ internal sealed record IngestResult(StoreResult Store, Snapshot Snapshot, DateTi
 internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, IChangeDescriber>? describer = null)
 {
     /// <param name="failed">Exports of the same run that failed (a backup's): the run is partial, their parts carried forward and named.</param>
-    public IngestResult Ingest(RunScope run, IReadOnlyList<string> files, DateTimeOffset? at, IReadOnlyList<RunFailure>? failed = null)
+    /// <param name="userDataPool">The Registrar pool of a user data archive whose name does not say (lcv ingest --pool).</param>
+    public IngestResult Ingest(RunScope run, IReadOnlyList<string> files, DateTimeOffset? at, IReadOnlyList<RunFailure>? failed = null, string? userDataPool = null)
     {
         failed ??= [];
         var vault = run.Vault;
         var filter = vault.Filters(catalog);
-        var snapshot = new ExportSetReader(catalog, filter, vault.TimeZone, vault.PersonalData()).Read(files);
+        var snapshot = new ExportSetReader(catalog, filter, vault.TimeZone, vault.PersonalData()).Read(files, userDataPool);
         var when = at ?? snapshot.ExportedAt;
         CheckNotOlderThanLatest(vault, when, files);
         var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when, failed);

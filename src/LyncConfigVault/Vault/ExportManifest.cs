@@ -9,6 +9,13 @@ internal static class ExportManifest
 {
     public static string PathOf(ExportRecord export) => $"{VaultLayout.ExportsFolder}/{export.Label}.yaml";
 
+    /// <summary>The part a manifest's export replaced (rgs/pool01…), read back from its Kind and Pool; null when unreadable.</summary>
+    public static string? PartOf(string text, string path)
+    {
+        var manifest = YamlText.Read(text, path);
+        return Enum.TryParse<ExportKind>(manifest.Text("Kind"), out var kind) ? VaultPaths.PartOf(kind, manifest.Text("Pool")) : null;
+    }
+
     public static byte[] Write(ExportRecord export)
     {
         var manifest = new YMap().Add("Kind", export.Kind.ToString());

@@ -78,6 +78,34 @@ internal sealed class RunScope : IDisposable
         return commit;
     }
 
+    /// <summary>
+    /// Removes a part the deployment no longer has (a pool taken out of the topology, an export nobody runs any
+    /// more) in one commit, with its export manifests, so no run carries it forward again. Recorded as a settings run.
+    /// </summary>
+    public string RetirePart(string part, string? why)
+    {
+        var head = Vault.Head;
+        var present = VaultLayout.PartsIn(head.Tree);
+        if (!present.Contains(part, StringComparer.Ordinal))
+        {
+            throw new LcvException($"'{part}' is not a part of the latest snapshot: it holds {string.Join(", ", present)}.");
+        }
+
+        var objects = VaultLayout.ObjectFiles((LibGit2Sharp.Tree)head[part].Target, part).Count;
+        var manifests = (head[VaultLayout.ExportsFolder]?.Target as LibGit2Sharp.Tree)?
+            .Where(e => e.Target is LibGit2Sharp.Blob blob && ExportManifest.PartOf(blob.GetContentText(), e.Path) == part)
+            .Select(e => e.Path)
+            .ToList() ?? [];
+        var summary = $"lcv: {part} retired ({objects} objects){(why is null ? "" : ": " + why)}";
+        var commit = Vault.CommitEdit(tree =>
+        {
+            tree.Remove(part);
+            manifests.ForEach(m => tree.Remove(m));
+        }, CommitMessage.Retired(summary, part));
+        Record(new RunRecord(Started, Command, RunRecord.Settings, null, commit, summary, [part], [], ElapsedMs));
+        return commit;
+    }
+
     /// <summary>Appends this run's record to the run log.</summary>
     public void Record(RunRecord record) => RunHistory.Append(Vault.StateFolder, record);
 

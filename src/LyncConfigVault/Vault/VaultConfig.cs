@@ -85,6 +85,7 @@ internal sealed record VaultConfig(string Deployment)
         + "# lcv backup's defaults may go in a collect section, for example:\n"
         + "# collect:\n#   exports: [cms, topology]\n#   host: auto            # auto, in-process, pwsh, windows-powershell\n"
         + "#   timeoutSeconds: 900\n#   keepRawDays: 30\n#   module: SkypeForBusiness\n"
+        + "#   staleAfterRuns: 7     # runs without a part before lcv status calls it stale (lcv part retire removes one for good)\n"
         + "# and who hears of changes and failures:\n# notify:\n# - kind: webhook\n#   url: https://contoso.webhook.office.com/...\n#   format: teams          # or json (lcv.event/1)\n#   events: [changed, failed]\n"
         + "# - kind: exec\n#   command: C:\\scripts\\ticket.cmd   # gets LCV_EVENT, LCV_VAULT, LCV_COMMIT, LCV_SUMMARY, LCV_REPORT\n#   timeoutSeconds: 60\n"
         + "# - kind: mail\n#   smtp: smtp.contoso.com:587\n#   starttls: true\n#   from: lcv@contoso.com\n#   to: [uc-team@contoso.com]\n#   events: [changed]\n"

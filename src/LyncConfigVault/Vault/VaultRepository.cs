@@ -122,7 +122,7 @@ internal sealed class VaultRepository : IDisposable
     /// </summary>
     public PersonalDataPolicy PersonalData()
     {
-        var file = Path.Combine(StateFolder, "pseudonym.key");
+        var file = PseudonymKeyFile;
         if (!File.Exists(file))
         {
             Directory.CreateDirectory(StateFolder);
@@ -137,23 +137,36 @@ internal sealed class VaultRepository : IDisposable
     }
 
     /// <summary>Writes one settings file (.lcv/config.yaml, .gitattributes) as a commit of its own, then checks it out.</summary>
-    public string CommitFile(string path, string text, string message)
+    public string CommitFile(string path, string text, string message) =>
+        CommitEdit(tree => tree.Add(path, Git.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))), Mode.NonExecutableFile), message);
+
+    /// <summary>A commit of its own, dated now, that edits HEAD's tree (a settings file written, a retired part removed), then checks it out.</summary>
+    public string CommitEdit(Action<TreeDefinition> edit, string message)
     {
         var head = Head;
         var tree = TreeDefinition.From(head.Tree);
-        tree.Add(path, Git.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))), Mode.NonExecutableFile);
+        edit(tree);
         var signature = Signature(Now);
         var commit = Git.ObjectDatabase.CreateCommit(signature, signature, message, Git.ObjectDatabase.CreateTree(tree), [head], prettifyMessage: false);
-        Advance(commit, "lcv: " + message.TrimEnd());
+        Advance(commit, "lcv: " + message.Split('\n')[0]);
         return commit.Sha;
     }
+
+    /// <summary>The key users' pseudonyms are made with: .git/lcv/pseudonym.key, never in history or on a remote.</summary>
+    public string PseudonymKeyFile => Path.Combine(StateFolder, "pseudonym.key");
+
+    /// <summary>Whether a run was stopped between moving the branch and writing the files (the next run finishes it).</summary>
+    public bool InterruptedCheckout => File.Exists(CheckoutMarker);
+
+    // Written before the branch moves, removed once the files match it.
+    private string CheckoutMarker => Path.Combine(StateFolder, "checkout-pending");
 
     public NoiseFilter Filters(LyncCatalog catalog) => FiltersFile.Read(Path.Combine(Root, VaultLayout.FiltersFile), catalog);
 
     /// <summary>A run killed after moving the branch but before updating the files: finish it.</summary>
     public void FinishInterruptedCheckout(Action<string> warn)
     {
-        var marker = Path.Combine(StateFolder, "checkout-pending");
+        var marker = CheckoutMarker;
         if (File.Exists(marker))
         {
             Git.Reset(ResetMode.Hard, Head);
@@ -165,7 +178,7 @@ internal sealed class VaultRepository : IDisposable
     /// <summary>Moves the branch to a new snapshot, then the files: a kill in between is finished by the next run.</summary>
     public void Advance(Commit commit, string reflog)
     {
-        var marker = Path.Combine(StateFolder, "checkout-pending");
+        var marker = CheckoutMarker;
         Directory.CreateDirectory(StateFolder);
         File.WriteAllText(marker, commit.Sha);
         Git.Refs.UpdateTarget(Git.Refs[VaultLayout.Branch], commit.Id, reflog);

@@ -22,6 +22,9 @@ internal sealed record VaultStatus(
     DateTimeOffset? LastVerified,
     string? Lock)
 {
+    /// <summary>Each part the vault holds and whether the runs still collect it (stale after collect.staleAfterRuns runs without it).</summary>
+    public IReadOnlyList<PartHealth> Parts { get; init; } = [];
+
     public static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
     public static VaultStatus Of(VaultRepository vault)
@@ -50,8 +53,11 @@ internal sealed record VaultStatus(
             byArea,
             ExportsOf(head),
             runs.LastOrDefault(),
-            runs.LastOrDefault(r => r.Result != RunRecord.Failed)?.Started,
-            holder is null ? null : $"'lcv {holder.Command}', process {holder.ProcessId} on {holder.Host} since {holder.Started.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}");
+            runs.LastOrDefault(r => r.ReadLync)?.Started,
+            holder is null ? null : $"'lcv {holder.Command}', process {holder.ProcessId} on {holder.Host} since {holder.Started.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}")
+        {
+            Parts = PartHealthReader.Of(vault),
+        };
     }
 
     // Area is the second folder under cms/ (cms/voice/…); everything under topology/ is the topology area.

@@ -106,8 +106,8 @@ public sealed class UserDataTests
     [InlineData("UserData-dubpool01.fabrikam.com.zip", "dubpool01.fabrikam.com")]
     [InlineData("users_pool-02.contoso.com.zip", "pool-02.contoso.com")]
     [InlineData("sfb-pool01.contoso.com.zip", "sfb-pool01.contoso.com")]
-    [InlineData("ExportedUserData.zip", "unknown-pool")]
-    public void The_pool_comes_from_the_file_name_the_collector_gives(string file, string pool) =>
+    [InlineData("ExportedUserData.zip", null)]
+    public void The_pool_comes_from_the_file_name_the_collector_gives(string file, string? pool) =>
         Assert.Equal(pool, UserDataNormalizer.PoolFromFileName(file));
 
     [Fact]

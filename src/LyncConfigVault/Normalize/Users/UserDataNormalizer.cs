@@ -44,9 +44,12 @@ internal sealed partial class UserDataNormalizer(NoiseFilter filter, PersonalDat
             return false;
         });
 
-    /// <summary>The pool a file is for, from its name (the collector writes UserData-&lt;pool&gt;.zip), or "unknown-pool".</summary>
-    public static string PoolFromFileName(string file) =>
-        PoolInName().Match(Path.GetFileNameWithoutExtension(file)) is { Success: true } m ? m.Groups[1].Value.ToLowerInvariant() : "unknown-pool";
+    /// <summary>
+    /// The pool a file is for, from its name (the collector writes UserData-&lt;pool&gt;.zip); null when the name
+    /// does not say (ExportedUserData.zip, Microsoft's own example): the archive itself never names its pool.
+    /// </summary>
+    public static string? PoolFromFileName(string file) =>
+        PoolInName().Match(Path.GetFileNameWithoutExtension(file)) is { Success: true } m ? m.Groups[1].Value.ToLowerInvariant() : null;
 
     public List<LyncObject> Normalize(Stream docItemSet, string file, string entry, string pool) =>
         SafeXml.Read(docItemSet, file, entry, reader => Read(reader, pool));
