@@ -7,7 +7,10 @@ using Spectre.Console.Testing;
 
 namespace LyncConfigVault.Tests;
 
-/// <summary>A folder under the system temp folder, deleted after the test.</summary>
+/// <summary>
+/// A folder under the system temp folder, deleted after the test. Every Git repository a test left in it
+/// (a vault, a remote) must pass git fsck --full first: whatever a test did, lcv never corrupts one.
+/// </summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
@@ -18,6 +21,7 @@ internal sealed class TempFolder : IDisposable
 
     public void Dispose()
     {
+        CheckRepositories();
         try
         {
             foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
@@ -29,6 +33,26 @@ internal sealed class TempFolder : IDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    private void CheckRepositories()
+    {
+        if (!Directory.Exists(Path))
+        {
+            return;
+        }
+
+        var repositories = Directory.EnumerateDirectories(Path, "*", SearchOption.AllDirectories)
+            .Where(d => System.IO.File.Exists(System.IO.Path.Combine(d, "HEAD")) && Directory.Exists(System.IO.Path.Combine(d, "objects")));
+        foreach (var repository in repositories)
+        {
+            var fsck = new System.Diagnostics.ProcessStartInfo("git", ["--git-dir", repository, "fsck", "--full", "--no-dangling", "--no-progress"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+            using var git = System.Diagnostics.Process.Start(fsck)!;
+            var errors = git.StandardError.ReadToEndAsync();
+            var output = git.StandardOutput.ReadToEnd();
+            git.WaitForExit();
+            Assert.True(git.ExitCode == 0, $"git fsck --full of {repository}: {output}{errors.Result}");
         }
     }
 }

@@ -83,7 +83,7 @@ internal sealed class VaultFixture : IDisposable
         repo.Commit("settings", who, who);
     }
 
-    public bool Locked => File.Exists(Path.Combine(Vault, ".git", "lcv", "lock"));
+    public bool Locked => LyncConfigVault.Vault.RunLock.Current(Path.Combine(Vault, ".git", "lcv")) is not null;
 
     public void Dispose() => _folder.Dispose();
 }

@@ -13,7 +13,8 @@ internal sealed class RemoteCommand : Command
         var name = new Argument<string>("name") { Description = "origin, backup-dc2 …" };
         var url = new Argument<string>("url") { Description = "https://git.contoso.com/uc/lync-config.git, ssh://…, git://… or a folder" };
         var credentialFile = new Option<string?>("--credential-file") { Description = "For an https:// remote: the account to push with, saved by lcv credential save (readable only by you)" };
-        var add = new Command("add", "Add a remote and push to it now") { vaultOption, name, url, credentialFile };
+        var allowUnencrypted = new Option<bool>("--allow-unencrypted") { Description = "Let this remote's account go over http:// in clear (only on a network you trust)" };
+        var add = new Command("add", "Add a remote and push to it now") { vaultOption, name, url, credentialFile, allowUnencrypted };
         add.SetAction(parse =>
         {
             using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
@@ -23,13 +24,34 @@ internal sealed class RemoteCommand : Command
                 throw new LcvException($"The vault already has a remote named {remoteName}; remove it first, or choose another name.");
             }
 
-            if (parse.GetValue(credentialFile) is { } file)
+            var (address, account) = RemoteAddress.WithoutAccount(parse.GetValue(url)!);
+            var file = parse.GetValue(credentialFile);
+            if ((file is not null || account is not null) && RemoteAddress.IsUnencrypted(address) && !parse.GetValue(allowUnencrypted))
+            {
+                throw RemotePusher.Unencrypted(remoteName);
+            }
+
+            if (account is not null)
+            {
+                // The account never stays in the address (it would be in .git/config and in every message): it goes where lcv credential save puts one.
+                file ??= Path.Combine(vault.StateFolder, "credentials", remoteName + ".cred");
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+                Collect.CredentialStore.Save(file, account);
+                console.MarkupLineInterpolated($"The account in the address ({account.UserName}) is kept in {Path.GetFullPath(file)}, readable only by you; the remote is stored without it.");
+            }
+
+            if (file is not null)
             {
                 _ = Collect.CredentialStore.Load(file);   // refused now, in one line, rather than at every push
                 vault.Git.Config.Set(RemotePusher.CredentialKey(remoteName), Path.GetFullPath(file), LibGit2Sharp.ConfigurationLevel.Local);
             }
 
-            vault.Git.Network.Remotes.Add(remoteName, parse.GetValue(url)!);
+            if (parse.GetValue(allowUnencrypted))
+            {
+                vault.Git.Config.Set(RemotePusher.UnencryptedKey(remoteName), true, LibGit2Sharp.ConfigurationLevel.Local);
+            }
+
+            vault.Git.Network.Remotes.Add(remoteName, address);
             console.MarkupLineInterpolated($"Added the remote {remoteName}.");
             return PushReporter.Print(console, RemotePusher.PushAll(vault).Where(p => p.Remote == remoteName).ToList());
         });
@@ -39,7 +61,7 @@ internal sealed class RemoteCommand : Command
             using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
             foreach (var remote in vault.Git.Network.Remotes.OrderBy(r => r.Name, StringComparer.Ordinal))
             {
-                console.MarkupLineInterpolated($"{remote.Name}  {remote.Url}");
+                console.MarkupLineInterpolated($"{remote.Name}  {RemoteAddress.Shown(remote.Url)}");
             }
 
             return ExitCodes.Ok;
@@ -57,6 +79,7 @@ internal sealed class RemoteCommand : Command
 
             vault.Git.Network.Remotes.Remove(remoteName);
             vault.Git.Config.Unset(RemotePusher.CredentialKey(remoteName), LibGit2Sharp.ConfigurationLevel.Local);
+            vault.Git.Config.Unset(RemotePusher.UnencryptedKey(remoteName), LibGit2Sharp.ConfigurationLevel.Local);
             console.MarkupLineInterpolated($"Removed the remote {remoteName}.");
             return ExitCodes.Ok;
         });

@@ -54,9 +54,19 @@ internal sealed class RestoreCommand : Command
             throw new LcvException("Say what to do: --preview to see what the restore would change, --out FOLDER to write the exports and Restore.ps1.");
         }
 
+        if (output is not null && File.Exists(output))
+        {
+            throw LcvException.BadExport(output, "is a file: give a new or empty folder for the restore.");
+        }
+
         if (output is not null && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
         {
             throw LcvException.BadExport(output, "is not empty: give a new or empty folder, so no restore file mixes with another.");
+        }
+
+        if (output is not null)
+        {
+            OutsideTheVault(output, parse.GetValue(_vault)!);
         }
 
         var revision = parse.GetValue(_revision)!;
@@ -115,6 +125,8 @@ internal sealed class RestoreCommand : Command
             throw LcvException.BadExport(scriptFile, "already exists: give a new file name, so no script is overwritten.");
         }
 
+        OutsideTheVault(scriptFile, parse.GetValue(_vault)!);
+
         var revision = parse.GetValue(_revision)!;
         using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!, _clock);
         var target = sources.Snapshot(revision);
@@ -146,6 +158,16 @@ internal sealed class RestoreCommand : Command
         : part.StartsWith("users/", StringComparison.Ordinal)
             ? $"{part} (the vault keeps user data redacted: import the raw Export-CsUserData archive with Import-CsUserData, and never contact lists from before a Unified Contact Store migration)"
             : $"{part} (left out with --part)";
+
+    // Restore files written into the vault would be edits by hand: the next run would refuse the vault.
+    private static void OutsideTheVault(string path, string vault)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(vault)) + Path.DirectorySeparatorChar;
+        if ((Path.GetFullPath(path) + Path.DirectorySeparatorChar).StartsWith(root, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+        {
+            throw LcvException.BadExport(path, "is inside the vault: restore files there would look like edits by hand. Give a folder outside it.");
+        }
+    }
 
     /// <summary>The parts to restore: all that can be, or those asked for; a part that was carried forward in that snapshot cannot be.</summary>
     private static List<string> Parts(GitObjectSource target, string revision, string[] asked)

@@ -61,10 +61,11 @@ internal static partial class ScalarStyleChooser
         return true;
     }
 
-    [GeneratedRegex(@"^(0|-?[1-9][0-9]{0,17})$")]
+    // \z, never $: $ also matches before a final newline, and "desc\n" written plain would lose it.
+    [GeneratedRegex(@"^(0|-?[1-9][0-9]{0,17})\z")]
     private static partial Regex CanonicalInteger();
 
     // Starts with a letter or '_' so it can never be a number, a date, an alias or an indicator.
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_ .,/@()+\-:=\\\]\[]*[A-Za-z0-9_.)/\]]$|^[A-Za-z_]$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_ .,/@()+\-:=\\\]\[]*[A-Za-z0-9_.)/\]]\z|^[A-Za-z_]\z")]
     private static partial Regex PlainSafe();
 }

@@ -10,11 +10,19 @@ namespace LyncConfigVault.Normalize;
 /// </summary>
 internal static class VaultPaths
 {
+    // Windows reserves these with any extension, and the superscript digits too (its own naming rules say so).
     private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+        "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+        "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM¹", "COM²", "COM³",
+        "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³",
     };
+
+    /// <summary>
+    /// The longest a segment may be, in UTF-8 bytes: file systems allow 255 per name, and ".yaml" and the
+    /// shortened form's hash need room. A longer one is cut to a stable, distinct name (<see cref="Shorten"/>).
+    /// </summary>
+    public const int MaxSegmentBytes = 160;
 
     /// <summary>The vault part an export replaces: cms, topology, lis, rgs/&lt;pool&gt;, users/&lt;pool&gt; …</summary>
     public static string PartOf(ExportKind kind, string? pool) => kind switch
@@ -71,8 +79,37 @@ internal static class VaultPaths
         return colon < 0 ? Segment(roleAndName) : $"{Segment(roleAndName[..colon])}/{Segment(roleAndName[(colon + 1)..])}";
     }
 
-    /// <summary>Encodes one path segment; <see cref="DecodeSegment"/> gives the name back.</summary>
+    /// <summary>
+    /// Encodes one path segment; <see cref="DecodeSegment"/> gives the name back, except for a name too long
+    /// for a file system, which gets a shortened form (the object's file still holds its whole Identity).
+    /// </summary>
     public static string Segment(string name)
+    {
+        var segment = Encoded(name);
+        return Encoding.UTF8.GetByteCount(segment) <= MaxSegmentBytes ? segment : Shorten(name);
+    }
+
+    // As much of the name as fits, then ~ and a hash of the whole name: the same name always gives the same
+    // file, two long names sharing a beginning never share one.
+    private static string Shorten(string name)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16];
+        var budget = MaxSegmentBytes - hash.Length - 1;
+        var prefix = new StringBuilder();
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (Encoding.UTF8.GetByteCount(Encoded(prefix + rune.ToString())) > budget)
+            {
+                break;
+            }
+
+            prefix.Append(rune.ToString());
+        }
+
+        return Encoded(prefix.ToString().TrimEnd('.', ' ')) + "~" + hash;
+    }
+
+    private static string Encoded(string name)
     {
         if (name.Length == 0)
         {
@@ -112,8 +149,7 @@ internal static class VaultPaths
         }
 
         var text = builder.ToString();
-        var stem = text.Split('.')[0];
-        if (ReservedNames.Contains(stem) || text is "." or "..")
+        if (IsDeviceName(text) || text is "." or "..")
         {
             text = $"%{(int)text[0]:X2}{text[1..]}";
         }
@@ -131,10 +167,11 @@ internal static class VaultPaths
             }
         }
 
-        var dot = name.IndexOf('.');
-        var stem = dot < 0 ? name : name[..dot];
-        return name[^1] != '.' && name is not ("." or "..") && !ReservedNames.Contains(stem);
+        return name[^1] != '.' && name is not ("." or "..") && !IsDeviceName(name);
     }
+
+    // Windows reads "CON.txt" and "CON .x" as the device CON: the part before the first dot, spaces trimmed.
+    private static bool IsDeviceName(string name) => ReservedNames.Contains(name.Split('.')[0].TrimEnd(' '));
 
     public static string DecodeSegment(string segment)
     {

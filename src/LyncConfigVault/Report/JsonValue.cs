@@ -53,7 +53,8 @@ internal static partial class JsonValue
         }
     }
 
-    // At most 15 digits: every such number survives a round trip through a JavaScript double.
-    [GeneratedRegex(@"^-?(0|[1-9][0-9]{0,14})$")]
+    // At most 15 digits: every such number survives a round trip through a JavaScript double. \z, never $:
+    // "5\n" is text, not the number 5.
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]{0,14})\z")]
     private static partial Regex Integer();
 }

@@ -28,6 +28,12 @@ internal static class HostileExports
         ["no-docitemset"] = () => Zip(("Report.xml", Encoding.UTF8.GetBytes("<Report/>"))),
         ["count-mismatch"] = () => Zip(("DocItemSet.xml", Replace(DocItemSet(), "<Dictionary Count=\"1\">", "<Dictionary Count=\"3\">"))),
         ["duplicate-item-keys"] = () => Zip(("DocItemSet.xml", DuplicateItem())),
+        ["deep-nesting"] = () => Zip(("DocItemSet.xml", InFirstItem(string.Concat(Enumerable.Repeat("<x>", 20_000)) + string.Concat(Enumerable.Repeat("</x>", 20_000))))),
+        ["long-element-name"] = () => Zip(("DocItemSet.xml", InFirstItem($"<{new string('a', 3_000)} />"))),
+        ["many-attributes"] = () => Zip(("DocItemSet.xml", InFirstItem("<x " + string.Join(' ', Enumerable.Range(0, 2_000).Select(i => $"a{i}=\"1\"")) + " />"))),
+        ["huge-value"] = () => Zip(("DocItemSet.xml", InFirstItem($"<x v=\"{Digits(5 << 20)}\" />"))),
+        ["crc-mismatch"] = CrcMismatch,
+        ["many-entries"] = () => Zip([.. Enumerable.Range(0, 5_000).Select(i => ($"RgsImportExport/RGS/Instances/{i}.wav", new byte[] { 1 }))]),
     };
 
     private const string EmptyObjs = "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\" />";
@@ -56,6 +62,42 @@ internal static class HostileExports
         var value = int.Parse(xml[count..close], System.Globalization.CultureInfo.InvariantCulture) + 1;
         return xml[..count] + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + xml[close..];
     }
+
+    // Random digits: a value that does not compress like a zip bomb, so the value's own size is what is refused.
+    private static string Digits(int count)
+    {
+        var random = new Random(5);
+        return string.Create(count, random, (chars, r) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)('0' + r.Next(10));
+            }
+        });
+    }
+
+    private static byte[] InFirstItem(string element) => Replace(DocItemSet(), "</Item>", element + "</Item>", once: true);
+
+    // Stored (not deflated), so one changed byte of the XML is still readable and only the CRC-32 tells.
+    private static byte[] CrcMismatch()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var stream = zip.CreateEntry("DocItemSet.xml", CompressionLevel.NoCompression).Open();
+            stream.Write(DocItemSet());
+        }
+
+        var bytes = buffer.ToArray();
+        var at = bytes.AsSpan().IndexOf("ScopeClass=\"Tag\""u8);
+        bytes[at + "ScopeClass=\"".Length] = (byte)'X';   // Tag → Xag: still well-formed XML
+        return bytes;
+    }
+
+    private static byte[] Replace(byte[] xml, string from, string to, bool once) =>
+        once && Encoding.UTF8.GetString(xml) is var text && text.IndexOf(from, StringComparison.Ordinal) is >= 0 and var at
+            ? Encoding.UTF8.GetBytes(text[..at] + to + text[(at + from.Length)..])
+            : Replace(xml, from, to);
 
     private static byte[] Replace(byte[] xml, string from, string to) =>
         Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(xml).Replace(from, to));

@@ -51,14 +51,36 @@ internal sealed class ExportArchive
             throw LcvException.BadExport(file, Directory.Exists(file) ? "is a folder; name the export file, or use 'lcv backfill' for a folder of backups." : "does not exist.");
         }
 
-        var info = new FileInfo(file);
-        if (info.Length > limits.MaxTotalBytes)
+        return FromBytes(file, ReadRegularFile(file, limits), limits);
+    }
+
+    /// <summary>
+    /// The bytes of a regular file, read with a time limit on opening (a pipe blocks there) and exactly as many
+    /// as the file says it holds: a device (/dev/zero) or a file still being written yields more, and is refused.
+    /// </summary>
+    private static byte[] ReadRegularFile(string file, ArchiveLimits limits)
+    {
+        var opening = Task.Run(() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
+        if (!opening.Wait(limits.OpenTimeout))
         {
-            throw LcvException.BadExport(file, $"is {info.Length:N0} bytes, more than the {limits.MaxTotalBytes:N0} an export may be.");
+            throw LcvException.BadExport(file, $"did not open within {limits.OpenTimeout.TotalSeconds:0} s: it is not a regular file (a pipe?), or its share does not answer. lcv reads export files only.");
         }
 
-        var raw = System.IO.File.ReadAllBytes(file);
-        return FromBytes(file, raw, limits);
+        using var stream = opening.Result;
+        var length = stream.Length;
+        if (length > limits.MaxTotalBytes)
+        {
+            throw LcvException.BadExport(file, $"is {length:N0} bytes, more than the {limits.MaxTotalBytes:N0} an export may be.");
+        }
+
+        var raw = new byte[length];
+        stream.ReadExactly(raw);
+        if (stream.ReadByte() >= 0)
+        {
+            throw LcvException.BadExport(file, "goes on past its own size: it is not a regular file (a device?) or it is still being written. lcv reads finished export files only.");
+        }
+
+        return raw;
     }
 
     public static ExportArchive FromBytes(string file, byte[] raw, ArchiveLimits limits)
@@ -160,7 +182,7 @@ internal sealed class ExportArchive
                 CheckDeclaredSize(file, entry, limits);
                 using var kept = new MemoryStream();
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var length = Copy(file, entry, limits.MaxEntryBytes, kept, KeptEntryBytes, hash);
+                var length = Copy(file, entry, limits.MaxEntryBytes, kept, KeptEntryBytes, hash, checkCrc: true);
                 total += length;
                 if (total > limits.MaxTotalBytes)
                 {
@@ -221,16 +243,19 @@ internal sealed class ExportArchive
 
     // The sizes in the ZIP directory can lie; count what really comes out. Bytes go to the sink while they
     // stay within keepBytes (a large entry is hashed and counted, not kept).
-    private static long Copy(string file, ZipArchiveEntry entry, long maxBytes, MemoryStream sink, long keepBytes, IncrementalHash? hash)
+    // checkCrc: on the first read of each entry, its bytes against the CRC-32 the archive records for them.
+    private static long Copy(string file, ZipArchiveEntry entry, long maxBytes, MemoryStream sink, long keepBytes, IncrementalHash? hash, bool checkCrc = false)
     {
         try
         {
             using var stream = entry.Open();
+            var crc = checkCrc ? new System.IO.Hashing.Crc32() : null;
             var chunk = new byte[81920];
             long length = 0;
             int read;
             while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
+                crc?.Append(chunk.AsSpan(0, read));
                 length += read;
                 if (length > maxBytes)
                 {
@@ -247,6 +272,11 @@ internal sealed class ExportArchive
                     sink.SetLength(0);
                     sink.Capacity = 0;
                 }
+            }
+
+            if (crc is not null && crc.GetCurrentHashAsUInt32() != entry.Crc32)
+            {
+                throw LcvException.BadExport(file, $"entry '{entry.FullName}' is damaged: its bytes do not match the CRC-32 the archive records for them. Copy or export the file again.");
             }
 
             return length;

@@ -4,7 +4,10 @@ using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Unpack;
 
-/// <summary>XML reading with no DTD, no external entity and a size bound: exports are data, never instructions.</summary>
+/// <summary>
+/// XML reading with no DTD, no external entity, a size bound and bounded structure (<see cref="BoundedXmlReader"/>):
+/// exports are data, never instructions.
+/// </summary>
 internal static class SafeXml
 {
     public static XDocument Load(byte[] bytes, string file, string entry) =>
@@ -28,7 +31,7 @@ internal static class SafeXml
         var where = entry.Length == 0 ? file : $"{file} ({entry})";
         try
         {
-            using var reader = XmlReader.Create(input, settings);
+            using var reader = new BoundedXmlReader(XmlReader.Create(input, settings), where);
             return read(reader);
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))

@@ -23,6 +23,7 @@ internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, ICha
         var filter = vault.Filters(catalog);
         var snapshot = new ExportSetReader(catalog, filter, vault.TimeZone, vault.PersonalData()).Read(files, userDataPool);
         var when = at ?? snapshot.ExportedAt;
+        CheckDate(when, files);
         CheckNotOlderThanLatest(vault, when, files);
         var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when, failed);
         var outcome = failed.Count > 0 ? RunRecord.Partial : result.Commit is null ? RunRecord.Unchanged : RunRecord.Committed;
@@ -34,6 +35,18 @@ internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, ICha
             Parts = snapshot.Parts,
         });
         return new IngestResult(result, snapshot, when);
+    }
+
+    // Lync Server did not exist before 2010, and dates far ahead are beyond what every Git tool reads back alike.
+    private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static void CheckDate(DateTimeOffset when, IReadOnlyList<string> files)
+    {
+        if (when < Earliest || when >= Latest)
+        {
+            throw LcvException.BadExport(files[0], $"would be dated {when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}, outside the years a snapshot can have (2000 to 2099): give --at with the night it was exported.");
+        }
     }
 
     // Settings commits after the latest snapshot are dated when the admin made them, not when Lync was exported: they do not count.

@@ -17,6 +17,9 @@ internal static class RemotePusher
     /// <summary>Where a remote's account is kept: a file lcv credential save wrote, named in the vault's Git config.</summary>
     public static string CredentialKey(string remote) => $"lcv.remote.{remote}.credentialFile";
 
+    /// <summary>Set by lcv remote add --allow-unencrypted: this remote may get its account over http://.</summary>
+    public static string UnencryptedKey(string remote) => $"lcv.remote.{remote}.allowUnencrypted";
+
     public static IReadOnlyList<PushOutcome> PushAll(VaultRepository vault)
     {
         // Baselines move when an admin re-approves, so their tags go with force; the branch never does.
@@ -35,25 +38,36 @@ internal static class RemotePusher
                 var options = new PushOptions { OnPushStatusError = e => refused.Add($"{e.Reference}: {e.Message}") };
                 if (vault.Git.Config.Get<string>(CredentialKey(remote.Name))?.Value is { } file)
                 {
+                    if (RemoteAddress.IsUnencrypted(remote.Url) && vault.Git.Config.Get<bool>(UnencryptedKey(remote.Name))?.Value != true)
+                    {
+                        throw Unencrypted(remote.Name);
+                    }
+
                     var credential = CredentialStore.Load(file);   // a missing or unreadable file is this remote's failure, in one line
                     options.CredentialsProvider = (_, _, _) => new UsernamePasswordCredentials { Username = credential.UserName, Password = credential.Password };
                 }
 
                 vault.Git.Network.Push(remote, refSpecs, options);
-                outcomes.Add(new PushOutcome(remote.Name, remote.Url, refused.Count == 0 ? null : "refused " + string.Join("; ", refused)));
+                outcomes.Add(new PushOutcome(remote.Name, RemoteAddress.Shown(remote.Url), refused.Count == 0 ? null : "refused " + string.Join("; ", refused)));
             }
             catch (LibGit2SharpException e)
             {
-                outcomes.Add(new PushOutcome(remote.Name, remote.Url, Explain(remote.Url, e.Message.Trim())));
+                // libgit2 may quote the address it failed on: never with its password.
+                var message = e.Message.Trim().Replace(remote.Url, RemoteAddress.Shown(remote.Url), StringComparison.Ordinal);
+                outcomes.Add(new PushOutcome(remote.Name, RemoteAddress.Shown(remote.Url), Explain(remote.Url, message)));
             }
             catch (LcvException e)
             {
-                outcomes.Add(new PushOutcome(remote.Name, remote.Url, e.Message));
+                outcomes.Add(new PushOutcome(remote.Name, RemoteAddress.Shown(remote.Url), e.Message));
             }
         }
 
         return outcomes;
     }
+
+    /// <summary>An account would go over http:// in clear (Basic authentication): refused unless the admin opted in for this remote.</summary>
+    public static LcvException Unencrypted(string remote) =>
+        new($"the remote {remote} is an http:// address: its account would cross the network unencrypted. Use its https:// address, or, on a network you trust, lcv remote add … --allow-unencrypted.");
 
     // The libgit2 inside LibGit2Sharp speaks HTTPS, git:// and folders, not SSH: say what to do instead.
     private static string Explain(string url, string message) =>

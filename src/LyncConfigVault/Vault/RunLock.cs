@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using LyncConfigVault.Model;
@@ -6,77 +5,90 @@ using LyncConfigVault.Model;
 namespace LyncConfigVault.Vault;
 
 /// <summary>
-/// One run at a time per vault. The lock file names its holder; a lock whose process is gone from
-/// this machine is stale and is taken over.
+/// One run at a time per vault, held by the operating system: .git/lcv/lock is opened exclusively (flock on
+/// Linux, a share-none handle on Windows) for the whole run, so two runs can never both hold it, and a run
+/// that dies releases it by dying. Who holds it is written beside it (lock.holder) for the loser's message.
 /// </summary>
 internal sealed class RunLock : IDisposable
 {
-    private readonly string _path;
+    private readonly FileStream _handle;
+    private readonly string _holderFile;
 
-    private RunLock(string path) => _path = path;
+    private RunLock(FileStream handle, string holderFile)
+    {
+        _handle = handle;
+        _holderFile = holderFile;
+    }
 
     public static RunLock Acquire(string stateFolder, string command, DateTimeOffset now, Action<string>? warn = null)
     {
         Directory.CreateDirectory(stateFolder);
-        var path = Path.Combine(stateFolder, "lock");
-        var holder = new LockHolder(Environment.ProcessId, Environment.MachineName, Environment.UserName, command, now);
-        for (var attempt = 0; attempt < 2; attempt++)
+        var holderFile = Path.Combine(stateFolder, "lock.holder");
+        var handle = TryTake(stateFolder) ?? throw Busy(ReadHolder(holderFile));
+        try
         {
-            try
+            // A holder file with nobody holding the lock: the run that wrote it died before it could clean up.
+            if (ReadHolder(holderFile) is { } dead)
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                JsonSerializer.Serialize(stream, holder);
-                return new RunLock(path);
+                warn?.Invoke($"the last run ('lcv {dead.Command}', process {dead.ProcessId.ToString(CultureInfo.InvariantCulture)} on {dead.Host}, started {Format(dead.Started)}) ended without finishing; its lock went with it.");
             }
-            catch (IOException) when (File.Exists(path))
-            {
-                var existing = ReadHolder(path);
-                if (existing is not null && !IsStale(existing))
-                {
-                    throw LcvException.Environment(
-                        $"the vault is busy: 'lcv {existing.Command}' (process {existing.ProcessId} on {existing.Host}, user {existing.User}) has held its lock since {existing.Started.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}. Wait for it to finish.");
-                }
 
-                warn?.Invoke($"removed a stale lock left by process {existing?.ProcessId.ToString(CultureInfo.InvariantCulture) ?? "?"} on {existing?.Host ?? "this machine"}, which is no longer running.");
-                File.Delete(path);
-            }
+            File.WriteAllText(holderFile, JsonSerializer.Serialize(new LockHolder(Environment.ProcessId, Environment.MachineName, Environment.UserName, command, now)));
+            return new RunLock(handle, holderFile);
         }
-
-        throw LcvException.Environment($"could not take the vault lock {path}.");
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
-    public static LockHolder? Current(string stateFolder) => ReadHolder(Path.Combine(stateFolder, "lock"));
+    /// <summary>Who holds the lock now, or null when nobody does (asked without taking it for longer than a moment).</summary>
+    public static LockHolder? Current(string stateFolder)
+    {
+        if (!Directory.Exists(stateFolder))
+        {
+            return null;
+        }
 
-    public void Dispose() => File.Delete(_path);
+        using var probe = TryTake(stateFolder);
+        return probe is null ? ReadHolder(Path.Combine(stateFolder, "lock.holder")) ?? new LockHolder(0, "?", "?", "?", DateTimeOffset.UnixEpoch) : null;
+    }
+
+    public void Dispose()
+    {
+        File.Delete(_holderFile);   // before the handle goes: the next holder writes its own
+        _handle.Dispose();
+    }
+
+    private static FileStream? TryTake(string stateFolder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(stateFolder, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;   // another process (or another run in this one) has it open
+        }
+    }
+
+    private static LcvException Busy(LockHolder? holder) => holder is null
+        ? LcvException.Environment("the vault is busy: another lcv run holds its lock. Wait for it to finish.")
+        : LcvException.Environment(
+            $"the vault is busy: 'lcv {holder.Command}' (process {holder.ProcessId} on {holder.Host}, user {holder.User}) has held its lock since {Format(holder.Started)}. Wait for it to finish.");
+
+    private static string Format(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static LockHolder? ReadHolder(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<LockHolder>(File.ReadAllText(path));
+            return File.Exists(path) ? JsonSerializer.Deserialize<LockHolder>(File.ReadAllText(path)) : null;
         }
         catch (Exception e) when (e is IOException or JsonException)
         {
-            return null;   // unreadable: a run died while writing it
-        }
-    }
-
-    // Only a lock from this machine can be checked; one from another host is respected.
-    private static bool IsStale(LockHolder holder)
-    {
-        if (!holder.Host.Equals(Environment.MachineName, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(holder.ProcessId);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
+            return null;   // being written, or a run died while writing it
         }
     }
 }

@@ -117,6 +117,7 @@ internal sealed class RunScope : IDisposable
         try
         {
             vault.FinishInterruptedCheckout(warn);
+            vault.EnsureOnMain();
             vault.EnsureUnedited();
             return new RunScope(vault, command, held, started, timestamp);
         }

@@ -27,7 +27,8 @@ internal sealed class VaultRepository : IDisposable
     /// <summary>.git/lcv: lock, run log and caches; never part of the history.</summary>
     public string StateFolder { get; }
 
-    public Commit Head => Git.Head.Tip ?? throw LcvException.NotAVault(Root);
+    /// <summary>The tip of main, where lcv keeps the history: whatever an admin checked out to look at an old snapshot.</summary>
+    public Commit Head => Git.Refs[VaultLayout.Branch]?.ResolveToDirectReference()?.Target as Commit ?? throw LcvException.NotAVault(Root);
 
     /// <summary>The one clock lcv reads: what "now" is for run records, settings commits and retention.</summary>
     public TimeProvider Clock { get; }
@@ -56,7 +57,7 @@ internal sealed class VaultRepository : IDisposable
         try
         {
             var git = new Repository(root);
-            if (git.Head.Tip is null)
+            if (git.Refs[VaultLayout.Branch] is null)
             {
                 git.Dispose();
                 throw LcvException.NotAVault(root);
@@ -164,27 +165,96 @@ internal sealed class VaultRepository : IDisposable
     public NoiseFilter Filters(LyncCatalog catalog) => FiltersFile.Read(Path.Combine(Root, VaultLayout.FiltersFile), catalog);
 
     /// <summary>A run killed after moving the branch but before updating the files: finish it.</summary>
+    /// <summary>
+    /// A run killed while writing (its marker is still there): HEAD back on main, Git's index lock that run left
+    /// removed (the marker proves it was lcv's, and lcv's own lock proves no one else is writing), and the files
+    /// back to main's tip. Whatever the killed run did not finish never reached main.
+    /// </summary>
     public void FinishInterruptedCheckout(Action<string> warn)
     {
-        var marker = CheckoutMarker;
-        if (File.Exists(marker))
+        if (!File.Exists(CheckoutMarker))
         {
-            Git.Reset(ResetMode.Hard, Head);
-            File.Delete(marker);
-            warn("an earlier run was interrupted while writing files; the working tree now matches the latest snapshot again.");
+            return;
+        }
+
+        File.Delete(IndexLock);
+        Reattach();
+        Git.Reset(ResetMode.Hard, Head);
+        File.Delete(CheckoutMarker);
+        warn("an earlier run was stopped while writing files; the working tree matches the latest commit on main again.");
+    }
+
+    /// <summary>Refuses to run where a snapshot would not land on main, or where a git command holds Git's index.</summary>
+    public void EnsureOnMain()
+    {
+        if (Git.Info.IsHeadDetached)
+        {
+            throw new LcvException($"{Root} has HEAD detached at {Git.Head.Tip?.Sha[..7]} (an older snapshot checked out to look at?): lcv stores snapshots on main. Run 'git -C \"{Root}\" checkout main', then lcv again.", Root);
+        }
+
+        if (Git.Head.CanonicalName != VaultLayout.Branch)
+        {
+            throw new LcvException($"{Root} has the branch {Git.Head.FriendlyName} checked out: lcv stores snapshots on main. Run 'git -C \"{Root}\" checkout main', then lcv again.", Root);
+        }
+
+        if (File.Exists(IndexLock))
+        {
+            throw LcvException.Environment($"Git's index is locked ({IndexLock}): a git command is running in the vault, or one died. If none is running, delete that file, then run lcv again.");
         }
     }
 
-    /// <summary>Moves the branch to a new snapshot, then the files: a kill in between is finished by the next run.</summary>
+    /// <summary>
+    /// Makes a commit the tip of main, files first: HEAD is detached onto it and the index and files written,
+    /// and only then does main move, by compare-and-swap from the commit's parent. Anything failing before
+    /// that swap puts HEAD, the index and the files back on main's tip; after it, only HEAD's re-attaching is
+    /// left, which the next run finishes from the marker if this one is killed.
+    /// </summary>
     public void Advance(Commit commit, string reflog)
     {
-        var marker = CheckoutMarker;
+        var branch = Git.Refs[VaultLayout.Branch];
+        var expected = commit.Parents.First();
+        if (branch.ResolveToDirectReference().TargetIdentifier != expected.Sha)
+        {
+            throw LcvException.Environment($"main moved while lcv was writing (someone committed in {Root}): nothing was stored. Run lcv again.");
+        }
+
         Directory.CreateDirectory(StateFolder);
-        File.WriteAllText(marker, commit.Sha);
-        Git.Refs.UpdateTarget(Git.Refs[VaultLayout.Branch], commit.Id, reflog);
-        Git.Reset(ResetMode.Hard, commit);
-        File.Delete(marker);
+        File.WriteAllText(CheckoutMarker, commit.Sha);
+        try
+        {
+            Git.Refs.Add("HEAD", commit.Id, reflog, allowOverwrite: true);
+            Git.Reset(ResetMode.Hard, commit);
+            Git.Refs.UpdateTarget((DirectReference)branch.ResolveToDirectReference(), commit.Id, reflog);   // fails if main moved since it was read
+        }
+        catch (Exception e) when (e is LibGit2SharpException or IOException or UnauthorizedAccessException)
+        {
+            Undo(e);
+            throw;
+        }
+
+        Reattach();
+        File.Delete(CheckoutMarker);
     }
+
+    // Before the swap nothing reached main: HEAD, the index and the files go back to its tip. If even that
+    // fails (the disk is full), the marker stays and the next run does it.
+    private void Undo(Exception cause)
+    {
+        try
+        {
+            Reattach();
+            Git.Reset(ResetMode.Hard, Head);
+            File.Delete(CheckoutMarker);
+        }
+        catch (Exception again) when (again is LibGit2SharpException or IOException or UnauthorizedAccessException)
+        {
+            throw new AggregateException(cause, again);
+        }
+    }
+
+    private void Reattach() => Git.Refs.Add("HEAD", Git.Refs[VaultLayout.Branch], "lcv: back on main", allowOverwrite: true);
+
+    private string IndexLock => Path.Combine(Git.Info.Path, "index.lock");
 
     /// <summary>Refuses to run on a working tree an admin edited: a snapshot would silently undo or keep the edit.</summary>
     public void EnsureUnedited()

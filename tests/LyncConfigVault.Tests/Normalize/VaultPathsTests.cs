@@ -39,6 +39,11 @@ public sealed class VaultPathsTests
     [InlineData("..")]
     [InlineData("ünï – 100%")]
     [InlineData("tab\there")]
+    [InlineData("COM¹")]
+    [InlineData("lpt³.yaml")]
+    [InlineData("CON .x")]
+    [InlineData("conin$")]
+    [InlineData("COM0")]
     public void Every_segment_decodes_back_to_the_name_and_is_legal_on_windows(string name)
     {
         var segment = VaultPaths.Segment(name);
@@ -46,6 +51,22 @@ public sealed class VaultPathsTests
         Assert.Equal(name, VaultPaths.DecodeSegment(segment));
         Assert.DoesNotContain(segment, c => "<>:\"/\\|?*".Contains(c) || c < 32);
         Assert.False(segment.EndsWith('.') || segment.EndsWith(' ') || segment.StartsWith(' '));
-        Assert.NotEqual("CON", segment.Split('.')[0], StringComparer.OrdinalIgnoreCase);
+        // Windows' own list of device names (Naming Files, Paths, and Namespaces), with any extension.
+        string[] devices = ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", .. Enumerable.Range(0, 10).SelectMany(i => new[] { $"COM{i}", $"LPT{i}" }), "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"];
+        Assert.DoesNotContain(segment.Split('.')[0].TrimEnd(' '), devices, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_name_too_long_for_a_file_system_gets_a_short_stable_distinct_segment()
+    {
+        var name = string.Concat(Enumerable.Repeat("Project Ünïcode: ", 30));
+
+        var segment = VaultPaths.Segment(name);
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(segment) <= 160, segment);
+        Assert.Equal(segment, VaultPaths.Segment(name));
+        Assert.NotEqual(segment, VaultPaths.Segment(name + "2"));
+        Assert.StartsWith("Project Ünïcode%3A Project", segment);
+        Assert.Matches("~[0-9a-f]{16}$", segment);
     }
 }

@@ -103,3 +103,25 @@ public sealed class YamlTextTreeTests
         }
     }
 }
+
+public sealed class YamlNestedValueTests
+{
+    [Theory]
+    [InlineData("desc\n")]
+    [InlineData("desc\n\n")]
+    [InlineData("\n")]
+    [InlineData(" lead\n")]
+    [InlineData("\tx\n")]
+    [InlineData("a\r\n")]
+    [InlineData("two\nlines\n")]
+    [InlineData("  indented\nnext\n")]
+    public void A_value_in_a_list_of_maps_reads_back_byte_for_byte(string value)
+    {
+        var yaml = YamlText.Write(new YMap().Add("Rules", new YSeq([new YMap().Add("Name", "r").Add("Description", value)])).Add("Description", value));
+
+        var read = YamlText.Read(yaml, "test.yaml");
+
+        Assert.Equal(value, ((YMap)((YSeq)read["Rules"]!).Items[0]).Text("Description"));
+        Assert.Equal(value, read.Text("Description"));
+    }
+}

@@ -25,6 +25,12 @@ public sealed class HostileInputTests
         { "no-docitemset", "without DocItemSet.xml" },
         { "count-mismatch", "says Count=3" },
         { "duplicate-item-keys", "twice (duplicate Item keys)" },
+        { "deep-nesting", "nests elements more than 64 deep, which no Lync export does (at DocItemSet/DocItem/" },
+        { "long-element-name", "has an element whose name is 3,000 characters long (at most 256)" },
+        { "many-attributes", "has an element with 2,000 attributes (at most 512)" },
+        { "huge-value", "whose name or value is longer than any Lync setting's" },
+        { "crc-mismatch", "entry 'DocItemSet.xml' is damaged: its bytes do not match the CRC-32 the archive records for them" },
+        { "many-entries", "holds 5,000 entries, more than the 4,096 any Lync export has" },
     };
 
     [Theory]
@@ -47,6 +53,34 @@ public sealed class HostileInputTests
         Assert.Equal(head, fixture.Head());
         Assert.Equal(files, fixture.WorkingTree());
         Assert.False(fixture.Locked);
+    }
+
+    [Fact]
+    public void A_device_that_never_ends_is_refused_in_one_line_not_read_for_ever()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+
+        var result = TestData.Lcv("ingest", "--vault", fixture.Vault, "/dev/zero");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("lcv: /dev/zero: goes on past its own size: it is not a regular file (a device?) or it is still being written. lcv reads finished export files only.\n", result.Error);
+        Assert.False(fixture.Locked);
+    }
+
+    [Fact]
+    public void A_pipe_that_nobody_writes_is_refused_after_the_open_time_limit()
+    {
+        using var folder = new TempFolder();
+        var pipe = folder.File("CsConfiguration.zip");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var error = Assert.Throws<LcvException>(() => ExportArchive.Open(pipe, ArchiveLimits.Default with { OpenTimeout = TimeSpan.FromSeconds(1) }));
+
+        Assert.Equal($"{pipe}: did not open within 1 s: it is not a regular file (a pipe?), or its share does not answer. lcv reads export files only.", error.Message);
+        using var writer = new FileStream(pipe, FileMode.Open, FileAccess.Write);   // lets the waiting open finish, so nothing is left behind
     }
 
     [Fact]

@@ -143,11 +143,9 @@ public sealed class HistoryTests
     {
         using var fixture = new VaultFixture(nights: 1);
         fixture.Ingest(1);
-        using var sleeper = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
-        File.WriteAllText(Path.Combine(fixture.Vault, ".git", "lcv", "lock"), JsonSerializer.Serialize(new LyncConfigVault.Vault.LockHolder(sleeper.Id, Environment.MachineName, "svc-lcv", "backup", TestData.AdminEditTime)));
+        using var holder = RunLockHolder.Start(fixture.Vault, "backup");
 
         var result = fixture.Lcv("notify", "add", "webhook", "--url", Hook);
-        sleeper.Kill();
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("the vault is busy: 'lcv backup'", result.Error);
@@ -183,7 +181,7 @@ public sealed class HistoryTests
     {
         using var fixture = new VaultFixture(nights: 2);
         fixture.Ingest(1);
-        File.WriteAllText(Path.Combine(fixture.Vault, ".git", "index.lock"), "");   // a Git client that died mid-write
+        Directory.CreateDirectory(Path.Combine(fixture.Vault, ".git", "refs", "heads", "main.lock"));   // Git cannot lock main to move it
 
         var result = fixture.Ingest(2);
 
@@ -350,5 +348,78 @@ public sealed class TimeZoneTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("lcv: --time-zone: names the time zone 'Mars/Olympus_Mons', which this machine does not know: give the Front Ends' zone as an IANA name (Europe/Dublin), a Windows name (GMT Standard Time) or UTC.\n", result.Error);
         Assert.False(Directory.Exists(folder.File("vault")));
+    }
+}
+
+/// <summary>What a run must refuse before it writes anything, and what it must store so it reads back.</summary>
+public sealed class IntegrityTests
+{
+    [Fact]
+    public void A_policy_whose_name_is_too_long_for_a_file_name_is_stored_under_a_short_one_and_reads_back()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        var deployment = LyncConfigVault.Simulation.DeploymentFactory.Create(1);
+        var name = "VP-" + new string('L', 300);
+        deployment.Find("VoicePolicy", "Tag", "VP-Dublin-Intl")!.Key.SetAttributeValue("Name", name);
+        deployment.ExportTime = new DateTimeOffset(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
+        var file = fixture.Write("long.zip", LyncConfigVault.Simulation.CmsExportWriter.Write(deployment, LyncConfigVault.Simulation.ExportNoise.None, new Random(3)));
+
+        var first = TestData.Lcv("ingest", "--vault", fixture.Vault, file);
+        var again = TestData.Lcv("ingest", "--vault", fixture.Vault, file);
+        var shown = fixture.Lcv("show", "HEAD", $"VoicePolicy Tag:{name}");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("no change", again.Output);
+        Assert.Equal(0, shown.ExitCode);
+        var stored = Assert.Single(Directory.GetFiles(Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Tag"), "VP-LLL*"));
+        Assert.True(Path.GetFileName(stored).Length < 180, stored);
+        Assert.StartsWith($"Identity: Tag:{name}\n", File.ReadAllText(stored));
+    }
+
+    [Fact]
+    public void A_description_ending_in_a_newline_survives_the_vault_and_drift_sees_no_change()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        var deployment = LyncConfigVault.Simulation.DeploymentFactory.Create(1);
+        deployment.Find("VoicePolicy", "Tag", "VP-Dublin-Intl")!.Setting.SetAttributeValue("Description", "International calls\n");
+        deployment.ExportTime = new DateTimeOffset(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
+        var file = fixture.Write("newline.zip", LyncConfigVault.Simulation.CmsExportWriter.Write(deployment, LyncConfigVault.Simulation.ExportNoise.None, new Random(3)));
+        Assert.Equal(0, TestData.Lcv("ingest", "--vault", fixture.Vault, file).ExitCode);
+
+        var drift = fixture.Lcv("drift", file);
+
+        Assert.Equal(0, drift.ExitCode);
+        Assert.Contains("Description: |\n", File.ReadAllText(Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Tag", "VP-Dublin-Intl.yaml")));
+    }
+
+    [Fact]
+    public void A_date_no_snapshot_can_have_is_refused_before_anything_is_written()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        var head = fixture.Head();
+
+        var result = TestData.Lcv("ingest", "--vault", fixture.Vault, "--at", "9999-12-31", fixture.Files[0]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("would be dated 9999-12-31 00:00, outside the years a snapshot can have (2000 to 2099)", result.Error);
+        Assert.Equal(head, fixture.Head());
+    }
+
+    [Fact]
+    public void A_restore_into_a_file_or_into_the_vault_is_refused_in_one_line()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        fixture.Ingest(1);
+        var file = fixture.Write("notes.txt", [1]);
+
+        var intoFile = fixture.Lcv("restore", "HEAD", "--out", file);
+        var intoVault = fixture.Lcv("restore", "HEAD", "--out", Path.Combine(fixture.Vault, "restore"));
+        var scriptInVault = fixture.Lcv("restore", "HEAD", "--object", "VoicePolicy Tag:VP-Dublin-Intl", "--script", Path.Combine(fixture.Vault, "fix.ps1"));
+
+        Assert.Equal((2, 2, 2), (intoFile.ExitCode, intoVault.ExitCode, scriptInVault.ExitCode));
+        Assert.Equal($"lcv: {file}: is a file: give a new or empty folder for the restore.\n", intoFile.Error);
+        Assert.Contains("is inside the vault: restore files there would look like edits by hand", intoVault.Error);
+        Assert.Contains("is inside the vault", scriptInVault.Error);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
     }
 }

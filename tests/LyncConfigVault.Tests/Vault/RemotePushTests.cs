@@ -29,14 +29,53 @@ public sealed class RemotePushTests
         var credential = Path.Combine(fixture.Backups, "push.cred");
         LyncConfigVault.Collect.CredentialStore.Save(credential, new LyncConfigVault.Collect.LyncCredential("svc-lcv", "S3cret-push!"));
 
-        var added = fixture.Lcv("remote", "add", "origin", server.Url, "--credential-file", credential);
+        var refused = fixture.Lcv("remote", "add", "origin", server.Url, "--credential-file", credential);
+        var added = fixture.Lcv("remote", "add", "origin", server.Url, "--credential-file", credential, "--allow-unencrypted");
         var second = fixture.Ingest(2);
 
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal("lcv: the remote origin is an http:// address: its account would cross the network unencrypted. Use its https:// address, or, on a network you trust, lcv remote add … --allow-unencrypted.\n", refused.Error);
         Assert.True(added.ExitCode == 0, added.Output + added.Error);
         Assert.Equal(0, second.ExitCode);
         Assert.True(server.Challenged > 0, "the server asked for the account");
         Assert.Equal(fixture.Head(), GitDaemon.RevParse(server.BareRepository, "refs/heads/main"));
         Assert.DoesNotContain("S3cret-push!", added.Output + added.Error + second.Output + second.Error + File.ReadAllText(Path.Combine(fixture.Vault, ".git", "config")));
+    }
+
+    [Fact]
+    public void An_account_typed_in_the_address_goes_to_the_credential_store_and_is_never_printed_or_kept_in_git()
+    {
+        using var server = new GitHttpServer("svc-lcv", "S3cret-push!");
+        using var fixture = new VaultFixture(nights: 2);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        var withAccount = server.Url.Replace("http://", "http://svc-lcv:S3cret-push!@", StringComparison.Ordinal);
+
+        var added = fixture.Lcv("remote", "add", "origin", withAccount, "--allow-unencrypted");
+        var second = fixture.Ingest(2);
+        var listed = fixture.Lcv("remote", "list");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains("The account in the address (svc-lcv) is kept in ", added.Output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(fixture.Head(), GitDaemon.RevParse(server.BareRepository, "refs/heads/main"));
+        Assert.Contains($"origin  {server.Url}", listed.Output);
+        Assert.DoesNotContain("S3cret-push!", added.Output + added.Error + second.Output + second.Error + listed.Output + File.ReadAllText(Path.Combine(fixture.Vault, ".git", "config")));
+    }
+
+    [Fact]
+    public void A_password_git_already_had_in_an_address_is_masked_wherever_lcv_prints_it()
+    {
+        using var fixture = new VaultFixture(nights: 2);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        using var dead = LoopbackPorts.Dead();
+        GitDaemon.Git(fixture.Vault, "remote", "add", "origin", $"https://svc-lcv:S3cret-push!@127.0.0.1:{dead.Port}/vault.git");
+
+        var second = fixture.Ingest(2);
+        var listed = fixture.Lcv("remote", "list");
+
+        Assert.Contains($"https://svc-lcv:***@127.0.0.1:{dead.Port}/vault.git", listed.Output);
+        Assert.Contains($"push to origin (https://svc-lcv:***@127.0.0.1:{dead.Port}/vault.git) failed", second.Output);
+        Assert.DoesNotContain("S3cret-push!", second.Output + second.Error + listed.Output);
     }
 
     [Fact]

@@ -163,51 +163,111 @@ public sealed class SnapshotStoreTests
     }
 
     [Fact]
-    public void A_second_run_is_refused_while_a_live_process_holds_the_lock()
+    public void A_second_run_is_refused_while_another_process_holds_the_lock()
     {
         using var fixture = new VaultFixture(nights: 1);
-        using var sleeper = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
-        var state = Path.Combine(fixture.Vault, ".git", "lcv");
-        Directory.CreateDirectory(state);
-        File.WriteAllText(Path.Combine(state, "lock"), JsonSerializer.Serialize(new LockHolder(sleeper.Id, Environment.MachineName, "svc-lcv", "backup", DateTimeOffset.Parse("2026-11-25T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture))));
+        using var holder = RunLockHolder.Start(fixture.Vault, "backup");
 
         var result = fixture.Ingest(1);
-        sleeper.Kill();
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains($"the vault is busy: 'lcv backup' (process {sleeper.Id} on {Environment.MachineName}, user svc-lcv)", result.Error);
+        Assert.Equal($"lcv: the vault is busy: 'lcv backup' (process {holder.ProcessId} on {Environment.MachineName}, user svc-lcv) has held its lock since 2030-06-03 09:30:00. Wait for it to finish.\n", result.Error);
     }
 
     [Fact]
-    public void A_lock_left_by_a_dead_process_is_taken_over_with_a_warning()
+    public void A_run_that_died_holding_the_lock_lets_the_next_run_in_with_a_warning()
     {
         using var fixture = new VaultFixture(nights: 1);
         var state = Path.Combine(fixture.Vault, ".git", "lcv");
         Directory.CreateDirectory(state);
-        File.WriteAllText(Path.Combine(state, "lock"), JsonSerializer.Serialize(new LockHolder(int.MaxValue - 7, Environment.MachineName, "svc-lcv", "backup", TestData.AdminEditTime)));
+        File.WriteAllText(Path.Combine(state, "lock.holder"), JsonSerializer.Serialize(new LockHolder(int.MaxValue - 7, Environment.MachineName, "svc-lcv", "backup", TestData.AdminEditTime)));
 
         var result = fixture.Ingest(1);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("removed a stale lock", result.Output);
+        Assert.Contains($"warning: the last run ('lcv backup', process {int.MaxValue - 7} on {Environment.MachineName}, started 2030-06-03 09:30:00) ended without finishing; its lock went with it.", result.Output);
         Assert.False(fixture.Locked);
     }
 
     [Fact]
-    public void A_run_killed_between_moving_the_branch_and_writing_files_is_finished_by_the_next_run()
+    public void Runs_started_together_never_lose_a_commit()
+    {
+        using var fixture = new VaultFixture(nights: 6);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+
+        var results = Enumerable.Range(2, 5).AsParallel().WithDegreeOfParallelism(5).Select(fixture.Ingest).ToList();
+
+        Assert.All(results, r => Assert.True(r.ExitCode is 0 or 2 or 3, r.Error));   // stored, older than what a faster run stored, or busy
+        using var repo = new Repository(fixture.Vault);
+        var onBranch = repo.Commits.QueryBy(new CommitFilter { SortBy = CommitSortStrategies.Topological }).Select(c => c.Sha).ToHashSet();
+        var committed = RunHistory.Read(Path.Combine(fixture.Vault, ".git", "lcv")).Where(r => r.Commit is not null).Select(r => r.Commit!).ToList();
+        Assert.All(committed, sha => Assert.Contains(sha, onBranch));
+        Assert.Equal(committed.Count + 1, onBranch.Count);   // the vault's creation, then one commit per run that committed (.gitattributes, the nights)
+    }
+
+    [Fact]
+    public void A_run_killed_while_writing_files_is_put_right_by_the_next_run_index_lock_and_all()
     {
         using var fixture = new VaultFixture(nights: 2);
         fixture.Ingest(1);
         var policy = Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Global.yaml");
         var original = File.ReadAllText(policy);
+        // What a run killed mid-checkout leaves: HEAD detached, a file half written, Git's index lock, lcv's marker.
+        GitDaemon.Git(fixture.Vault, "checkout", "-q", "--detach", "HEAD");
         File.WriteAllText(policy, "half written");
+        File.WriteAllText(Path.Combine(fixture.Vault, ".git", "index.lock"), "");
         File.WriteAllText(Path.Combine(fixture.Vault, ".git", "lcv", "checkout-pending"), fixture.Head());
 
         var result = fixture.Ingest(2);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("interrupted", result.Output);
+        Assert.Contains("warning: an earlier run was stopped while writing files; the working tree matches the latest commit on main again.", result.Output);
         Assert.Equal(original, File.ReadAllText(policy));
+        Assert.Equal("refs/heads/main", GitDaemon.Git(fixture.Vault, "symbolic-ref", "HEAD").Trim());
+        Assert.Equal("", GitDaemon.Git(fixture.Vault, "status", "--porcelain"));
+    }
+
+    [Fact]
+    public void A_run_refuses_a_detached_head_a_foreign_branch_or_a_held_index_and_changes_nothing()
+    {
+        using var fixture = new VaultFixture(nights: 2);
+        fixture.Ingest(1);
+        var head = fixture.Head();
+
+        GitDaemon.Git(fixture.Vault, "checkout", "-q", "--detach", "HEAD~1");
+        var detached = fixture.Ingest(2);
+        GitDaemon.Git(fixture.Vault, "checkout", "-q", "-b", "look-around", "main");
+        var branch = fixture.Ingest(2);
+        GitDaemon.Git(fixture.Vault, "checkout", "-q", "main");
+        File.WriteAllText(Path.Combine(fixture.Vault, ".git", "index.lock"), "");
+        var locked = fixture.Ingest(2);
+
+        Assert.Equal((2, 2, 3), (detached.ExitCode, branch.ExitCode, locked.ExitCode));
+        Assert.Contains("has HEAD detached at", detached.Error);
+        Assert.Contains("has the branch look-around checked out: lcv stores snapshots on main.", branch.Error);
+        Assert.Contains("Git's index is locked", locked.Error);
+        Assert.Equal(head, fixture.Head());
+    }
+
+    [Fact]
+    public void A_git_failure_before_main_moves_leaves_head_index_and_files_as_they_were()
+    {
+        using var fixture = new VaultFixture(nights: 2);
+        fixture.Ingest(1);
+        var head = fixture.Head();
+        var before = fixture.WorkingTree();
+        Directory.CreateDirectory(Path.Combine(fixture.Vault, ".git", "refs", "heads", "main.lock"));   // Git cannot lock main to move it
+
+        var result = fixture.Ingest(2);
+
+        Directory.Delete(Path.Combine(fixture.Vault, ".git", "refs", "heads", "main.lock"));
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith("lcv: Git failed: ", result.Error);
+        Assert.Equal(head, fixture.Head());
+        Assert.Equal("refs/heads/main", GitDaemon.Git(fixture.Vault, "symbolic-ref", "HEAD").Trim());
+        Assert.Equal(before, fixture.WorkingTree());
+        Assert.Equal("", GitDaemon.Git(fixture.Vault, "status", "--porcelain"));
+        Assert.Equal(0, fixture.Ingest(2).ExitCode);
     }
 
     [Fact]
