@@ -6,7 +6,7 @@ internal sealed class LcvException(string message, string? file = null, Exceptio
 {
     public string? File { get; } = file;
 
-    /// <summary>2 for input the admin can fix, 3 when the environment (Git, disk, PowerShell) failed.</summary>
+    /// <summary>2 for input the admin can fix, 3 when the environment (Git, disk, PowerShell) failed, 70 when lcv caught a bug of its own.</summary>
     public int ExitCode { get; } = exitCode;
 
     public static LcvException BadExport(string file, string problem, Exception? inner = null) =>
@@ -17,6 +17,10 @@ internal sealed class LcvException(string message, string? file = null, Exceptio
 
     public static LcvException Environment(string message, Exception? inner = null) =>
         new(message, null, inner, exitCode: 3);
+
+    /// <summary>lcv caught itself about to do something wrong (exit 70), and stopped before it did: said in one line, like any other.</summary>
+    public static LcvException Bug(string message, string? file = null) =>
+        new(message, file, null, exitCode: 70);
 
     /// <summary>
     /// The one line an admin reads about any failure, as lcv prints it and the run log keeps it: never a

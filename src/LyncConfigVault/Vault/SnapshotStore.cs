@@ -46,6 +46,11 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
                 continue;
             }
 
+            if (oldId != blobId)
+            {
+                ReadsBack(bytes, path, obj);
+            }
+
             var fingerprint = _fingerprint.Of(obj.Content);
             if (!known)
             {
@@ -131,6 +136,26 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         }
 
         return git.ObjectDatabase.CreateTree(definition);
+    }
+
+    // Every file a commit brings is read back as the next run will read it, before anything moves: a file
+    // lcv could not read would stop every later run.
+    private static void ReadsBack(byte[] bytes, string path, LyncObject obj)
+    {
+        string? identity;
+        try
+        {
+            identity = YamlText.Read(System.Text.Encoding.UTF8.GetString(bytes), path).Text(ObjectFactory.IdentityKey);
+        }
+        catch (LcvException)
+        {
+            identity = null;
+        }
+
+        if (identity != obj.Identity.ToString())
+        {
+            throw LcvException.Bug($"{obj.DisplayName} would be stored as {path}, which does not read back as it was written: nothing was stored. This is a bug in lcv; please report it with the export.", path);
+        }
     }
 
     private YMap ReadObject(string blobId, string path)
