@@ -39,40 +39,4 @@ internal static class PersonalDataBenchmark
         var verdict = peak <= 300 ? "met" : "NOT met";
         Console.WriteLine($"{"   peak memory of that lcv process",-58} {peak,9:N0} MB  (target ≤ 300 MB: {verdict})");
     }
-
-    /// <summary>Runs lcv in a process of its own; its time and peak resident memory (polled, as /proc keeps it only while it runs).</summary>
-    private static (TimeSpan Time, long PeakMb) Child(string work, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lcv.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        while (!process.WaitForExit(20))
-        {
-            try
-            {
-                process.Refresh();
-                peak = Math.Max(peak, process.PeakWorkingSet64);
-            }
-            catch (InvalidOperationException)
-            {
-                break;   // exited between the two calls
-            }
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"lcv {string.Join(' ', args)} failed: {error.Result}{output.Result}");
-        }
-
-        return (clock.Elapsed, peak / (1024 * 1024));
-    }
 }

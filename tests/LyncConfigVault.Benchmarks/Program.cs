@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LyncConfigVault.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|normalize|diff|collect|lis|route|users|log|all] [objects] [runs]
+/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|normalize|diff|collect|lis|route|users|scale|log|all] [objects] [runs]
 /// Each suite prints its figures as ratios against anchors measured in the same run on the same data.
 /// </summary>
 internal static class Program
@@ -42,6 +42,11 @@ internal static class Program
             if (suite is "route" or "all")
             {
                 RouteBenchmark.Run(objects, runs);
+            }
+
+            if (suite is "scale")
+            {
+                ScaleBenchmark.Run(numbers.Count > 0 ? objects : 100_000, Folder(work, "scale"));
             }
 
             if (suite is "users")
