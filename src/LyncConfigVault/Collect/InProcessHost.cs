@@ -3,9 +3,8 @@ using System.Management.Automation.Runspaces;
 namespace LyncConfigVault.Collect;
 
 /// <summary>
-/// A System.Management.Automation runspace in this process (STACK.md §2): fast, but with only the
-/// Microsoft.PowerShell.Core cmdlets, so it suits modules built on .NET calls (the simulated one) and
-/// modules that load in PowerShell 7.
+/// A PowerShell 7 runspace in this process (Microsoft.PowerShell.SDK): fast, with the default cmdlet set
+/// (Utility, Management, Archive), so it suits modules that load in PowerShell 7 and the simulated one.
 /// </summary>
 internal sealed class InProcessHost : PowerShellHost
 {
@@ -13,8 +12,7 @@ internal sealed class InProcessHost : PowerShellHost
 
     public InProcessHost(string modulePath)
     {
-        // CreateDefault2, not CreateDefault: the NuGet engine has no ConsoleHost snap-in to load.
-        var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault());
         runspace.Open();
         _calls = new RunspaceCalls(runspace);
         var import = Invoke("Import-Module", new Dictionary<string, object> { ["Name"] = modulePath, ["ErrorAction"] = "Stop" }, TimeSpan.FromMinutes(1));
