@@ -80,7 +80,8 @@ internal static class Program
         }
 
         var log = Path.Combine(Path.GetTempPath(), "lcv-error.log");
-        File.AppendAllText(log, $"{clock.GetUtcNow():O} lcv {string.Join(' ', args)}\n{inner}\n\n");
+        // The command only, never its arguments: they can hold a URL with a token, a password, a path an admin would not share.
+        File.AppendAllText(log, $"{clock.GetUtcNow():O} lcv {args.FirstOrDefault()}\n{inner}\n\n");
         error.WriteLine($"lcv: {LcvException.Describe(inner)}. This is a bug in lcv; the details are in {log}.");
         return ExitCodes.Bug;
     }

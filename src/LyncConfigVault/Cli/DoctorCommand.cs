@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LyncConfigVault.Collect;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 
@@ -7,17 +8,27 @@ namespace LyncConfigVault.Cli;
 internal sealed class DoctorCommand : Command
 {
     private readonly Option<string> _vault = CommonOptions.Vault();
+    private readonly Option<string?> _remote = new("--remote") { Description = "Also check a pool's remote PowerShell endpoint, https://pool01.contoso.com/OcsPowershell" };
+    private readonly Option<string?> _module = new("--module") { Description = "The Lync module to look for (default: SkypeForBusiness, then Lync)" };
 
-    public DoctorCommand(IAnsiConsole console, TimeProvider clock) : base("doctor", "Check the vault before a night runs: lock, edits, the last run, stale parts, the pseudonym key, free disk")
+    public DoctorCommand(IAnsiConsole console, TimeProvider clock) : base("doctor", "Check this machine and the vault before a night runs: ✔ or ✖ per check, with what to do")
     {
         Options.Add(_vault);
+        Options.Add(_remote);
+        Options.Add(_module);
         SetAction(parse =>
         {
+            var remote = parse.GetValue(_remote) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
+            var lines = CollectionCheckup.Of(parse.GetValue(_module) ?? "SkypeForBusiness", remote).ToList();
             using var vault = VaultRepository.Open(parse.GetValue(_vault)!, clock);
-            var lines = VaultCheckup.Of(vault);
+            lines.AddRange(VaultCheckup.Of(vault));
             foreach (var line in lines)
             {
-                if (line.Passed)
+                if (line.Skipped)
+                {
+                    console.MarkupLineInterpolated($"[grey]– {line.Subject}: {line.Detail}[/]");
+                }
+                else if (line.Passed)
                 {
                     console.MarkupLineInterpolated($"[green]✔[/] {line.Subject}: {line.Detail}");
                 }

@@ -25,5 +25,5 @@ internal sealed class GitSetupCommand : Command
     }
 
     /// <summary>The command line that starts this lcv, as Git's shell needs it.</summary>
-    public static string This => GitDiffDriver.CommandOf(Environment.ProcessPath, typeof(GitSetupCommand).Assembly.Location);
+    public static string This => GitDiffDriver.CommandOf(LcvProgram.Current.Executable, LcvProgram.Current.Assembly);
 }

@@ -61,8 +61,12 @@ internal sealed class NotifyCommand : Command
 
             Text("timeoutSeconds", parse.GetValue(timeout)?.ToString(CultureInfo.InvariantCulture));
             using var repository = VaultRepository.Open(parse.GetValue(vault)!, clock);
-            var count = Change(console, repository, "notify add", list => list.Items.Add(entry), $"lcv: notify {entry.Text("kind")} added");
+            var count = Change(console, repository, "notify add", list => list.Items.Add(entry), $"lcv: notify {entry.Text("kind")} added", entry);
             console.MarkupLineInterpolated($"Added notifier {count}: {Describe(entry)}.");
+            if (entry.Text("url") is { } kept && kept.StartsWith(SecretStore.Prefix, StringComparison.Ordinal))
+            {
+                console.MarkupLineInterpolated($"The webhook's address (its token) is kept in {Path.Combine(repository.StateFolder, "secrets")}, never committed or pushed; a clone of the vault needs it added again.");
+            }
             return ExitCodes.Ok;
         });
 
@@ -73,7 +77,8 @@ internal sealed class NotifyCommand : Command
             var number = 0;
             foreach (var notifier in repository.Config.Notify)
             {
-                console.MarkupLineInterpolated($"{++number}  {notifier.Kind}  {notifier.Target}  events: {string.Join(", ", notifier.Events)}{(notifier.To.Count > 0 ? "  to: " + string.Join(", ", notifier.To) : "")}");
+                var target = notifier.Kind == "webhook" ? Shown(repository, notifier.Target) : notifier.Target;
+                console.MarkupLineInterpolated($"{++number}  {notifier.Kind}  {target}  events: {string.Join(", ", notifier.Events)}{(notifier.To.Count > 0 ? "  to: " + string.Join(", ", notifier.To) : "")}");
             }
 
             if (number == 0)
@@ -108,6 +113,21 @@ internal sealed class NotifyCommand : Command
         Subcommands.Add(remove);
     }
 
+    // A webhook's address is its password: its host is shown, never its path.
+    private static string Shown(VaultRepository vault, string target)
+    {
+        try
+        {
+            return target.StartsWith(SecretStore.Prefix, StringComparison.Ordinal)
+                ? $"{target} ({SecretStore.Shown(SecretStore.Resolve(vault.StateFolder, target))})"
+                : SecretStore.Shown(target);
+        }
+        catch (LcvException)
+        {
+            return $"{target} (not on this machine)";
+        }
+    }
+
     private static YSeq List(IEnumerable<string> values) =>
         new(CommonOptions.CommaList(values).Select(v => (YNode)new YScalar(v)));
 
@@ -118,10 +138,11 @@ internal sealed class NotifyCommand : Command
     /// Edits the notify list, checks the whole file as a run would read it, keeps its comments, and commits it:
     /// a run of its own, under the lock, refused when the vault holds edits nobody committed.
     /// </summary>
-    private static int Change(IAnsiConsole console, VaultRepository vault, string command, Action<YSeq> edit, string message) =>
-        RunScope.Run(vault, command, [], RunReporter.Warning(console), run => Change(run, edit, message));
+    /// <param name="added">The entry the command adds: a webhook's address in it goes to the secret store.</param>
+    private static int Change(IAnsiConsole console, VaultRepository vault, string command, Action<YSeq> edit, string message, YMap? added = null) =>
+        RunScope.Run(vault, command, [], RunReporter.Warning(console), run => Change(run, edit, message, added));
 
-    private static int Change(RunScope run, Action<YSeq> edit, string message)
+    private static int Change(RunScope run, Action<YSeq> edit, string message, YMap? added)
     {
         var vault = run.Vault;
         var path = Path.Combine(vault.Root, VaultLayout.ConfigFile);
@@ -135,8 +156,13 @@ internal sealed class NotifyCommand : Command
 
         edit(notify);
         var header = string.Concat(text.Split('\n').TakeWhile(l => l.StartsWith('#')).Select(l => l + "\n"));
+        VaultConfig.Parse(header + YamlText.Write(settings), VaultLayout.ConfigFile);   // one clear line about the entry, and the vault unchanged
+        if (added?.Text("kind") == "webhook" && added.Text("url") is { } address && NotifierSettings.IsWebhookUrl(address))
+        {
+            added.Set("url", new YScalar(SecretStore.Save(vault.StateFolder, "webhook", address)));   // only once the entry is known to be good
+        }
+
         var updated = header + YamlText.Write(settings);
-        VaultConfig.Parse(updated, VaultLayout.ConfigFile);   // one clear line about the entry, and the vault unchanged
 
         run.CommitSettings(VaultLayout.ConfigFile, updated, message);
         return notify.Items.Count;

@@ -12,7 +12,7 @@ internal sealed class ScheduleCommand : Command
 {
     private readonly Option<string> _vault = CommonOptions.Vault();
     private readonly Option<string> _at = new("--at") { Description = "When the backup runs each night, 24-hour clock", DefaultValueFactory = _ => "02:00" };
-    private readonly Option<string> _account = new("--account") { Description = "The account it runs as: a gMSA (CONTOSO\\svc-lcv$), a service account, or SYSTEM", DefaultValueFactory = _ => "SYSTEM" };
+    private readonly Option<string?> _account = new("--account") { Description = "The account it runs as: a gMSA (CONTOSO\\svc-lcv$), a service account, or SYSTEM (default: SYSTEM for a Windows task, you for a systemd timer)" };
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the Task Scheduler definition to this file instead of registering it (always so off Windows)" };
     private readonly Option<string?> _systemd = new("--systemd") { Description = "Write a systemd service and timer into this folder (Linux hosts)" };
     private readonly Option<double> _hours = new("--time-limit-hours") { Description = "Stop a run that takes longer than this", DefaultValueFactory = _ => 2 };
@@ -42,7 +42,13 @@ internal sealed class ScheduleCommand : Command
             throw new LcvException($"'{at}' is not a time of day; write it as 02:00 (24-hour clock).");
         }
 
-        var account = parse.GetValue(_account)!;
+        var systemd = parse.GetValue(_systemd);
+        var account = parse.GetValue(_account) ?? (systemd is null ? "SYSTEM" : Environment.UserName);
+        if (systemd is not null && IsSystem(account))
+        {
+            throw new LcvException("systemd has no SYSTEM account: give --account with the Linux account that runs the backup and owns the vault.");
+        }
+
         CheckAccount(account);
         var name = "lcv-backup-" + string.Concat(vault.Config.Deployment.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant();
         var task = new ScheduledTask(
@@ -50,13 +56,13 @@ internal sealed class ScheduleCommand : Command
             $"LyncConfigVault: nightly backup of {vault.Config.Deployment} into {vault.Root}",
             account,
             at,
-            parse.GetValue(_lcv) ?? Environment.ProcessPath ?? "lcv",
-            $"backup --vault \"{vault.Root}\"",
+            parse.GetValue(_lcv) ?? LcvProgram.Current.Executable,
+            parse.GetValue(_lcv) is null ? LcvProgram.Current.Arguments($"backup --vault \"{vault.Root}\"") : $"backup --vault \"{vault.Root}\"",
             vault.Root,
             TimeSpan.FromHours(parse.GetValue(_hours)),
             DateOnly.FromDateTime(_clock.GetLocalNow().DateTime));
 
-        if (parse.GetValue(_systemd) is { } folder)
+        if (systemd is { } folder)
         {
             foreach (var file in ScheduleWriter.WriteSystemd(task, folder))
             {
@@ -105,10 +111,13 @@ internal sealed class ScheduleCommand : Command
         return ExitCodes.Ok;
     }
 
+    private static bool IsSystem(string account) =>
+        account.Equals("SYSTEM", StringComparison.OrdinalIgnoreCase) || account.Equals(@"NT AUTHORITY\SYSTEM", StringComparison.OrdinalIgnoreCase);
+
     // On Windows an account that does not resolve to a SID would only fail at 02:00; say it now.
     private static void CheckAccount(string account)
     {
-        if (!OperatingSystem.IsWindows() || account.Equals("SYSTEM", StringComparison.OrdinalIgnoreCase))
+        if (!OperatingSystem.IsWindows() || IsSystem(account))
         {
             return;
         }

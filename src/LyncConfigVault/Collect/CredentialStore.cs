@@ -12,24 +12,55 @@ internal static class CredentialStore
 {
     private const string Header = "lcv-credential/1";
 
-    public static void Save(string file, LyncCredential credential)
+    /// <param name="forAccount">
+    /// Windows: the service account (a gMSA, CONTOSO\svc-lcv$) that alone may read it, for an administrator saving it
+    /// on its behalf (no one can log on as a gMSA to save it themselves): protected for the machine, and the file's
+    /// access list names that account, the administrators and SYSTEM only. Null: for the current user.
+    /// </param>
+    public static void Save(string file, LyncCredential credential, string? forAccount = null)
     {
+        if (forAccount is not null && !OperatingSystem.IsWindows())
+        {
+            throw new LcvException($"On this system a credential is readable by whoever saves it: save it as {forAccount} (sudo -u {forAccount} lcv credential save …).");
+        }
+
         var secret = Encoding.UTF8.GetBytes(credential.UserName + "\n" + credential.Password);
-        var text = OperatingSystem.IsWindows()
-            ? $"{Header} dpapi\n{Convert.ToBase64String(ProtectedData.Protect(secret, null, DataProtectionScope.CurrentUser))}\n"
-            : $"{Header} owner-only\n{Convert.ToBase64String(secret)}\n";
+        var text = !OperatingSystem.IsWindows() ? $"{Header} owner-only\n{Convert.ToBase64String(secret)}\n"
+            : forAccount is null ? $"{Header} dpapi\n{Convert.ToBase64String(ProtectedData.Protect(secret, null, DataProtectionScope.CurrentUser))}\n"
+            : $"{Header} dpapi-machine\n{Convert.ToBase64String(ProtectedData.Protect(secret, null, DataProtectionScope.LocalMachine))}\n";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using var stream = new FileStream(file, options);
-        stream.Write(Encoding.UTF8.GetBytes(text));
+        using (var stream = new FileStream(file, options))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(text));
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);   // an existing file keeps its mode otherwise
         }
+        else if (forAccount is not null)
+        {
+            OnlyFor(file, forAccount);
+        }
+    }
+
+    // Machine-scoped DPAPI opens for any account on the machine: the file's access list is what keeps it to one.
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+    private static void OnlyFor(string file, string account)
+    {
+        var security = new System.Security.AccessControl.FileSecurity();
+        security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
+        var administrators = new System.Security.Principal.SecurityIdentifier(System.Security.Principal.WellKnownSidType.BuiltinAdministratorsSid, null);
+        var system = new System.Security.Principal.SecurityIdentifier(System.Security.Principal.WellKnownSidType.LocalSystemSid, null);
+        security.AddAccessRule(new System.Security.AccessControl.FileSystemAccessRule(administrators, System.Security.AccessControl.FileSystemRights.FullControl, System.Security.AccessControl.AccessControlType.Allow));
+        security.AddAccessRule(new System.Security.AccessControl.FileSystemAccessRule(system, System.Security.AccessControl.FileSystemRights.FullControl, System.Security.AccessControl.AccessControlType.Allow));
+        security.AddAccessRule(new System.Security.AccessControl.FileSystemAccessRule(new System.Security.Principal.NTAccount(account), System.Security.AccessControl.FileSystemRights.Read, System.Security.AccessControl.AccessControlType.Allow));
+        new FileInfo(file).SetAccessControl(security);
     }
 
     public static LyncCredential Load(string file)
@@ -57,6 +88,7 @@ internal static class CredentialStore
             var secret = protection switch
             {
                 "dpapi" when OperatingSystem.IsWindows() => ProtectedData.Unprotect(bytes, null, DataProtectionScope.CurrentUser),
+                "dpapi-machine" when OperatingSystem.IsWindows() => ProtectedData.Unprotect(bytes, null, DataProtectionScope.LocalMachine),
                 "owner-only" => bytes,
                 _ => throw new LcvException($"{file}: protected with {protection}, which only the account and machine that wrote it can read.", file),
             };

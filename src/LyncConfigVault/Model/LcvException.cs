@@ -30,9 +30,15 @@ internal sealed class LcvException(string message, string? file = null, Exceptio
     {
         AggregateException { InnerExceptions.Count: > 0 } aggregate => Describe(aggregate.Flatten().InnerExceptions[0]),
         LcvException e => e.Message,
+        LibGit2Sharp.LibGit2SharpException e when e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("disk is full", StringComparison.OrdinalIgnoreCase)
+            => $"the disk is full (Git: {e.Message}). Free some space; the vault is as it was before this run.",
         LibGit2Sharp.LibGit2SharpException e => $"Git failed: {e.Message}",
+        IOException e when IsDiskFull(e) => $"the disk is full: {e.Message} Free some space; the vault is as it was before this run.",
         IOException e => e.Message,
-        UnauthorizedAccessException e => e.Message,
+        UnauthorizedAccessException e => $"{e.Message.TrimEnd('.')} (lcv runs as {System.Environment.UserDomainName}\\{System.Environment.UserName}): give that account modify rights on the vault folder.",
         _ => $"internal error ({exception.GetType().Name}: {exception.Message})",
     };
+
+    // ENOSPC on Linux, ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL on Windows.
+    private static bool IsDiskFull(IOException e) => (e.HResult & 0xFFFF) is 28 or 112 or 39;
 }

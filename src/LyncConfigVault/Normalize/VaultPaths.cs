@@ -24,6 +24,9 @@ internal static class VaultPaths
     /// </summary>
     public const int MaxSegmentBytes = 160;
 
+    /// <summary>The longest path an object may have inside the vault: room for a vault folder on a Windows server besides.</summary>
+    public const int MaxPathChars = 400;
+
     /// <summary>The vault part an export replaces: cms, topology, lis, rgs/&lt;pool&gt;, users/&lt;pool&gt; …</summary>
     public static string PartOf(ExportKind kind, string? pool) => kind switch
     {

@@ -8,7 +8,8 @@ namespace LyncConfigVault.Notify;
 /// Sends a run's event to every notifier that wants it. A notifier that fails (a webhook that times
 /// out, a hook that exits non-zero) is reported as a warning and never fails the run.
 /// </summary>
-internal sealed class Notifiers(IReadOnlyList<NotifierSettings> settings, Action<string> warn)
+/// <param name="resolve">What a configured target stands for (a webhook's secret:NAME → its address).</param>
+internal sealed class Notifiers(IReadOnlyList<NotifierSettings> settings, Action<string> warn, Func<string, string> resolve)
 {
     private static readonly HttpClient Http = new();
 
@@ -19,7 +20,7 @@ internal sealed class Notifiers(IReadOnlyList<NotifierSettings> settings, Action
         {
             var failure = notifier.Kind switch
             {
-                "webhook" => Post(notifier, run),
+                "webhook" => Post(notifier, run, resolve),
                 "mail" => MailNotifier.Send(notifier, run),
                 _ => Execute(notifier, run, reportPath),
             };
@@ -30,13 +31,13 @@ internal sealed class Notifiers(IReadOnlyList<NotifierSettings> settings, Action
         }
     }
 
-    private static string? Post(NotifierSettings notifier, RunEvent run)
+    private static string? Post(NotifierSettings notifier, RunEvent run, Func<string, string> resolve)
     {
         var body = notifier.Format == "teams" ? EventPayload.Teams(run) : EventPayload.Json(run);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(notifier.TimeoutSeconds));
-            using var response = Http.PostAsync(notifier.Target, new StringContent(body, Encoding.UTF8, "application/json"), timeout.Token).GetAwaiter().GetResult();
+            using var response = Http.PostAsync(resolve(notifier.Target), new StringContent(body, Encoding.UTF8, "application/json"), timeout.Token).GetAwaiter().GetResult();
             return response.IsSuccessStatusCode ? null : $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}";
         }
         catch (TaskCanceledException)
@@ -46,6 +47,10 @@ internal sealed class Notifiers(IReadOnlyList<NotifierSettings> settings, Action
         catch (HttpRequestException e)
         {
             return e.Message;
+        }
+        catch (Model.LcvException e)
+        {
+            return e.Message;   // a secret this machine does not hold
         }
     }
 

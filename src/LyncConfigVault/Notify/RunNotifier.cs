@@ -25,8 +25,8 @@ internal static class RunNotifier
             return;
         }
 
-        var notifiers = new Notifiers(settings, warn);
-        var immediate = new Notifiers(settings.Where(n => n.DigestHours is null).ToList(), warn);
+        var notifiers = new Notifiers(settings, warn, Resolver(vault));
+        var immediate = new Notifiers(settings.Where(n => n.DigestHours is null).ToList(), warn, Resolver(vault));
         Digests(vault, catalog, settings.Where(n => n.DigestHours is not null).ToList(), warn);
         var deployment = vault.Config.Deployment;
         if (commit is not null && vault.Git.Lookup<Commit>(commit) is { } head && new RevisionResolver(vault).Previous(head) is { } previous)
@@ -93,7 +93,7 @@ internal static class RunNotifier
             if (!diff.IsEmpty)
             {
                 var summary = $"{diff.Summary} since {told.Author.When:yyyy-MM-dd HH:mm}";
-                new Notifiers([notifier], warn).Send(new RunEvent("changed", vault.Config.Deployment, vault.Root, head.Sha, summary, [], diff), null);
+                new Notifiers([notifier], warn, Resolver(vault)).Send(new RunEvent("changed", vault.Config.Deployment, vault.Root, head.Sha, summary, [], diff), null);
             }
 
             state[key] = (head.Sha, now);
@@ -101,6 +101,8 @@ internal static class RunNotifier
 
         DigestState.Write(vault.StateFolder, state);
     }
+
+    private static Func<string, string> Resolver(VaultRepository vault) => target => SecretStore.Resolve(vault.StateFolder, target);
 
     /// <summary>A change notice says what the change does too (the diff's --impact): a broken test case is what the admin must hear of.</summary>
     private static DiffReport WithImpact(LyncCatalog catalog, SnapshotDiffer differ, GitObjectSource from, GitObjectSource to)

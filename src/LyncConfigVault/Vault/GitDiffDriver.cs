@@ -36,14 +36,10 @@ internal static class GitDiffDriver
         return true;
     }
 
-    /// <summary>How Git's shell starts this lcv: the program itself, or dotnet with lcv.dll when run that way.</summary>
-    public static string CommandOf(string? processPath, string assemblyPath)
+    /// <summary>How Git's shell starts lcv: the program, and lcv.dll after it when dotnet runs it; quoted, forward slashes.</summary>
+    public static string CommandOf(string program, string? assembly)
     {
         static string Quote(string path) => "\"" + path.Replace('\\', '/').Replace("\"", "\\\"") + "\"";
-        var program = processPath ?? "lcv";
-        var name = Path.GetFileNameWithoutExtension(program);
-        return name.Equals("dotnet", StringComparison.OrdinalIgnoreCase) || name.Equals("testhost", StringComparison.OrdinalIgnoreCase)
-            ? $"{Quote(name.Equals("testhost", StringComparison.OrdinalIgnoreCase) ? "dotnet" : program)} {Quote(assemblyPath)}"
-            : Quote(program);
+        return assembly is null ? Quote(program) : $"{Quote(program)} {Quote(assembly)}";
     }
 }

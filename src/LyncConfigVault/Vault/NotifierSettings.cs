@@ -42,13 +42,18 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
         return list.Items.Select((item, i) => One(item as YMap ?? throw LcvException.BadExport(path, $"notify entry {i + 1} must be a section of settings."), i + 1, path)).ToList();
     }
 
+    /// <summary>An address a webhook can post to: http or https.</summary>
+    public static bool IsWebhookUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    public static LcvException WebhookNeedsUrl(string path, int number) => LcvException.BadExport(path, $"notify entry {number}: a webhook needs url: https://…");
+
     private static NotifierSettings One(YMap map, int number, string path)
     {
         var kind = map.Text("kind");
         var target = kind switch
         {
-            "webhook" => map.Text("url") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url
-                : throw LcvException.BadExport(path, $"notify entry {number}: a webhook needs url: https://…"),
+            "webhook" => map.Text("url") is { } url && (IsWebhookUrl(url) || (url.StartsWith(SecretStore.Prefix, StringComparison.Ordinal) && SecretStore.IsName(url[SecretStore.Prefix.Length..]))) ? url
+                : throw WebhookNeedsUrl(path, number),
             "exec" => map.Text("command") ?? throw LcvException.BadExport(path, $"notify entry {number}: an exec hook needs command: (the program to run)"),
             "mail" => map.Text("smtp") is { } smtp && smtp.Contains(':') ? smtp : throw LcvException.BadExport(path, $"notify entry {number}: mail needs smtp: host:port"),
             _ => throw LcvException.BadExport(path, $"notify entry {number}: kind must be webhook, exec or mail, not '{kind}'."),

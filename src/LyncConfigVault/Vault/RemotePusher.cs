@@ -46,6 +46,12 @@ internal static class RemotePusher
                     var credential = CredentialStore.Load(file);   // a missing or unreadable file is this remote's failure, in one line
                     options.CredentialsProvider = (_, _, _) => new UsernamePasswordCredentials { Username = credential.UserName, Password = credential.Password };
                 }
+                else
+                {
+                    // Azure DevOps Server, TFS, a Windows-joined Git server: the account lcv runs as (the gMSA's own
+                    // identity, by Kerberos or NTLM), never a password lcv holds.
+                    options.CredentialsProvider = (_, _, _) => new DefaultCredentials();
+                }
 
                 vault.Git.Network.Push(remote, refSpecs, options);
                 outcomes.Add(new PushOutcome(remote.Name, RemoteAddress.Shown(remote.Url), refused.Count == 0 ? null : "refused " + string.Join("; ", refused)));

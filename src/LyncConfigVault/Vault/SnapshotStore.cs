@@ -142,6 +142,11 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
     // lcv could not read would stop every later run.
     private static void ReadsBack(byte[] bytes, string path, LyncObject obj)
     {
+        if (path.Length > VaultPaths.MaxPathChars)
+        {
+            throw new LcvException($"{obj.DisplayName} would be stored under a path of {path.Length} characters, more than the {VaultPaths.MaxPathChars} a vault allows: nothing was stored.", path);
+        }
+
         string? identity;
         try
         {

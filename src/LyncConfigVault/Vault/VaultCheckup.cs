@@ -1,9 +1,7 @@
 using System.Globalization;
+using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Vault;
-
-/// <summary>One line of lcv doctor: what was checked, whether it is fine, and what to do when it is not.</summary>
-internal sealed record CheckupLine(string Subject, bool Passed, string Detail);
 
 /// <summary>
 /// What lcv doctor checks of the vault itself, before any night runs: its lock, its working tree, a run left
@@ -28,7 +26,10 @@ internal static class VaultCheckup
         };
         lines.AddRange(Parts(vault));
         lines.Add(PseudonymKey(vault));
+        lines.Add(Secrets(vault));
         lines.Add(FreeDisk(vault));
+        lines.Add(WriteAccess(vault));
+        lines.AddRange(RemoteCheckup.Of(vault));
         return lines;
     }
 
@@ -43,7 +44,7 @@ internal static class VaultCheckup
             vault.EnsureUnedited();
             return new("working tree", true, "no edits nobody committed");
         }
-        catch (Model.LcvException e)
+        catch (LcvException e)
         {
             return new("working tree", false, e.Message);
         }
@@ -73,6 +74,15 @@ internal static class VaultCheckup
         return stale.Select(p => new CheckupLine("stale part", false, PartHealthReader.Describe(p)));
     }
 
+    // .lcv/config.yaml is committed and pushed: a webhook's address there (its token) goes wherever the vault goes.
+    private static CheckupLine Secrets(VaultRepository vault)
+    {
+        var plain = vault.Config.Notify.Count(n => n.Kind == "webhook" && !n.Target.StartsWith(SecretStore.Prefix, StringComparison.Ordinal));
+        return plain == 0
+            ? new("secrets", true, "no webhook address in the vault's settings")
+            : new("secrets", false, $"{plain} webhook address(es) written in {VaultLayout.ConfigFile}, which is committed and pushed: add each again with lcv notify add webhook --url … (kept in .git/lcv/secrets) and remove the old entry");
+    }
+
     // Pseudonyms are keyed: without the key that made them, the next user data run renames every user once.
     private static CheckupLine PseudonymKey(VaultRepository vault)
     {
@@ -81,6 +91,23 @@ internal static class VaultCheckup
         return new("pseudonym key", present || !holdsUsers, present ? $"{vault.PseudonymKeyFile} is there (never pushed: back it up with the server)"
             : holdsUsers ? $"{vault.PseudonymKeyFile} is missing: the next user data run gives every user a new pseudonym once; restore it from the server's backup if you can"
             : "not needed yet: no user data is collected");
+    }
+
+    // The nightly account must write the vault's Git objects and state, whoever owns the folder.
+    private static CheckupLine WriteAccess(VaultRepository vault)
+    {
+        var probe = Path.Combine(vault.StateFolder, $"doctor-{Environment.ProcessId}.probe");
+        try
+        {
+            Directory.CreateDirectory(vault.StateFolder);
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return new("write access", true, $"{Environment.UserName} can write {vault.StateFolder}");
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return new("write access", false, $"{Environment.UserName} cannot write {vault.StateFolder} ({e.Message}): give the account that runs lcv modify rights on the vault folder");
+        }
     }
 
     private static CheckupLine FreeDisk(VaultRepository vault)

@@ -56,6 +56,10 @@ internal sealed class VaultRepository : IDisposable
 
         try
         {
+            // A vault made by an administrator and run nightly by a service account (a gMSA, SYSTEM) is owned by
+            // another account, which libgit2 refuses by default. lcv opens only folders it has just seen to be
+            // vaults (.lcv/config.yaml beside .git), and runs no hook or configured command from them.
+            GlobalSettings.SetOwnerValidation(false);
             var git = new Repository(root);
             if (git.Refs[VaultLayout.Branch] is null)
             {
@@ -101,6 +105,7 @@ internal sealed class VaultRepository : IDisposable
             ["README.md"] = VaultReadme(deployment),
         };
         var git = new Repository(root);
+        git.Config.Set("core.longpaths", true, ConfigurationLevel.Local);   // Windows: object paths under a deep vault folder pass 260 characters
         var tree = new TreeDefinition();
         foreach (var (file, text) in files)
         {

@@ -36,8 +36,36 @@ public sealed class NotifyCommandTests
         var list = fixture.Lcv("notify", "list");
 
         Assert.Equal(0, removed.ExitCode);
-        Assert.Contains("1  webhook  http://127.0.0.1:9/hook  events: changed, failed", list.Output);
+        Assert.Contains("1  webhook  secret:webhook-1 (http://127.0.0.1:9/…)  events: changed, failed", list.Output);
         Assert.DoesNotContain("exec", list.Output);
+    }
+
+    [Fact]
+    public void A_webhook_address_is_kept_out_of_the_vault_and_still_reached()
+    {
+        using var fixture = new VaultFixture(nights: 2);
+        const string Token = "https://contoso.webhook.office.com/webhookb2/7d3c-SECRET-TOKEN";
+
+        var added = fixture.Lcv("notify", "add", "webhook", "--url", Token, "--format", "teams");
+
+        Assert.Equal(0, added.ExitCode);
+        var config = File.ReadAllText(Path.Combine(fixture.Vault, ".lcv", "config.yaml"));
+        Assert.Contains("url: secret:webhook-1", config);
+        Assert.DoesNotContain("SECRET-TOKEN", config + added.Output + GitDaemon.Git(fixture.Vault, "log", "-p", "--all"));
+        Assert.Equal(Token, File.ReadAllText(Path.Combine(fixture.Vault, ".git", "lcv", "secrets", "webhook-1")));
+        Assert.Contains("✔ secrets", fixture.Lcv("doctor").Output);
+    }
+
+    [Fact]
+    public void A_webhook_address_written_in_the_settings_is_named_by_lcv_doctor()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        fixture.AddSettings("notify:\n- kind: webhook\n  url: https://contoso.webhook.office.com/webhookb2/TOKEN\n");
+
+        var doctor = fixture.Lcv("doctor");
+
+        Assert.Equal(1, doctor.ExitCode);
+        Assert.Contains("✖ secrets: 1 webhook address(es) written in .lcv/config.yaml, which is committed and pushed", doctor.Output);
     }
 
     [Theory]

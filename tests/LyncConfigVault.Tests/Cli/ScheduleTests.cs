@@ -36,6 +36,35 @@ public sealed class ScheduleTests : IDisposable
     }
 
     [Fact]
+    public void Without_lcv_given_the_task_starts_this_lcv_as_it_was_started_dotnet_and_its_dll_included()
+    {
+        var file = _folder.File("task.xml");
+
+        Assert.Equal(0, TestData.Lcv("schedule", "--vault", Vault, "--output", file).ExitCode);
+
+        // The tests run lcv in-process under dotnet, as 'dotnet lcv.dll' would: the task must name both.
+        var task = XDocument.Load(file).Root!;
+        var command = task.Descendants(Task + "Command").Single().Value;
+        Assert.Equal("dotnet", Path.GetFileNameWithoutExtension(command));
+        Assert.True(Path.IsPathFullyQualified(command), command);
+        Assert.Equal($"\"{Path.Combine(AppContext.BaseDirectory, "lcv.dll")}\" backup --vault \"{Vault}\"", task.Descendants(Task + "Arguments").Single().Value);
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "lcv.dll")));
+        Assert.Equal(("SYSTEM", "ServiceAccount"), (task.Descendants(Task + "UserId").Single().Value, task.Descendants(Task + "LogonType").Single().Value));
+    }
+
+    [Fact]
+    public void A_systemd_unit_runs_as_a_real_account_never_system()
+    {
+        var refused = TestData.Lcv("schedule", "--vault", Vault, "--account", "SYSTEM", "--systemd", _folder.File("units"));
+        var mine = TestData.Lcv("schedule", "--vault", Vault, "--systemd", _folder.File("units"));
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("systemd has no SYSTEM account", refused.Error);
+        Assert.Equal(0, mine.ExitCode);
+        Assert.Contains($"User={Environment.UserName}\n", File.ReadAllText(_folder.File("units/lcv-backup-fabrikam.service")));
+    }
+
+    [Fact]
     public void Markup_in_a_value_stays_a_value()
     {
         var file = _folder.File("task.xml");

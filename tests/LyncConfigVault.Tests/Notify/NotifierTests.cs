@@ -59,6 +59,19 @@ public sealed class NotifierTests
     }
 
     [Fact]
+    public void A_webhook_kept_as_a_secret_is_posted_to_at_its_real_address()
+    {
+        using var receiver = new WebhookReceiver();
+        using var fixture = new VaultFixture(nights: 2);
+        Assert.Equal(0, fixture.Lcv("notify", "add", "webhook", "--url", receiver.Url, "--events", "changed").ExitCode);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+
+        Assert.Equal(0, fixture.Ingest(2).ExitCode);
+
+        Assert.Equal("changed", System.Text.Json.JsonDocument.Parse(Assert.Single(receiver.Bodies)).RootElement.GetProperty("event").GetString());
+    }
+
+    [Fact]
     public void A_change_posts_lcv_event_1_with_the_diff_to_a_real_listener()
     {
         using var receiver = new WebhookReceiver();

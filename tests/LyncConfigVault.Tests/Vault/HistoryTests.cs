@@ -115,7 +115,7 @@ public sealed class HistoryTests
         var last = JsonDocument.Parse(fixture.Lcv("runs", "--format", "json").Output).RootElement.GetProperty("runs")[0];
 
         Assert.Equal(TestData.AdminEditTime, commit.When);
-        Assert.Contains($"    + - kind: webhook\n    +   url: {Hook}\n", commit.Message);
+        Assert.Contains("    + - kind: webhook\n    +   url: secret:webhook-1\n", commit.Message);   // the address itself never enters history
         Assert.EndsWith("Lcv-Settings: .lcv/config.yaml\nLcv-Host: " + Environment.MachineName + "\n", commit.Message);
         Assert.Equal(("notify add", "settings", commit.Sha), (last.GetProperty("command").GetString(), last.GetProperty("result").GetString(), last.GetProperty("commit").GetString()));
     }
@@ -421,5 +421,122 @@ public sealed class IntegrityTests
         Assert.Contains("is inside the vault: restore files there would look like edits by hand", intoVault.Error);
         Assert.Contains("is inside the vault", scriptInVault.Error);
         Assert.Equal(0, fixture.Ingest(1).ExitCode);
+    }
+}
+
+/// <summary>lcv doctor: one line per check, what to do when one fails, the Windows-only ones named as skipped here.</summary>
+public sealed class DoctorTests
+{
+    [Fact]
+    public void Doctor_reaches_each_remote_and_says_which_one_is_down()
+    {
+        using var daemon = new GitDaemon();
+        using var fixture = new VaultFixture(nights: 1);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        using var dead = LoopbackPorts.Dead();
+        Assert.Equal(0, fixture.Lcv("remote", "add", "origin", daemon.Url).ExitCode);
+        GitDaemon.Git(fixture.Vault, "remote", "add", "dr-site", $"git://127.0.0.1:{dead.Port}/vault.git");
+
+        var doctor = fixture.Lcv("doctor");
+
+        Assert.Equal(1, doctor.ExitCode);
+        Assert.Contains($"✔ remote origin: {daemon.Url} answers and takes the account", doctor.Output);
+        Assert.Contains($"✖ remote dr-site: git://127.0.0.1:{dead.Port}/vault.git: ", doctor.Output);
+        Assert.Contains("✔ write access:", doctor.Output);
+        Assert.Contains("PowerShell 7.6.10 (Microsoft.PowerShell.SDK)", doctor.Output);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Contains("– RTCUniversalServerAdmins: skipped: a Windows domain group", doctor.Output);
+        }
+    }
+
+    [Fact]
+    public void A_vault_owned_by_another_account_opens_as_it_does_for_a_nightly_service_account()
+    {
+        using var fixture = new VaultFixture(nights: 1);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root")
+        {
+            return;   // only root can give the folder to another account here
+        }
+
+        using (var chown = System.Diagnostics.Process.Start("chown", ["-R", "65534:65534", fixture.Vault]))
+        {
+            chown.WaitForExit();
+        }
+
+        var status = fixture.Lcv("status");
+
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("Snapshots", status.Output);
+    }
+}
+
+/// <summary>A vault on a disk that fills up: a small tmpfs of its own (needs root and mount, as CI has; skipped otherwise).</summary>
+public sealed class FullDiskTests
+{
+    [Fact]
+    public void A_run_on_a_full_disk_exits_3_saying_so_and_leaves_the_vault_as_it_was()
+    {
+        using var folder = new TempFolder();
+        var disk = Directory.CreateDirectory(folder.File("disk")).FullName;
+        if (OperatingSystem.IsWindows() || !Mount(disk))
+        {
+            return;
+        }
+
+        try
+        {
+            var nights = LyncConfigVault.Simulation.SyntheticNights.Generate(1, 2).ToList();
+            var files = nights.Select((n, i) => Path.Combine(folder.Path, $"night{i + 1}.zip")).ToList();
+            files.Zip(nights).ToList().ForEach(f => File.WriteAllBytes(f.First, f.Second.CmsArchive));
+            var vault = Path.Combine(disk, "vault");
+            Assert.Equal(0, TestData.Lcv("init", "--vault", vault, "--time-zone", "UTC").ExitCode);
+            Assert.Equal(0, TestData.Lcv("ingest", "--vault", vault, files[0]).ExitCode);
+            var head = GitDaemon.RevParse(vault, "HEAD");
+            var filler = Path.Combine(disk, "filler");
+            using (var fill = new FileStream(filler, FileMode.Create))
+            {
+                // Written, not sized: tmpfs would keep a sized file sparse. 40 KB left: too little for the next snapshot.
+                var left = new DriveInfo(disk).AvailableFreeSpace - (40 << 10);
+                var chunk = new byte[64 << 10];
+                for (; left > 0; left -= chunk.Length)
+                {
+                    fill.Write(chunk, 0, (int)Math.Min(chunk.Length, left));
+                }
+            }
+
+            var full = TestData.Lcv("ingest", "--vault", vault, files[1]);
+
+            Assert.Equal(3, full.ExitCode);
+            Assert.StartsWith("lcv: the disk is full", full.Error);
+            Assert.Equal(head, GitDaemon.RevParse(vault, "HEAD"));
+            Assert.Equal("refs/heads/main", GitDaemon.Git(vault, "symbolic-ref", "HEAD").Trim());
+            File.Delete(filler);
+            Assert.Equal("", GitDaemon.Git(vault, "status", "--porcelain"));
+            Assert.Equal(0, TestData.Lcv("ingest", "--vault", vault, files[1]).ExitCode);
+            GitDaemon.Git(vault, "fsck", "--full");
+        }
+        finally
+        {
+            Run("umount", disk);
+        }
+    }
+
+    private static bool Mount(string folder) => Run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", folder) == 0;
+
+    private static int Run(string program, params string[] args)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return -1;
+        }
     }
 }
