@@ -99,7 +99,8 @@ internal sealed class RestoreCommand : Command
             new RestoreProof(LyncCatalog.Default, sources.Filter, sources.Vault.PersonalData()).Check(target, exports, parts, staging);
             var notRestored = VaultLayout.PartsIn(target.Commit.Tree).Where(p => !parts.Contains(p)).Select(Why).ToList();
             File.WriteAllText(Path.Combine(staging, RestoreScript.FileName),
-                RestoreScript.Write(sources.Vault.Config.Deployment, revision, target.Commit.Sha, target.Commit.Author.When, sources.Vault.Now, exports, notRestored));
+                RestoreScript.Write(sources.Vault.Config.Deployment, revision, target.Commit.Sha, target.Commit.Author.When, sources.Vault.Now, exports, notRestored),
+                new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));   // Windows PowerShell 5.1 reads a BOM-less file as ANSI
             Directory.CreateDirectory(output);
             foreach (var file in Directory.GetFiles(staging))
             {

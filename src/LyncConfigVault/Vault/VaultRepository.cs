@@ -137,9 +137,32 @@ internal sealed class VaultRepository : IDisposable
             {
                 File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
+            else
+            {
+                OwnerOnly(file);
+            }
         }
 
         return new PersonalDataPolicy(Config.UserRedaction, File.ReadAllBytes(file));
+    }
+
+    // The account that made the key (the one the nightly runs as), SYSTEM and the administrators: nobody else.
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+    private static void OwnerOnly(string file)
+    {
+        var security = new System.Security.AccessControl.FileSecurity();
+        security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
+        foreach (var account in new System.Security.Principal.IdentityReference[]
+        {
+            System.Security.Principal.WindowsIdentity.GetCurrent().User!,
+            new System.Security.Principal.SecurityIdentifier(System.Security.Principal.WellKnownSidType.LocalSystemSid, null),
+            new System.Security.Principal.SecurityIdentifier(System.Security.Principal.WellKnownSidType.BuiltinAdministratorsSid, null),
+        })
+        {
+            security.AddAccessRule(new System.Security.AccessControl.FileSystemAccessRule(account, System.Security.AccessControl.FileSystemRights.FullControl, System.Security.AccessControl.AccessControlType.Allow));
+        }
+
+        new FileInfo(file).SetAccessControl(security);
     }
 
     /// <summary>Writes one settings file (.lcv/config.yaml, .gitattributes) as a commit of its own, then checks it out.</summary>

@@ -86,6 +86,7 @@ public sealed class RestoreTests : IDisposable
         Assert.Contains("-LocalStore", script);
         Assert.Contains("Not restored from this folder: users/dubpool01.fabrikam.com", script);
         Assert.Contains("does not delete locations added since", script);
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(Path.Combine(Out, "Restore.ps1"))[..3]);   // Windows PowerShell 5.1 reads UTF-8 only with a BOM
     }
 
     [Fact]
