@@ -92,10 +92,21 @@ internal sealed class ScheduleCommand : Command
     {
         var xml = Path.Combine(Path.GetTempPath(), task.Name + ".xml");
         ScheduleWriter.WriteTaskXml(task, xml);
-        var start = new ProcessStartInfo("schtasks.exe") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // stdout stays the console's: schtasks may ask for a password there.
+        var start = new ProcessStartInfo("schtasks.exe") { RedirectStandardError = true };
         foreach (var argument in new[] { "/Create", "/F", "/TN", $"\\LyncConfigVault\\{task.Name}", "/XML", xml })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        // A named account runs "whether logged on or not" only with its password: schtasks asks for it (/RP *).
+        // SYSTEM needs none, and a gMSA has none: Windows fetches it from the domain.
+        if (!IsSystem(task.Account) && !task.Account.EndsWith('$'))
+        {
+            start.ArgumentList.Add("/RU");
+            start.ArgumentList.Add(task.Account);
+            start.ArgumentList.Add("/RP");
+            start.ArgumentList.Add("*");
         }
 
         using var schtasks = Process.Start(start)!;
