@@ -37,7 +37,8 @@ internal static class CollectBenchmark
             using var host = new InProcessHost(server.ModulePath);
             host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
             var raw = BackupRun.NewRawFolder(vault + ".raw", DateTimeOffset.Now);
-            RunScope.Run(repository, "backup", [], _ => { }, run => new BackupRun(LyncCatalog.Default, null).Run(run, host, [ExportTask.Cms(raw)], raw, TimeSpan.FromMinutes(5), 30, null, _ => { }));
+            var site = new CollectionSite(server.Version, "simulated", Remote: false, Share: null);
+            RunScope.Run(repository, "backup", [], _ => { }, run => new BackupRun(LyncCatalog.Default, null).Run(run, host, [new PlannedExport("cms", "*", ExportTask.Cms(raw), "Export-CsConfiguration")], site, raw, TimeSpan.FromMinutes(5), 30, null, _ => { }));
         }), anchor);
     }
 
@@ -45,7 +46,7 @@ internal static class CollectBenchmark
     {
         using var host = create();
         host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
-        var outcome = new Collector(host, TimeSpan.FromMinutes(1), _ => { }).Run([ExportTask.Cms(work)]).Single();
+        var outcome = new Collector(host, TimeSpan.FromMinutes(1), _ => { }, DateTimeOffset.Now).Run([ExportTask.Cms(work)]).Single();
         if (!outcome.Succeeded)
         {
             throw new InvalidOperationException(outcome.Failure);

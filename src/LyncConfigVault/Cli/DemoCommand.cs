@@ -39,6 +39,7 @@ internal sealed class DemoCommand : Command
         console.MarkupLineInterpolated($"Created the vault {vault.Root}");
         console.WriteLine();
         var server = SimulatedLyncServer.Create(Path.Combine(work, "server"), generated[0], []);
+        var site = new CollectionSite(server.Version, "the simulated Fabrikam deployment", Remote: false, Share: null);
         using (var host = new InProcessHost(server.ModulePath))
         {
             var backup = new BackupRun(LyncCatalog.Default, CommitDescriber.Factory(LyncCatalog.Default));
@@ -48,9 +49,9 @@ internal sealed class DemoCommand : Command
                 server.Publish(night);
                 host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
                 var raw = BackupRun.NewRawFolder(Path.Combine(work, "raw"), night.ExportTime);
-                var (pools, _) = DeploymentPools.Discover(host, TimeSpan.FromMinutes(1), applicationServer: true, registrar: true);
-                var plan = ExportPlan.For(["cms", "rgs", "lis", "users", "userpolicies"], raw, remote: false, pools);
-                var result = RunScope.Run(vault, "backup", [], warn, run => backup.Run(run, host, plan, raw, TimeSpan.FromMinutes(5), keepRawDays: 3650, at: null, _ => { }));
+                var (pools, _) = DeploymentPools.Discover(host, TimeSpan.FromMinutes(1), applicationServer: true, userServer: true);
+                var plan = ExportPlan.For(["cms", "rgs", "lis", "users", "userpolicies"], raw, site, pools);
+                var result = RunScope.Run(vault, "backup", [], warn, run => backup.Run(run, host, plan, site, raw, TimeSpan.FromMinutes(5), keepRawDays: 3650, at: null, _ => { }));
                 RunReporter.Print(console, $"Night {night.Number}", result.Stored ?? throw LcvException.Environment($"The simulated export of night {night.Number} failed: {result.Failed.First().Failure}"), listObjects: true);
                 if (night.Changes.Count == 0 && night.Number > 1)
                 {

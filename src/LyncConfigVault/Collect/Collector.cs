@@ -9,7 +9,8 @@ namespace LyncConfigVault.Collect;
 /// a timeout, no file, a damaged file) is recorded with the cmdlet's own words and never stops the
 /// other exports: the vault carries that part forward instead.
 /// </summary>
-internal sealed class Collector(PowerShellHost host, TimeSpan timeout, Action<string> progress)
+/// <param name="now">When the run collects, as the archives lcv writes itself (Response Groups from objects) are dated.</param>
+internal sealed class Collector(PowerShellHost host, TimeSpan timeout, Action<string> progress, DateTimeOffset now)
 {
     public IReadOnlyList<ExportOutcome> Run(IReadOnlyList<ExportTask> plan)
     {
@@ -20,6 +21,14 @@ internal sealed class Collector(PowerShellHost host, TimeSpan timeout, Action<st
             progress($"[{i + 1}/{plan.Count}] {task.DisplayName} ({host.Name})");
             var clock = Stopwatch.StartNew();
             File.Delete(task.FileName);
+            if (task.Delivery == ExportDelivery.RgsObjects)
+            {
+                var written = new List<string>();
+                var failure = RgsObjectsArchive.Collect(host, task, timeout, now, written) ?? Verified(task);
+                outcomes.Add(new ExportOutcome(task, failure, clock.Elapsed, written));
+                continue;
+            }
+
             var result = host.Invoke(task.Cmdlet, task.Parameters, timeout);
             var log = result.Verbose.Concat(result.Errors.Select(e => "error: " + e)).ToList();
             outcomes.Add(new ExportOutcome(task, Failure(task, result), clock.Elapsed, log));
@@ -59,6 +68,11 @@ internal sealed class Collector(PowerShellHost host, TimeSpan timeout, Action<st
                 break;
         }
 
+        return Verified(task);
+    }
+
+    private static string? Verified(ExportTask task)
+    {
         if (!File.Exists(task.FileName) || new FileInfo(task.FileName).Length == 0)
         {
             return "reported success but wrote no file";

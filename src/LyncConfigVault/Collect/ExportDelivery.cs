@@ -14,4 +14,10 @@ internal enum ExportDelivery
 
     /// <summary>The cmdlet returns objects (Get-CsUser); lcv saves them as CliXml, as Export-Clixml would.</summary>
     Objects,
+
+    /// <summary>
+    /// A pool's Response Groups as the Get-CsRgs* objects (Lync Server 2010, or a remote session with no share):
+    /// lcv writes them into an archive of Export-CsRgsConfiguration's layout. Audio prompts do not come this way.
+    /// </summary>
+    RgsObjects,
 }

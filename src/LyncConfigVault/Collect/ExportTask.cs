@@ -34,6 +34,10 @@ internal sealed record ExportTask(ExportKind Kind, string Cmdlet, string Target,
         return new(ExportKind.Rgs, "Export-CsRgsConfiguration", pool, file, new Dictionary<string, object> { ["Source"] = $"ApplicationServer:{pool}", ["FileName"] = file });
     }
 
+    /// <summary>One pool's Response Groups as the Get-CsRgs* objects, written by lcv into an archive of the export's layout.</summary>
+    public static ExportTask RgsObjects(string folder, string pool) =>
+        new(ExportKind.Rgs, "Get-CsRgs*", pool, Path.Combine(folder, $"RgsConfig-{pool}.zip"), new Dictionary<string, object> { ["Identity"] = $"service:ApplicationServer:{pool}" }, ExportDelivery.RgsObjects);
+
     /// <summary>The E9-1-1 location database: one for the deployment.</summary>
     public static ExportTask Lis(string folder, bool asBytes = false)
     {
@@ -43,7 +47,7 @@ internal sealed record ExportTask(ExportKind Kind, string Cmdlet, string Target,
             : new(ExportKind.Lis, "Export-CsLisConfiguration", "*", file, new Dictionary<string, object> { ["FileName"] = file });
     }
 
-    /// <summary>One Registrar pool's contact lists (opt-in: personal data). The file name carries the pool for the vault.</summary>
+    /// <summary>One UserServer pool's contact lists (opt-in: personal data). The file name carries the pool for the vault.</summary>
     public static ExportTask Users(string folder, string pool)
     {
         var file = Path.Combine(folder, $"UserData-{pool}.zip");
@@ -57,11 +61,11 @@ internal sealed record ExportTask(ExportKind Kind, string Cmdlet, string Target,
     public static ExportTask UserPolicies(string folder) =>
         new(ExportKind.UserPolicies, "Get-CsUser", "*", Path.Combine(folder, UserPolicyFile.FileName), new Dictionary<string, object>(), ExportDelivery.Objects);
 
-    /// <summary>Persistent chat rooms and content (opt-in: message content), kept as a hashed record only.</summary>
-    public static ExportTask PersistentChat(string folder)
+    /// <summary>Persistent chat rooms and content (opt-in: message content), kept as a hashed record only; -DBInstance is required.</summary>
+    public static ExportTask PersistentChat(string folder, string database)
     {
         var file = Path.Combine(folder, PersistentChatFile);
-        return new(ExportKind.PersistentChat, "Export-CsPersistentChatData", "*", file, new Dictionary<string, object> { ["FileName"] = file });
+        return new(ExportKind.PersistentChat, "Export-CsPersistentChatData", "*", file, new Dictionary<string, object> { ["DBInstance"] = database, ["FileName"] = file });
     }
 
     /// <summary>The name lcv gives the persistent chat export: its layout is not public, so the name is how the vault knows it.</summary>

@@ -11,7 +11,11 @@ internal static class HostFactory
 {
     public static readonly string[] Kinds = ["auto", "in-process", "pwsh", "windows-powershell"];
 
-    public static PowerShellHost Create(string kind, string module, Uri? remote = null, LyncCredential? credential = null)
+    /// <summary>SkypeForBusiness from 2015, Lync before: tried in that order unless --module names one.</summary>
+    public static readonly IReadOnlyList<string> DefaultModules = ["SkypeForBusiness", "Lync"];
+
+    /// <param name="modules">Tried in turn: the first that loads is used; none loading ends the run once, naming each.</param>
+    public static PowerShellHost Create(string kind, IReadOnlyList<string> modules, Uri? remote = null, LyncCredential? credential = null)
     {
         if (remote is not null)
         {
@@ -30,10 +34,10 @@ internal static class HostFactory
         {
             return chosen switch
             {
-                "in-process" => new InProcessHost(module),
+                "in-process" => new InProcessHost(modules),
                 "windows-powershell" when !OperatingSystem.IsWindows() => throw new LcvException("--host windows-powershell needs Windows: Windows PowerShell 5.1 exists only there. Use pwsh or in-process."),
-                "windows-powershell" => new PwshHost("powershell.exe", module),
-                _ => new PwshHost(PwshLocator.Find() ?? throw new LcvException("pwsh was not found (LCV_PWSH, .tools/pwsh or the PATH); install PowerShell 7 or use --host in-process."), module),
+                "windows-powershell" => new PwshHost(PwshLocator.WindowsPowerShell(), modules).Started(),
+                _ => new PwshHost(PwshLocator.Find() ?? throw new LcvException("pwsh was not found (LCV_PWSH, beside lcv, Program Files or the PATH); install PowerShell 7 or use --host in-process."), modules).Started(),
             };
         }
         catch (InvalidOperationException e)

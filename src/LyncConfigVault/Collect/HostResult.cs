@@ -16,6 +16,9 @@ internal sealed record HostResult(
     /// <summary>The output when it was one string (Get-CsTopology -AsXml).</summary>
     public string? Text { get; init; }
 
+    /// <summary>The output objects as CliXml, when asked for (the Get-CsRgs* objects a remote session brings back).</summary>
+    public string? CliXml { get; init; }
+
     public bool Succeeded => Terminating is null && !TimedOut && Errors.Count == 0;
 
     /// <summary>The cmdlet's own words for why it failed, or null when it did not.</summary>

@@ -9,7 +9,8 @@ internal abstract class PowerShellHost : IDisposable
     /// <summary>in-process, pwsh …: how the run log names this host.</summary>
     public abstract string Name { get; }
 
-    public abstract HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout);
+    /// <param name="asCliXml">Also give the output objects as CliXml (PSSerializer), types and nesting kept.</param>
+    public abstract HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout, bool asCliXml = false);
 
     public abstract void Dispose();
 }

@@ -6,13 +6,22 @@ using System.Text.Json;
 namespace LyncConfigVault.Collect;
 
 /// <summary>
-/// A PowerShell process as the runspace server (Runner.ps1): pwsh here, Windows PowerShell 5.1 on a
-/// Lync server. Requests and answers are JSON lines, parameters are splatted, never pasted into script
-/// text. A call past its time limit kills the process; the next call starts a fresh one.
+/// A PowerShell process as the runspace server (Runner.ps1): pwsh here, Windows PowerShell 3.0 to 5.1 on a
+/// Lync server. Requests and answers are UTF-8 JSON lines, parameters are splatted, never pasted into script
+/// text. A call past its time limit kills the process; the next call starts a fresh one. The first start
+/// loads the first of <paramref name="modules"/> that loads, and when none does the host fails once, naming them.
 /// </summary>
-internal sealed class PwshHost(string executable, string modulePath) : PowerShellHost
+internal sealed class PwshHost(string executable, IReadOnlyList<string> modules) : PowerShellHost
 {
     private const string AnswerPrefix = "LCV:";
+    private const string ReadyPrefix = "LCV-READY:";
+    private const string FatalPrefix = "LCV-FATAL:";
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    public PwshHost(string executable, string module)
+        : this(executable, [module])
+    {
+    }
 
     private readonly string _runner = WriteRunner();
     private readonly StringBuilder _stderr = new();
@@ -20,10 +29,20 @@ internal sealed class PwshHost(string executable, string modulePath) : PowerShel
 
     public override string Name => Path.GetFileNameWithoutExtension(executable);
 
-    public override HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout)
+    /// <summary>The module that loaded, once the process has started.</summary>
+    public string? Module { get; private set; }
+
+    /// <summary>Starts the process now, so a module that does not load fails the host, not every export in turn.</summary>
+    public PwshHost Started()
+    {
+        _process ??= Start();
+        return this;
+    }
+
+    public override HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout, bool asCliXml = false)
     {
         var process = _process ??= Start();
-        var request = JsonSerializer.Serialize(new Dictionary<string, object> { ["command"] = command, ["parameters"] = parameters });
+        var request = JsonSerializer.Serialize(new Dictionary<string, object> { ["command"] = command, ["parameters"] = parameters, ["clixml"] = asCliXml });
         process.StandardInput.WriteLine(request);
         process.StandardInput.Flush();
         var deadline = Stopwatch.StartNew();
@@ -63,9 +82,10 @@ internal sealed class PwshHost(string executable, string modulePath) : PowerShel
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
+            StandardOutputEncoding = Utf8,
+            StandardInputEncoding = Utf8,
         };
-        foreach (var argument in new[] { "-NoLogo", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File", _runner, "-Module", modulePath })
+        foreach (var argument in new[] { "-NoLogo", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File", _runner, "-Modules", string.Join('|', modules) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -91,7 +111,25 @@ internal sealed class PwshHost(string executable, string modulePath) : PowerShel
             }
         };
         process.BeginErrorReadLine();
-        return process;
+        var ready = process.StandardOutput.ReadLineAsync();
+        if (!ready.Wait(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw new InvalidOperationException($"{Name} did not load {string.Join(" or ", modules)} within 2 minutes");
+        }
+
+        var first = ready.Result;
+        if (first is not null && first.StartsWith(ReadyPrefix, StringComparison.Ordinal))
+        {
+            Module = first[ReadyPrefix.Length..];
+            return process;
+        }
+
+        var why = first is not null && first.StartsWith(FatalPrefix, StringComparison.Ordinal) ? first[FatalPrefix.Length..] : $"{Name} ended before it was ready: {_stderr.ToString().Trim()}";
+        process.Kill(entireProcessTree: true);
+        process.Dispose();
+        throw new InvalidOperationException($"none of the modules tried loads: {why}");
     }
 
     private void Stop()
@@ -128,10 +166,12 @@ internal sealed class PwshHost(string executable, string modulePath) : PowerShel
         var terminating = root.GetProperty("terminating");
         var text = root.GetProperty("text");
         var bytes = root.GetProperty("bytes");
+        var clixml = root.TryGetProperty("clixml", out var serialized) && serialized.ValueKind == JsonValueKind.String ? serialized.GetString() : null;
         return new HostResult(rows, Texts(root.GetProperty("errors")), Texts(root.GetProperty("verbose")), terminating.ValueKind == JsonValueKind.Null ? null : terminating.GetString(), false)
         {
             Text = text.ValueKind == JsonValueKind.String ? text.GetString() : null,
             Bytes = bytes.ValueKind == JsonValueKind.String ? Convert.FromBase64String(bytes.GetString()!) : null,
+            CliXml = clixml,
         };
     }
 

@@ -46,8 +46,8 @@ internal sealed class RemoteHost : PowerShellHost
 
     public override string Name { get; }
 
-    public override HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout) =>
-        _calls.Invoke(command, parameters, timeout);
+    public override HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout, bool asCliXml = false) =>
+        _calls.Invoke(command, parameters, timeout, asCliXml);
 
     public override void Dispose() => _calls.Dispose();
 

@@ -9,7 +9,7 @@ namespace LyncConfigVault.Collect;
 /// </summary>
 internal sealed class RunspaceCalls(Runspace runspace) : IDisposable
 {
-    public HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout)
+    public HostResult Invoke(string command, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout, bool asCliXml = false)
     {
         using var shell = PowerShell.Create();
         shell.Runspace = runspace;
@@ -62,6 +62,7 @@ internal sealed class RunspaceCalls(Runspace runspace) : IDisposable
         {
             Bytes = bytes,
             Text = text,
+            CliXml = asCliXml ? PSSerializer.Serialize(results.ToArray(), 10) : null,
         };
     }
 

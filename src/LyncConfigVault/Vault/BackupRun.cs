@@ -9,6 +9,9 @@ namespace LyncConfigVault.Vault;
 /// <summary>What a backup did: each export's outcome, and what storing the ones that succeeded did.</summary>
 internal sealed record BackupResult(IReadOnlyList<ExportOutcome> Exports, IngestResult? Stored, string RawFolder)
 {
+    /// <summary>What the plan could not collect here, and why (the product lacks it, a remote session cannot bring it back).</summary>
+    public IReadOnlyList<string> NotCollected { get; init; } = [];
+
     public IEnumerable<ExportOutcome> Failed => Exports.Where(e => !e.Succeeded);
 
     /// <summary>Each failed export as the run log and the commit name it: the cmdlet, the part it would have replaced, its words.</summary>
@@ -28,9 +31,11 @@ internal sealed class BackupRun(LyncCatalog catalog, Func<NoiseFilter, IChangeDe
 
     /// <param name="at">The snapshot's date; null for the time the exports themselves record.</param>
     /// <param name="planFailure">Why part of the plan could not be made (the pools could not be listed): a failed export of its own.</param>
-    public BackupResult Run(RunScope run, PowerShellHost host, IReadOnlyList<ExportTask> plan, string rawFolder, TimeSpan timeout, int keepRawDays, DateTimeOffset? at, Action<string> progress, string? planFailure = null)
+    /// <param name="site">The product and connection the plan was made for: named in the commit's trailers.</param>
+    public BackupResult Run(RunScope run, PowerShellHost host, IReadOnlyList<PlannedExport> plan, CollectionSite site, string rawFolder, TimeSpan timeout, int keepRawDays, DateTimeOffset? at, Action<string> progress, string? planFailure = null)
     {
-        var outcomes = new Collector(host, timeout, progress).Run(plan).ToList();
+        var notes = new CollectionNotes(site.ProductText, plan.Where(p => p.NotCollected is not null).Select(p => p.Line).ToList());
+        var outcomes = new Collector(host, timeout, progress, run.Vault.Now).Run(plan.Select(p => p.Task).OfType<ExportTask>().ToList()).ToList();
         if (planFailure is not null)
         {
             outcomes.Insert(0, new ExportOutcome(new ExportTask(ExportKind.Rgs, "Get-CsService", "*", "", new Dictionary<string, object>()), planFailure, TimeSpan.Zero, []));
@@ -38,18 +43,29 @@ internal sealed class BackupRun(LyncCatalog catalog, Func<NoiseFilter, IChangeDe
 
         var collected = outcomes.Where(o => o.Succeeded).Select(o => o.Task.FileName).ToList();
         File.WriteAllLines(Path.Combine(rawFolder, "run.log"), outcomes.SelectMany(Log));
-        var result = new BackupResult(outcomes, null, rawFolder);
+        var result = new BackupResult(outcomes, null, rawFolder) { NotCollected = notes.NotCollected };
+        if (outcomes.Count == 0)
+        {
+            // Everything asked for is beyond this product or connection: said, not a failure.
+            run.Record(new RunRecord(run.Started, run.Command, RunRecord.Unchanged, null, null, "nothing to collect here: " + string.Join("; ", notes.NotCollected), [], [], run.ElapsedMs)
+            {
+                NotCollected = notes.NotCollected,
+            });
+            return result;
+        }
+
         if (collected.Count == 0)
         {
             var summary = string.Join("; ", outcomes.Select(o => $"{o.Task.DisplayName} failed: {o.Failure}"));
             run.Record(new RunRecord(run.Started, run.Command, RunRecord.Failed, null, null, summary, outcomes.Select(o => o.Task.DisplayName).ToList(), [], run.ElapsedMs)
             {
                 Failures = result.Failures,
+                NotCollected = notes.NotCollected,
             });
             return result;
         }
 
-        var stored = new ExportIngester(catalog, describer).Ingest(run, collected, at, result.Failures);
+        var stored = new ExportIngester(catalog, describer).Ingest(run, collected, at, result.Failures, notes: notes);
         if (outcomes.All(o => o.Succeeded))
         {
             Prune(Path.GetDirectoryName(rawFolder)!, rawFolder, keepRawDays, run.Vault.Now);

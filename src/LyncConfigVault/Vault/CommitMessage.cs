@@ -119,7 +119,7 @@ internal static class CommitMessage
         $"{summary}\n\nThe runs no longer carry it forward; its history stays in the commits before this one.\n\nLcv-Retired: {part}\nLcv-Host: {Environment.MachineName}\n";
 
     /// <summary>The trailers recording the run: each export read, parts carried forward, host and version.</summary>
-    public static string Trailers(IReadOnlyList<ExportRecord> exports, IReadOnlyList<StalePart> stale)
+    public static string Trailers(IReadOnlyList<ExportRecord> exports, IReadOnlyList<StalePart> stale, CollectionNotes? notes = null)
     {
         var message = new StringBuilder("\n");
         foreach (var export in exports)
@@ -132,6 +132,16 @@ internal static class CommitMessage
             // A trailer is one line: a cmdlet's words may hold several.
             var reason = string.Join(' ', part.Reason.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             message.Append(CultureInfo.InvariantCulture, $"{StaleTrailer}{part.Part} ({reason}; carried forward from the previous snapshot)\n");
+        }
+
+        foreach (var line in notes?.NotCollected ?? [])
+        {
+            message.Append(CultureInfo.InvariantCulture, $"Lcv-Not-Collected: {line}\n");
+        }
+
+        if (notes is not null)
+        {
+            message.Append(CultureInfo.InvariantCulture, $"Lcv-Lync: {notes.Product}\n");
         }
 
         message.Append(CultureInfo.InvariantCulture, $"Lcv-Host: {Environment.MachineName}\n");

@@ -16,7 +16,8 @@ internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, ICha
 {
     /// <param name="failed">Exports of the same run that failed (a backup's): the run is partial, their parts carried forward and named.</param>
     /// <param name="userDataPool">The Registrar pool of a user data archive whose name does not say (lcv ingest --pool).</param>
-    public IngestResult Ingest(RunScope run, IReadOnlyList<string> files, DateTimeOffset? at, IReadOnlyList<RunFailure>? failed = null, string? userDataPool = null)
+    /// <param name="notes">A backup's product and what it could not collect: said in the commit's trailers and the run's record.</param>
+    public IngestResult Ingest(RunScope run, IReadOnlyList<string> files, DateTimeOffset? at, IReadOnlyList<RunFailure>? failed = null, string? userDataPool = null, CollectionNotes? notes = null)
     {
         failed ??= [];
         var vault = run.Vault;
@@ -25,7 +26,7 @@ internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, ICha
         var when = at ?? snapshot.ExportedAt;
         CheckDate(when, files);
         CheckNotOlderThanLatest(vault, when, files);
-        var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when, failed);
+        var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when, failed, notes);
         var outcome = failed.Count > 0 ? RunRecord.Partial : result.Commit is null ? RunRecord.Unchanged : RunRecord.Committed;
         var summary = failed.Count == 0 ? result.Summary : $"{result.Summary}; {failed.Count} export(s) failed: {string.Join("; ", failed.Select(f => f.Export))}";
         run.Record(new RunRecord(run.Started, run.Command, outcome, when, result.Commit, summary,
@@ -33,6 +34,7 @@ internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, ICha
         {
             Failures = failed,
             Parts = snapshot.Parts,
+            NotCollected = notes?.NotCollected ?? [],
         });
         return new IngestResult(result, snapshot, when);
     }

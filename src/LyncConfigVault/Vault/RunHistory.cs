@@ -34,6 +34,9 @@ internal sealed record RunRecord(
     /// <summary>The vault parts this run read (cms, topology, rgs/pool01…): what a part's staleness is counted from.</summary>
     public IReadOnlyList<string> Parts { get; init; } = [];
 
+    /// <summary>What the backup's plan could not collect on this product or connection, and why ("users: not collected (…)").</summary>
+    public IReadOnlyList<string> NotCollected { get; init; } = [];
+
     /// <summary>Whether the run looked at Lync (collected or read exports), so "last verified" and part staleness count it.</summary>
     [JsonIgnore]
     public bool ReadLync => Result is Committed or Unchanged or Partial;

@@ -19,7 +19,8 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
     private readonly SemanticFingerprint _fingerprint = new(catalog, filter);
 
     /// <param name="failed">Exports of the same run that failed: the parts they would have replaced are carried forward, and the commit says why.</param>
-    public StoreResult Store(Snapshot snapshot, DateTimeOffset when, IReadOnlyList<RunFailure>? failed = null)
+    /// <param name="notes">A backup's product and what it could not collect, for the trailers.</param>
+    public StoreResult Store(Snapshot snapshot, DateTimeOffset when, IReadOnlyList<RunFailure>? failed = null, CollectionNotes? notes = null)
     {
         var git = vault.Git;
         var head = vault.Head;
@@ -90,7 +91,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         var described = first ? [] : Describe(head, snapshot, changes, changedPaths);
         var tree = BuildTree(head, snapshot, written, before);
         var message = (first ? CommitMessage.First(snapshot.Objects.Count, changes) : CommitMessage.Changes(described))
-            + CommitMessage.Trailers(snapshot.Exports, stale);
+            + CommitMessage.Trailers(snapshot.Exports, stale, notes);
         var signature = VaultRepository.Signature(when);
         var commit = git.ObjectDatabase.CreateCommit(signature, signature, message, tree, [head], prettifyMessage: false);
         vault.Advance(commit, "lcv: snapshot");

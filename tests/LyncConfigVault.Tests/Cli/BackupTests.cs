@@ -199,7 +199,7 @@ public sealed class BackupTests : IDisposable
         var result = Backup("--host", "in-process", "--only", "rgs", "--pool", "dubpool99.fabrikam.com");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--pool dubpool99.fabrikam.com: the deployment has no ApplicationServer or Registrar pool of that name", result.Error);
+        Assert.Contains("--pool dubpool99.fabrikam.com: the deployment has no ApplicationServer or UserServer pool of that name", result.Error);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class CollectorTests : IDisposable
     }
 
     private ExportOutcome Export(PowerShellHost host, TimeSpan? timeout = null) =>
-        Assert.Single(new Collector(host, timeout ?? TimeSpan.FromMinutes(1), _ => { }).Run([ExportTask.Cms(_folder.Path)]));
+        Assert.Single(new Collector(host, timeout ?? TimeSpan.FromMinutes(1), _ => { }, TestData.AdminEditTime).Run([ExportTask.Cms(_folder.Path)]));
 
     [Theory]
     [MemberData(nameof(Hosts))]
@@ -60,7 +60,7 @@ public sealed class CollectorTests : IDisposable
     {
         using var host = Host(kind);
 
-        var outcome = Assert.Single(new Collector(host, TimeSpan.FromMinutes(1), _ => { }).Run([ExportTask.Topology(_folder.Path)]));
+        var outcome = Assert.Single(new Collector(host, TimeSpan.FromMinutes(1), _ => { }, TestData.AdminEditTime).Run([ExportTask.Topology(_folder.Path)]));
 
         Assert.True(outcome.Succeeded, outcome.Failure);
         var normalized = new LyncConfigVault.Normalize.ExportNormalizer(LyncConfigVault.Catalog.LyncCatalog.Default, TestData.Filter, LyncConfigVault.Simulation.SyntheticNights.ServerZone)
@@ -86,7 +86,7 @@ public sealed class CollectorTests : IDisposable
     {
         using var host = Host("in-process");
 
-        var outcome = Assert.Single(new Collector(host, TimeSpan.FromMinutes(1), _ => { }).Run([ExportTask.Cms(_folder.Path, asBytes: true)]));
+        var outcome = Assert.Single(new Collector(host, TimeSpan.FromMinutes(1), _ => { }, TestData.AdminEditTime).Run([ExportTask.Cms(_folder.Path, asBytes: true)]));
 
         Assert.True(outcome.Succeeded, outcome.Failure);
         Assert.Equal(DiffTestData.Nights[0].CmsArchive, File.ReadAllBytes(outcome.Task.FileName));

@@ -28,7 +28,10 @@ internal sealed class RgsAudioCatalog(ExportArchive archive, string pool)
         var entry = Find(audioFile.Text("UniqueName") ?? "", Path.GetExtension(original), ownerGuid);
         if (entry is null)
         {
-            return readable.Add("Missing", "true");   // a prompt whose file is not in the export: the admin must know
+            // Objects from a remote session carry no audio: not collected, which is not the same as missing from an export.
+            return archive.EntryNames.Contains(Collect.RgsObjectsArchive.Marker)
+                ? readable.Add("NotCollected", "audio does not come with the Get-CsRgs* objects: collect with --share, or run lcv on the Front End")
+                : readable.Add("Missing", "true");   // a prompt whose file is not in the export: the admin must know
         }
 
         var bytes = archive.Entry(entry)!;

@@ -3,11 +3,17 @@
 # names; their data is a folder that lcv prepares (Initialize-SimulatedLync): the deployment's export
 # archive, its services, and the faults to act out.
 #
-# It runs on the Microsoft.PowerShell.Core cmdlets and .NET calls alone, so that it loads both in a
-# hosted System.Management.Automation runspace (which has nothing else) and in pwsh or Windows
-# PowerShell: no Write-Verbose, Join-Path, ConvertFrom-Json or Compress-Archive here.
+# It runs on the Microsoft.PowerShell.Core cmdlets, Add-Member and .NET calls, so that it loads in lcv's
+# in-process runspace, in pwsh and in Windows PowerShell 3.0 and later alike.
+#
+# lcv writes it as Modules/<SkypeForBusiness|Lync>/, with version.txt beside it: the product it plays. In a
+# remote session (remote.flag in the deployment folder) -FileName paths are the Front End's, out of lcv's reach.
 
 $script:State = $null
+
+# What Get-CsServerVersion answers, written beside this file by lcv: the product decides which cmdlets exist
+# (Lync Server 2010 has no Export-CsRgsConfiguration, Export-CsUserData or Export-CsPersistentChatData).
+$script:ServerVersion = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($PSScriptRoot, 'version.txt')).Trim()
 
 function Initialize-SimulatedLync {
     [CmdletBinding()]
@@ -63,6 +69,21 @@ function Invoke-SimulatedFault($Cmdlet, [string] $Name, [string] $Target) {
     $false
 }
 
+# In a remote session -FileName is a path on the Front End: the file lands there, out of lcv's reach, unless
+# the path is on the share both sides reach (share.txt names it).
+function Resolve-SimulatedFileName([string] $FileName) {
+    $state = Get-SimulatedState
+    if (-not [System.IO.File]::Exists([System.IO.Path]::Combine($state, 'remote.flag'))) { return $FileName }
+    $shareFile = [System.IO.Path]::Combine($state, 'share.txt')
+    if ([System.IO.File]::Exists($shareFile)) {
+        $share = [System.IO.File]::ReadAllText($shareFile).Trim()
+        if ($share -and $FileName.StartsWith($share, [System.StringComparison]::OrdinalIgnoreCase)) { return $FileName }
+    }
+    $disk = [System.IO.Path]::Combine($state, 'server-disk')
+    [void][System.IO.Directory]::CreateDirectory($disk)
+    [System.IO.Path]::Combine($disk, [System.IO.Path]::GetFileName($FileName))
+}
+
 # With no FileName the archive is returned as one byte array (-AsBytes, as a remote session needs).
 function Copy-SimulatedExport($Cmdlet, [string] $Name, [string] $Target, [string] $Source, [string] $FileName) {
     if (Invoke-SimulatedFault $Cmdlet $Name $Target) { return }
@@ -78,7 +99,7 @@ function Copy-SimulatedExport($Cmdlet, [string] $Name, [string] $Target, [string
     if ((Get-SimulatedFault $Name $Target) -eq 'truncated') {
         $bytes = [byte[]]$bytes[0..([int]($bytes.Length / 2))]
     }
-    if ($FileName) { [System.IO.File]::WriteAllBytes($FileName, $bytes) }
+    if ($FileName) { [System.IO.File]::WriteAllBytes((Resolve-SimulatedFileName $FileName), $bytes) }
     else { $Cmdlet.WriteObject($bytes, $false) }
 }
 
@@ -86,7 +107,9 @@ function Read-SimulatedServices {
     $file = [System.IO.Path]::Combine((Get-SimulatedState), 'services.tsv')
     foreach ($line in [System.IO.File]::ReadAllLines($file)) {
         $parts = $line -split "`t"
-        [pscustomobject]@{ Identity = $parts[0]; Role = $parts[1]; PoolFqdn = $parts[2]; SiteId = $parts[3] }
+        $service = [pscustomobject]@{ Identity = $parts[0]; Role = $parts[1]; PoolFqdn = $parts[2]; SiteId = $parts[3] }
+        if ($parts.Count -gt 4) { $service | Add-Member -NotePropertyName SqlInstanceName -NotePropertyValue $parts[4] }
+        $service
     }
 }
 
@@ -95,17 +118,27 @@ function Get-CsService {
     param(
         [string] $Identity,
         [switch] $Registrar,
+        [switch] $UserServer,
         [switch] $ApplicationServer,
         [switch] $CentralManagement,
+        [switch] $PersistentChatDatabase,
         [string] $PoolFqdn)
     foreach ($service in Read-SimulatedServices) {
         if ($Identity -and $service.Identity -ne $Identity) { continue }
         if ($PoolFqdn -and $service.PoolFqdn -ne $PoolFqdn) { continue }
         if ($Registrar -and $service.Role -ne 'Registrar') { continue }
+        if ($UserServer -and $service.Role -ne 'UserServer') { continue }
         if ($ApplicationServer -and $service.Role -ne 'ApplicationServer') { continue }
         if ($CentralManagement -and $service.Role -ne 'CentralManagement') { continue }
+        if ($PersistentChatDatabase -and $service.Role -ne 'PersistentChatStore') { continue }
         $service
     }
+}
+
+function Get-CsServerVersion {
+    [CmdletBinding()]
+    param()
+    $script:ServerVersion
 }
 
 function Get-CsPool {
@@ -209,11 +242,37 @@ function Export-CsUserData {
 function Export-CsPersistentChatData {
     [CmdletBinding()]
     param(
+        [Parameter(Mandatory = $true)][string] $DBInstance,
         [Parameter(Mandatory = $true)][string] $FileName,
-        [string] $DBInstance,
         [string] $Level = 'All')
     Copy-SimulatedExport $PSCmdlet 'Export-CsPersistentChatData' '*' 'PersistentChatData.zip' $FileName
 }
+
+# The Response Group objects, as a remote session brings them back: read from the pool's export archive,
+# the CliXml it is made of (PSSerializer: the engine alone has no Import-Clixml).
+function Get-SimulatedRgsObjects($Cmdlet, [string] $Identity, [string] $File) {
+    $pool = $Identity -replace '^(service:)?ApplicationServer:', '' -replace '/.*$', ''
+    $path = [System.IO.Path]::Combine((Get-SimulatedState), "RgsConfig-$pool.zip")
+    if (-not [System.IO.File]::Exists($path)) { throw [System.ArgumentException]::new("No Response Group service was found at $Identity.") }
+    if (Invoke-SimulatedFault $Cmdlet 'Get-CsRgs' $pool) { return }
+    [void][System.Reflection.Assembly]::Load('System.IO.Compression')
+    $archive = [System.IO.Compression.ZipFile]::OpenRead($path)
+    try {
+        foreach ($entry in $archive.Entries) {
+            if ($entry.FullName -ne "RgsImportExport/$File") { continue }
+            $reader = [System.IO.StreamReader]::new($entry.Open(), $true)
+            try { $text = $reader.ReadToEnd() } finally { $reader.Dispose() }
+            [System.Management.Automation.PSSerializer]::DeserializeAsList($text)
+        }
+    } finally { $archive.Dispose() }
+}
+
+function Get-CsRgsWorkflow { [CmdletBinding()] param([string] $Identity) Get-SimulatedRgsObjects $PSCmdlet $Identity 'Workflows.xml' }
+function Get-CsRgsQueue { [CmdletBinding()] param([string] $Identity) Get-SimulatedRgsObjects $PSCmdlet $Identity 'Queues.xml' }
+function Get-CsRgsAgentGroup { [CmdletBinding()] param([string] $Identity) Get-SimulatedRgsObjects $PSCmdlet $Identity 'AgentGroups.xml' }
+function Get-CsRgsHoursOfBusiness { [CmdletBinding()] param([string] $Identity) Get-SimulatedRgsObjects $PSCmdlet $Identity 'HoursOfBusiness.xml' }
+function Get-CsRgsHolidaySet { [CmdletBinding()] param([string] $Identity) Get-SimulatedRgsObjects $PSCmdlet $Identity 'HolidaySets.xml' }
+function Get-CsRgsConfiguration { [CmdletBinding()] param([string] $Identity) Get-SimulatedRgsObjects $PSCmdlet $Identity 'Configuration.xml' }
 
 # --- Changing the store: Set-Cs*, New-Cs* and Remove-Cs* for the objects lcv restore scripts -----------
 # Plain functions (not advanced ones), so every -Property value pair reaches $args as the real cmdlets
@@ -405,6 +464,9 @@ function Set-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'Set' 'Vo
 function New-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'New' 'VoiceRoute' $Identity $args }
 function Remove-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'Remove' 'VoiceRoute' $Identity $args }
 
-Export-ModuleMember -Function Initialize-SimulatedLync, Get-CsService, Get-CsPool, Get-CsSite, Get-CsUser, Get-CsTopology, Export-CsConfiguration, Export-CsRgsConfiguration, Export-CsLisConfiguration, Export-CsUserData, Export-CsPersistentChatData,
-    Set-CsVoicePolicy, New-CsVoicePolicy, Remove-CsVoicePolicy, Set-CsClientPolicy, New-CsClientPolicy, Remove-CsClientPolicy,
+$exported = @('Initialize-SimulatedLync', 'Get-CsServerVersion', 'Get-CsService', 'Get-CsPool', 'Get-CsSite', 'Get-CsUser', 'Get-CsTopology', 'Export-CsConfiguration', 'Export-CsLisConfiguration',
+    'Get-CsRgsWorkflow', 'Get-CsRgsQueue', 'Get-CsRgsAgentGroup', 'Get-CsRgsHoursOfBusiness', 'Get-CsRgsHolidaySet', 'Get-CsRgsConfiguration')
+if ($script:ServerVersion -notmatch '\(4\.0\.') { $exported += @('Export-CsRgsConfiguration', 'Export-CsUserData', 'Export-CsPersistentChatData') }
+Export-ModuleMember -Function $exported
+Export-ModuleMember -Function Set-CsVoicePolicy, New-CsVoicePolicy, Remove-CsVoicePolicy, Set-CsClientPolicy, New-CsClientPolicy, Remove-CsClientPolicy,
     Set-CsConferencingPolicy, Set-CsExternalAccessPolicy, Set-CsMobilityPolicy, Set-CsPstnUsage, Set-CsVoiceRoute, New-CsVoiceRoute, Remove-CsVoiceRoute

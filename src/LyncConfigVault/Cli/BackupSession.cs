@@ -1,0 +1,87 @@
+using LyncConfigVault.Collect;
+using LyncConfigVault.Model;
+using LyncConfigVault.Simulation;
+using LyncConfigVault.Vault;
+
+namespace LyncConfigVault.Cli;
+
+/// <summary>
+/// What a backup works with before its first export: the PowerShell host with the Lync module loaded (or the
+/// simulated server's), the product and connection, the deployment's pools, and the plan made from them.
+/// </summary>
+internal sealed class BackupSession : IDisposable
+{
+    private readonly SimulatedLyncServer? _server;
+
+    private BackupSession(PowerShellHost host, SimulatedLyncServer? server, CollectionSite site, DeploymentPools pools, string? poolFailure)
+    {
+        Host = host;
+        _server = server;
+        Site = site;
+        Pools = pools;
+        PoolFailure = poolFailure;
+    }
+
+    public PowerShellHost Host { get; }
+
+    public CollectionSite Site { get; }
+
+    public DeploymentPools Pools { get; }
+
+    /// <summary>Why the pools could not be listed (a failed export of its own), or null.</summary>
+    public string? PoolFailure { get; }
+
+    /// <param name="simulated">With --simulate: the night the simulated server serves, its product and whether it is reached "remotely".</param>
+    public static BackupSession Open(string hostKind, IReadOnlyList<string> modules, Uri? remote, LyncCredential? credential, string? share,
+        (SyntheticNight Night, IReadOnlyList<SimulatedFault> Faults, LyncVersion Version, bool Remote)? simulated, IReadOnlyList<string> exports, TimeSpan timeout, Action<string> progress)
+    {
+        var server = simulated is { } s
+            ? SimulatedLyncServer.Create(Path.Combine(Path.GetTempPath(), $"lcv-simulated-lync-{Guid.NewGuid():N}"), s.Night, s.Faults, s.Version, s.Remote, share)
+            : null;
+        PowerShellHost? host = null;
+        try
+        {
+            host = HostFactory.Create(hostKind, server?.ModuleCandidates ?? modules, remote, credential);
+            if (server is not null)
+            {
+                var ready = host.Invoke("Initialize-SimulatedLync", new Dictionary<string, object> { ["Path"] = server.Folder }, TimeSpan.FromMinutes(1));
+                if (!ready.Succeeded)
+                {
+                    throw LcvException.Environment($"The simulated Lync module did not start: {ready.Failure}");
+                }
+            }
+
+            progress("Asking the deployment its version (Get-CsServerVersion) and pools (Get-CsService)");
+            var (version, product) = CollectionSite.Detect(host, timeout);
+            var site = new CollectionSite(version, product, remote is not null || simulated?.Remote == true, share);
+            var (pools, failure) = DeploymentPools.Discover(host, timeout, exports.Contains("rgs"), exports.Contains("users"), exports.Contains("persistentchat"));
+            return new BackupSession(host, server, site, pools, failure);
+        }
+        catch
+        {
+            host?.Dispose();
+            Delete(server);
+            throw;
+        }
+    }
+
+    public IReadOnlyList<PlannedExport> Plan(IReadOnlyList<string> exports, string folder, IReadOnlyCollection<string> onlyPools)
+    {
+        Pools.Check(onlyPools);
+        return ExportPlan.For(exports, folder, Site, Pools, onlyPools);
+    }
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        Delete(_server);
+    }
+
+    private static void Delete(SimulatedLyncServer? server)
+    {
+        if (server is not null && Directory.Exists(server.Folder))
+        {
+            Directory.Delete(server.Folder, recursive: true);
+        }
+    }
+}
