@@ -34,6 +34,7 @@ internal static class Program
             new RunsCommand(console, clock),
             new DiffCommand(console, clock),
             new LogCommand(console, clock),
+            new SnapshotsCommand(console, clock),
             new ShowCommand(console, clock),
             new DriftCommand(console, clock),
             new RestoreCommand(console, clock),

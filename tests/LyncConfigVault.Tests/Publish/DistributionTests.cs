@@ -28,6 +28,15 @@ public sealed class DistributionTests : IDisposable
         Assert.Contains("first snapshot:", demo);
         Assert.Contains("The whole week", demo);
         Assert.Equal("7", GitDaemon.Git(_folder.File("vault"), "rev-list", "--count", "HEAD").Trim());   // created, then the six nights that changed something
+
+        // The PowerShell module ships beside the single file and drives it.
+        var snapshots = System.Text.Json.JsonDocument.Parse(Run(Path.Combine(output, "lcv"), clean: true, "snapshots", "--vault", _folder.File("vault"), "--format", "json"))
+            .RootElement.GetProperty("snapshots").GetArrayLength();
+        var pwsh = Environment.GetEnvironmentVariable("LCV_PWSH")!;
+        var counted = Run(pwsh, clean: false, "-NoProfile", "-NonInteractive", "-Command",
+            $"$ErrorActionPreference = 'Stop'; Import-Module '{Path.Combine(output, "LyncConfigVault")}'; @(Get-LcvSnapshot -Vault '{_folder.File("vault")}').Count");
+        Assert.True(snapshots > 0);
+        Assert.Equal(snapshots.ToString(), counted.Trim());
     }
 
     [Fact]
@@ -41,6 +50,7 @@ public sealed class DistributionTests : IDisposable
         Assert.Equal("MZ"u8.ToArray(), File.ReadAllBytes(exe)[..2]);
         Assert.Empty(Directory.GetFiles(output, "*.dll"));   // libgit2 and the runtime are in the bundle, unpacked at first start
         Assert.True(Contains(exe, "git2-"u8), "the native libgit2 is bundled in lcv.exe");
+        Assert.True(File.Exists(Path.Combine(output, "LyncConfigVault", "LyncConfigVault.psd1")), "the PowerShell module is published beside lcv.exe");
     }
 
     [Fact]
@@ -54,6 +64,7 @@ public sealed class DistributionTests : IDisposable
         var help = Run(Path.Combine(tools, "lcv"), clean: false, "--help");
 
         Assert.Contains("LyncConfigVault: configuration history and diffs", help);
+        Assert.Single(Directory.GetFiles(tools, "LyncConfigVault.psd1", SearchOption.AllDirectories));   // the module travels with the tool
     }
 
     private static string Run(string program, params string[] args) => Run(program, clean: false, args);
