@@ -35,6 +35,7 @@ internal static class Program
             new DiffCommand(console, clock),
             new LogCommand(console, clock),
             new SnapshotsCommand(console, clock),
+            new InspectCommand(console),
             new ShowCommand(console, clock),
             new DriftCommand(console, clock),
             new RestoreCommand(console, clock),

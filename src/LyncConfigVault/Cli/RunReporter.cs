@@ -10,6 +10,16 @@ internal static class RunReporter
 {
     private const int ObjectsShown = 8;
 
+    /// <summary>One line when the configuration export held what lcv could only keep generically: lcv inspect says why.</summary>
+    private static void GenericNotice(IAnsiConsole console, Snapshot snapshot)
+    {
+        var generic = snapshot.Objects.Values.Count(o => o.Area == "other");
+        if (generic > 0 && snapshot.Exports.FirstOrDefault(e => e.Kind == ExportKind.Cms) is { } cms)
+        {
+            console.MarkupLineInterpolated($"  [yellow]{generic:N0} objects of the configuration export are kept generically (cms/other):[/] lcv inspect \"{cms.Source}\" says which and why.");
+        }
+    }
+
     public static void Print(IAnsiConsole console, string label, IngestResult result, bool listObjects)
     {
         var store = result.Store;
@@ -39,6 +49,7 @@ internal static class RunReporter
             }
         }
 
+        GenericNotice(console, result.Snapshot);
         foreach (var part in store.Stale)
         {
             console.MarkupLineInterpolated($"    [yellow]{part.Part}: {part.Reason}; carried forward from the previous snapshot[/]");

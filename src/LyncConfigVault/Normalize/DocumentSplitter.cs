@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
+using LyncConfigVault.Normalize.Layout;
 
 namespace LyncConfigVault.Normalize;
 
@@ -28,6 +29,8 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
         var taken = new List<XElement>();
         foreach (var rule in container.Splits)
         {
+            var childEntry = catalog.Noun(rule.Noun);
+            var lists = ListLayout.Applies(childEntry) ? ListLayout.For(childEntry, catalog) : null;
             var parents = rule.Wrapper is null ? [element] : element.Elements().Where(e => e.Name.LocalName == rule.Wrapper).ToList();
             foreach (var parent in parents)
             {
@@ -56,6 +59,7 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
                     }
 
                     export.Add(PositionKey, position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    lists?.Read(child, export);
                     var obj = factory.Create(entry, identity, null, rule.Ordered ? priority : null, child, parent.Name.NamespaceName, export);
                     TopologyReading.Annotate(entry.Noun, obj.Content, topology);
                     objects.Add(obj);

@@ -230,10 +230,10 @@ internal static class ElementYamlMapper
 
     private static string ChildName(string key) => key[0] == ChildEscape ? key[1..] : key;
 
-    private static string AttributeKey(XAttribute attribute) =>
+    public static string AttributeKey(XAttribute attribute) =>
         attribute.Name.NamespaceName.Length == 0 ? attribute.Name.LocalName : $"{{{attribute.Name.NamespaceName}}}{attribute.Name.LocalName}";
 
-    private static XName AttributeName(string key)
+    public static XName AttributeName(string key)
     {
         if (!key.StartsWith('{'))
         {

@@ -30,6 +30,7 @@ internal sealed partial class NoiseFilter(IReadOnlyList<NoiseRule> rules)
         var rules = new List<NoiseRule>
         {
             new(NoiseKind.Volatile, "*", "Export", "Where the object sat in the export file and its concurrency Signature: rewritten whenever Lync saves the item, not configuration (FORMATS.md §2.9)."),
+            new(NoiseKind.Volatile, "*", "**.Value.Signature", "An item's concurrency Signature inside a document lcv keeps whole (cms/other): rewritten whenever Lync saves the item (FORMATS.md §2.9)."),
             new(NoiseKind.Secret, "*", "**.*Password*", "Passwords are never stored; their SHA-256 still shows when one changed."),
             new(NoiseKind.Secret, "*", "**.*PrivateKey*", "Key material is never stored; its SHA-256 still shows when it changed."),
         };

@@ -55,13 +55,13 @@ internal sealed class ObjectFactory(NoiseFilter filter)
         return new LyncObject(entry.Noun, entry.Area, identity, VaultPaths.For(entry, identity), content);
     }
 
-    /// <summary>The attributes of an envelope element as a map, leaving out the ones listed.</summary>
+    /// <summary>The attributes of an envelope element as a map, leaving out the ones listed; a namespaced one is keyed {namespace}name.</summary>
     public static YMap Attributes(XElement element, params string[] except)
     {
         var map = new YMap();
-        foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration && !except.Contains(a.Name.LocalName)).OrderBy(a => a.Name.LocalName, StringComparer.Ordinal))
+        foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration && !except.Contains(a.Name.LocalName)).OrderBy(ElementYamlMapper.AttributeKey, StringComparer.Ordinal))
         {
-            map.Add(attribute.Name.LocalName, attribute.Value);
+            map.Add(ElementYamlMapper.AttributeKey(attribute), attribute.Value);
         }
 
         return map;

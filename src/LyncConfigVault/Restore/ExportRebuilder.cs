@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Xml.Linq;
 using LyncConfigVault.Model;
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Normalize.Layout;
 
 namespace LyncConfigVault.Restore;
 
@@ -52,6 +54,15 @@ internal static class ExportRebuilder
         return new XDocument(root);
     }
 
+    /// <summary>The encoding DocItemSet.xml was read in: UTF-8 unless the objects recorded another.</summary>
+    public static System.Text.Encoding DocItemSetEncoding(IEnumerable<YMap> objects) =>
+        objects.Select(o => (o[ObjectFactory.ExportKey] as YMap)?.Text(CmsNormalizer.EncodingKey)).FirstOrDefault(e => e is not null) switch
+        {
+            "utf-16" => new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true),
+            "utf-16BE" => new System.Text.UnicodeEncoding(bigEndian: true, byteOrderMark: true),
+            _ => new System.Text.UTF8Encoding(false),
+        };
+
     /// <summary>The Topology element alone, as (Get-CsTopology -AsXml) gives it.</summary>
     public static XElement? Topology(IEnumerable<YMap> objects) =>
         RebuildContainers(objects.ToList()).FirstOrDefault(e => e.Object.Text(ObjectFactory.NounKey) == "Topology").Setting;
@@ -73,6 +84,8 @@ internal static class ExportRebuilder
                 Reinsert(setting, split);
             }
 
+            WriteLists(obj, setting);   // after the split children are back: the document's own list may be theirs (routes)
+
             result.Add((obj, setting));
         }
 
@@ -91,6 +104,7 @@ internal static class ExportRebuilder
             foreach (var (obj, export) in group)
             {
                 var element = Setting(obj, parent.Name.NamespaceName);
+                WriteLists(obj, element);
                 var position = int.Parse(export.Text(DocumentSplitter.PositionKey) ?? "0", CultureInfo.InvariantCulture);
                 var siblings = parent.Elements().ToList();
                 if (position >= siblings.Count)
@@ -118,6 +132,11 @@ internal static class ExportRebuilder
             var key = obj[ObjectFactory.KeyKey] is { } keyNode
                 ? ElementYamlMapper.ToXml("Key", keyNode, anchoredNamespace)
                 : new XElement(XName.Get("Key", anchoredNamespace));
+            if (export[ItemKeyForm.ExportKey] is YSeq keyElements)
+            {
+                ItemKeyForm.ToElements(key, keyElements);
+            }
+
             var value = WithAttributes(new XElement(XName.Get("Value", anchoredNamespace)), export["Value"] as YMap);
             value.Add(setting);
             dictionary.Add(WithAttributes(new XElement(XName.Get("Item", anchoredNamespace), key, value), export["Item"] as YMap));
@@ -125,9 +144,37 @@ internal static class ExportRebuilder
 
         var anchored = WithAttributes(new XElement(XName.Get("AnchoredXml", anchoredNamespace)), anchoredAttributes, "xmlns");
         anchored.Add(ElementYamlMapper.ToXml("Key", first["Document"]!, anchoredNamespace), dictionary);
-        var data = WithAttributes(new XElement(XName.Get("Data", wrapperNamespace)), first["Data"] as YMap);
-        data.Add(anchored);
-        return WithAttributes(new XElement(XName.Get("DocItem", wrapperNamespace)), first["DocItem"] as YMap, data);
+        return WithAttributes(new XElement(XName.Get("DocItem", wrapperNamespace)), first["DocItem"] as YMap, Wrapped(anchored, first, wrapperNamespace));
+    }
+
+    /// <summary>AnchoredXml inside the wrappers it was read in: the one assumed Data unless Export names others, or none.</summary>
+    private static XElement Wrapped(XElement anchored, YMap export, string wrapperNamespace)
+    {
+        switch (export[CmsNormalizer.WrappersKey])
+        {
+            case YScalar:
+                return anchored;
+            case YSeq wrappers:
+                var inner = anchored;
+                foreach (var wrapper in wrappers.Items.OfType<YMap>().Reverse())
+                {
+                    var element = new XElement(XName.Get(wrapper.Text("Element")!, wrapper.Text("xmlns") ?? wrapperNamespace));
+                    inner = WithAttributes(element, wrapper["Attributes"] as YMap, inner);
+                }
+
+                return inner;
+            default:
+                return WithAttributes(new XElement(XName.Get("Data", wrapperNamespace)), export["Data"] as YMap, anchored);
+        }
+    }
+
+    private static void WriteLists(YMap obj, XElement setting)
+    {
+        var entry = LyncCatalog.Default.ForNoun(obj.Text(ObjectFactory.NounKey) ?? "");
+        if (entry is not null && ListLayout.Applies(entry))
+        {
+            ListLayout.For(entry, LyncCatalog.Default).Write(setting, obj[ObjectFactory.ExportKey] as YMap);
+        }
     }
 
     private static XElement WithAttributes(XElement element, YMap? attributes, params string[] except) =>
@@ -139,7 +186,7 @@ internal static class ExportRebuilder
         {
             if (!except.Contains(name))
             {
-                element.SetAttributeValue(name, value.ToString());
+                element.SetAttributeValue(ElementYamlMapper.AttributeName(name), value.ToString());
             }
         }
 
@@ -152,14 +199,14 @@ internal static class ExportRebuilder
     }
 
     private static string DocumentKey(YMap export) =>
-        string.Join("\u0001", new[] { "DocItem", "Data", "AnchoredXml", "Document", "Dictionary", "WrapperNamespace" }
+        string.Join("\u0001", new[] { "DocItem", "Data", CmsNormalizer.WrappersKey, "AnchoredXml", "Document", "Dictionary", "WrapperNamespace" }
             .Select(k => export[k] is { } node ? YamlText.Write(new YMap().Add(k, node)) : ""));
 
     private static string NamespaceOf(YMap obj) => (obj[ObjectFactory.ExportKey] as YMap)?.Text("Namespace") ?? "";
 
     private static XElement Setting(YMap obj, string parentNamespace)
     {
-        var derived = LyncConfigVault.Catalog.LyncCatalog.Default.ForNoun(obj.Text(ObjectFactory.NounKey) ?? "")?.Derived ?? [];
+        var derived = LyncCatalog.Default.ForNoun(obj.Text(ObjectFactory.NounKey) ?? "")?.Derived ?? [];
         var (name, node) = TopologyReading.WithoutDerived(obj, derived).Entries.First(e => !ObjectKeys.Contains(e.Key));
         return ElementYamlMapper.ToXml(name, node, parentNamespace);
     }

@@ -28,8 +28,10 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
         List<YMap> Under(string part) => snapshot.FilesUnder(part).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(Read).ToList();
         if (parts.Contains("cms"))
         {
-            var document = ExportRebuilder.DocItemSet(Under("cms").Concat(parts.Contains("topology") ? Under("topology") : []));
-            exports.Add(new RebuiltExport("CsConfiguration.zip", ZipWriter.Write(time, [("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", Xml(document))]), "cms",
+            var cms = Under("cms");
+            var document = ExportRebuilder.DocItemSet(cms.Concat(parts.Contains("topology") ? Under("topology") : []));
+            var xml = Xml(document, ExportRebuilder.DocItemSetEncoding(cms));   // the encoding it was read in (FORMATS.md §2.9.1)
+            exports.Add(new RebuiltExport("CsConfiguration.zip", ZipWriter.Write(time, [("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", xml)]), "cms",
                 "Import-CsConfiguration -FileName (Join-Path $PSScriptRoot 'CsConfiguration.zip')",
                 "The Central Management Store: topology, policies, dial plans, routes, trunks. On an Edge Server (local store only) add -LocalStore."));
         }
@@ -79,10 +81,10 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
         }
     }
 
-    private static byte[] Xml(System.Xml.Linq.XDocument document)
+    private static byte[] Xml(System.Xml.Linq.XDocument document, Encoding encoding)
     {
         using var buffer = new MemoryStream();
-        using (var writer = System.Xml.XmlWriter.Create(buffer, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var writer = System.Xml.XmlWriter.Create(buffer, new System.Xml.XmlWriterSettings { Encoding = encoding, Indent = true }))
         {
             document.Save(writer);
         }

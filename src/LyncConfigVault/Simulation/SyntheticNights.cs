@@ -22,7 +22,9 @@ internal static class SyntheticNights
 
     /// <param name="interval">Time between two exports; a day unless a test wants several backups in one day.</param>
     /// <param name="parts">Exports besides the CMS; they draw from a random source of their own, so the CMS story of a seed never changes.</param>
-    public static IEnumerable<SyntheticNight> Generate(int seed, int nights, int objects = 0, DateTimeOffset? start = null, TimeSpan? interval = null, SyntheticParts parts = SyntheticParts.Cms)
+    /// <param name="layout">How DocItemSet.xml spells the configuration; the story and the noise are the same in every layout.</param>
+    public static IEnumerable<SyntheticNight> Generate(int seed, int nights, int objects = 0, DateTimeOffset? start = null, TimeSpan? interval = null,
+        SyntheticParts parts = SyntheticParts.Cms, CmsLayout? layout = null)
     {
         var first = start ?? DefaultStart;
         var random = new Random(seed);
@@ -35,7 +37,7 @@ internal static class SyntheticNights
             changes = [.. changes, .. others.Change(night)];
             deployment.ExportTime = first.Add((interval ?? TimeSpan.FromDays(1)) * (night - 1)).AddMinutes(random.Next(0, 40)).AddSeconds(random.Next(0, 60));
             var noise = night == 1 ? ExportNoise.None : ExportNoise.Random(random);
-            yield return new SyntheticNight(night, deployment.ExportTime, CmsExportWriter.Write(deployment, noise, random), changes)
+            yield return new SyntheticNight(night, deployment.ExportTime, CmsExportWriter.Write(deployment, noise, random, layout), changes)
             {
                 Others = others.Write(night, deployment.ExportTime),
             };
