@@ -53,6 +53,14 @@ internal sealed class RouteCommand : Command
         var revisions = snapshots.Select(s => s.Side.Label).ToArray();
         var routers = snapshots.Select(s => (Revision: s.Side.Label, Router: new CallRouter(VoiceModel.From(s)))).ToList();
         var results = calls.Select(c => routers.Select(r => (r.Revision, Result: r.Router.Route(c.Dialed, c.DialPlan, c.Policy))).ToList()).ToList();
+        if (results.FirstOrDefault(r => r.All(side => side.Result.IsMissing)) is { } typo)
+        {
+            // Missing on every side is a mistyped Identity, not a difference: say so once.
+            var missing = typo[0].Result;
+            var what = missing.Outcome == RouteResult.DialPlanMissing ? $"dial plan {missing.DialPlan}" : $"voice policy {missing.VoicePolicy}";
+            throw new LcvException($"There is no {what} in {(routers.Count == 1 ? "this snapshot" : "either snapshot")}; give its Identity as Lync shows it (Global, Site:Dublin, Tag:…).");
+        }
+
         if (routers.Count == 2)
         {
             results = results.Where(r => Key(r[0].Result) != Key(r[1].Result)).ToList();
@@ -67,7 +75,7 @@ internal sealed class RouteCommand : Command
 
         if (routers.Count == 2 && results.Count == 0)
         {
-            console.MarkupLineInterpolated($"All {calls.Count} numbers route the same at {revisions[0]} and {revisions[1]}.");
+            console.MarkupLineInterpolated($"{(calls.Count == 1 ? "The number routes" : $"All {calls.Count} numbers route")} the same at {revisions[0]} and {revisions[1]}.");
         }
 
         foreach (var pair in results)
@@ -88,13 +96,17 @@ internal sealed class RouteCommand : Command
 
     private static string Headline(RouteResult result) => result.Outcome switch
     {
+        RouteResult.Routed when result.Translations.Select(t => t.Sent).Distinct().Count() > 1 =>
+            $"routed by {result.Route} to {string.Join(", ", result.Translations.Select(t => $"{t.Gateway} as {t.Sent}"))}",
         RouteResult.Routed => $"routed by {result.Route} to {string.Join(", ", result.Gateways)} as {result.Translated}",
         RouteResult.NoUsage => "no PSTN usage: not placed",
+        RouteResult.PolicyMissing => $"voice policy {result.VoicePolicy} does not exist here",
+        RouteResult.DialPlanMissing => $"dial plan {result.DialPlan} does not exist here",
         RouteResult.NoRoute => $"no route for {result.Normalized}",
         _ => "not normalized: not placed",
     };
 
-    private static string Key(RouteResult r) => $"{r.Outcome}|{r.Route}|{string.Join(',', r.Gateways)}|{r.Translated}|{r.Normalized}";
+    private static string Key(RouteResult r) => $"{r.Outcome}|{r.Route}|{string.Join(',', r.Translations.Select(t => $"{t.Gateway}={t.Sent}"))}|{r.Translated}|{r.Normalized}";
 
     private static Dictionary<string, object?> Record(string revision, RouteResult r) => new()
     {
@@ -108,6 +120,7 @@ internal sealed class RouteCommand : Command
         ["route"] = r.Route,
         ["gateways"] = r.Gateways,
         ["translated"] = r.Translated,
+        ["translations"] = r.Translations.Select(t => new Dictionary<string, object?> { ["gateway"] = t.Gateway, ["trunk"] = t.Trunk, ["rule"] = t.Rule, ["sent"] = t.Sent }).ToList(),
         ["outcome"] = r.Outcome,
         ["steps"] = r.Steps,
     };
@@ -143,6 +156,11 @@ internal sealed class RouteCommand : Command
                 }
 
                 var columns = line.Split('\t').Select(c => c.Trim()).ToArray();
+                if (columns.Length > 3 || columns[0].Length == 0)
+                {
+                    throw new LcvException($"{file} line {number}: expected a dialed string, then optionally a dial plan and a voice policy, separated by tabs; found {(columns[0].Length == 0 ? "no dialed string" : $"{columns.Length} columns")}.");
+                }
+
                 calls.Add(Call(columns[0], columns.Length > 1 && columns[1].Length > 0 ? columns[1] : null, columns.Length > 2 && columns[2].Length > 0 ? columns[2] : null, $"{file} line {number}"));
             }
         }

@@ -6,8 +6,9 @@ namespace LyncConfigVault.Insight;
 /// <summary>
 /// Lync's outbound routing, offline: the dial plan's normalization rules in order (first match wins,
 /// .NET regular expressions, $1 translations); then the voice policy's PSTN usages in order, and for
-/// each the routes carrying it by priority, the first whose pattern matches; then the outbound
-/// translation rules of the trunk configuration covering the first gateway (gateway, then site, then global).
+/// each the routes carrying it by priority, the first whose pattern matches; then, for each gateway of
+/// that route in failover order, the outbound translation rules of the trunk configuration covering it
+/// (gateway, then site, then global): two gateways of one route can receive different digits.
 /// </summary>
 internal sealed class CallRouter(VoiceModel model)
 {
@@ -18,9 +19,16 @@ internal sealed class CallRouter(VoiceModel model)
 
     public RouteResult Route(string dialed, string dialPlan, string voicePolicy)
     {
-        var rules = model.DialPlans.TryGetValue(dialPlan, out var plan) ? plan
-            : throw new LcvException($"There is no dial plan {dialPlan} in this snapshot; give its Identity as Lync shows it (Global, Site:Dublin, Tag:…).");
-        var usages = Usages(voicePolicy);
+        if (!model.DialPlans.TryGetValue(dialPlan, out var rules))
+        {
+            return Missing(dialed, dialPlan, voicePolicy, RouteResult.DialPlanMissing, $"There is no dial plan {dialPlan} in this snapshot.");
+        }
+
+        if (!model.VoicePolicies.TryGetValue(voicePolicy, out var usages))
+        {
+            return Missing(dialed, dialPlan, voicePolicy, RouteResult.PolicyMissing, $"There is no voice policy {voicePolicy} in this snapshot.");
+        }
+
         var steps = new List<string>();
         var (rule, normalized) = Normalize(rules, dialed);
         if (rule is not null)
@@ -41,7 +49,13 @@ internal sealed class CallRouter(VoiceModel model)
     }
 
     /// <summary>A number already normalized, routed by a voice policy alone (no dial plan: the diff's probes).</summary>
-    public RouteResult RouteNormalized(string number, string voicePolicy) => Route(number, "", null, number, voicePolicy, Usages(voicePolicy), []);
+    public RouteResult RouteNormalized(string number, string voicePolicy) =>
+        model.VoicePolicies.TryGetValue(voicePolicy, out var usages)
+            ? Route(number, "", null, number, voicePolicy, usages, [])
+            : Missing(number, "", voicePolicy, RouteResult.PolicyMissing, $"There is no voice policy {voicePolicy} in this snapshot.");
+
+    private static RouteResult Missing(string dialed, string dialPlan, string voicePolicy, string outcome, string step) =>
+        new(dialed, dialPlan, null, null, voicePolicy, null, null, [], null, outcome, [step]);
 
     /// <summary>What a dial plan makes of a dialed string: the first matching rule's translation, an E.164 string as it is, else nothing.</summary>
     public (NumberRule? Rule, string? Normalized) Normalize(string dialPlan, string dialed) =>
@@ -52,9 +66,6 @@ internal sealed class CallRouter(VoiceModel model)
         var (rule, normalized) = Apply(rules, dialed);
         return rule is not null ? (rule, normalized) : (null, dialed.StartsWith('+') ? dialed : null);
     }
-
-    private IReadOnlyList<string> Usages(string voicePolicy) => model.VoicePolicies.TryGetValue(voicePolicy, out var policy) ? policy
-        : throw new LcvException($"There is no voice policy {voicePolicy} in this snapshot; give its Identity as Lync shows it (Global, Site:Dublin, Tag:…).");
 
     private RouteResult Route(string dialed, string dialPlan, string? rule, string normalized, string voicePolicy, IReadOnlyList<string> usages, List<string> steps)
     {
@@ -75,18 +86,20 @@ internal sealed class CallRouter(VoiceModel model)
 
                 steps.Add($"Voice policy {voicePolicy}: usage {usage}, route {route.Name} (priority {route.Priority}, {route.NumberPattern}) matches.");
                 var gateways = route.Gateways.Select(g => g.StartsWith("PstnGateway:", StringComparison.OrdinalIgnoreCase) ? g["PstnGateway:".Length..] : g).ToList();
-                var translated = normalized;
-                if (gateways.Count > 0)
+                var translations = new List<GatewayTranslation>();
+                foreach (var gateway in gateways)
                 {
-                    var (trunk, trunkRules) = TrunkFor(gateways[0]);
+                    var (trunk, trunkRules) = TrunkFor(gateway);
                     var (outbound, result) = Apply(trunkRules, normalized);
-                    translated = outbound is null ? normalized : result;
+                    translations.Add(new GatewayTranslation(gateway, trunk, outbound?.Name, outbound is null ? normalized : result!));
+                    var order = gateways.Count == 1 ? "" : translations.Count == 1 ? " (tried first)" : $" (failover {translations.Count})";
                     steps.Add(outbound is null
-                        ? $"Trunk configuration {trunk}: no outbound rule matches; {normalized} goes to {gateways[0]} as it is."
-                        : $"Trunk configuration {trunk}: rule {outbound.Name} sends {translated} to {gateways[0]}.");
+                        ? $"Trunk configuration {trunk}: no outbound rule matches; {normalized} goes to {gateway}{order} as it is."
+                        : $"Trunk configuration {trunk}: rule {outbound.Name} sends {result} to {gateway}{order}.");
                 }
 
-                return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, usage, route.Name, gateways, translated, RouteResult.Routed, steps);
+                var translated = translations.Count > 0 ? translations[0].Sent : normalized;
+                return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, usage, route.Name, gateways, translated, RouteResult.Routed, steps) { Translations = translations };
             }
         }
 

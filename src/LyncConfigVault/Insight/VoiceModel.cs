@@ -31,28 +31,12 @@ internal sealed class VoiceModel
     {
         var model = new VoiceModel();
         IEnumerable<YMap> Objects(string folder) => SnapshotObjects.Under(source, folder);
-        foreach (var plan in Objects("cms/voice/DialPlan"))
+        foreach (var content in Objects("cms/voice/DialPlan").Concat(Objects("cms/voice/VoicePolicy")).Concat(Objects("cms/voice/VoiceRoute")).Concat(Objects("cms/trunk/TrunkConfiguration")))
         {
-            model.DialPlans[plan.Text(ObjectFactory.IdentityKey)!] = Rules(Setting(plan)["NormalizationRules"]);
-        }
-
-        foreach (var policy in Objects("cms/voice/VoicePolicy"))
-        {
-            model.VoicePolicies[policy.Text(ObjectFactory.IdentityKey)!] = Texts(Setting(policy)["PstnUsages"]);
-        }
-
-        foreach (var route in Objects("cms/voice/VoiceRoute"))
-        {
-            var setting = Setting(route);
-            model.Routes.Add(new RouteEntry(route.Text(ObjectFactory.IdentityKey)!, int.TryParse(route.Text(ObjectFactory.PriorityKey), out var p) ? p : int.MaxValue,
-                setting.Text("NumberPattern") ?? "", Texts(setting["PstnUsages"]), Texts(setting["PstnGatewayList"])));
+            model.Put(content);
         }
 
         model.Routes.Sort((a, b) => a.Priority.CompareTo(b.Priority));
-        foreach (var trunk in Objects("cms/trunk/TrunkConfiguration"))
-        {
-            model.Trunks[trunk.Text(ObjectFactory.IdentityKey)!] = Rules(Setting(trunk)["OutboundTranslationRulesList"]);
-        }
 
         var sites = SnapshotObjects.SiteNames(source);
         foreach (var gateway in Objects("topology/services/PstnGateway"))
@@ -66,6 +50,91 @@ internal sealed class VoiceModel
         }
 
         return model;
+    }
+
+    /// <summary>Whether an object of this noun takes part in routing as this model reads it.</summary>
+    public static bool TakesPart(string noun) => noun is "DialPlan" or "VoicePolicy" or "VoiceRoute" or "TrunkConfiguration";
+
+    /// <summary>
+    /// A copy with one object replaced: <paramref name="removed"/> taken out, <paramref name="added"/> put in (either may be
+    /// null). Replaying one change of a diff on its own this way shows what that change alone does to calls.
+    /// A route put in goes before a route already at its priority: in its own snapshot, that one moved down.
+    /// </summary>
+    public VoiceModel With(YMap? removed, YMap? added)
+    {
+        var copy = new VoiceModel();
+        Copy(DialPlans, copy.DialPlans);
+        Copy(VoicePolicies, copy.VoicePolicies);
+        Copy(Trunks, copy.Trunks);
+        Copy(GatewaySites, copy.GatewaySites);
+        copy.Routes.AddRange(Routes);
+        if (removed is not null)
+        {
+            copy.Take(removed);
+        }
+
+        if (added is not null && copy.Put(added) is { } route)
+        {
+            copy.Routes.Remove(route);
+            var at = copy.Routes.FindIndex(r => r.Priority >= route.Priority);
+            copy.Routes.Insert(at < 0 ? copy.Routes.Count : at, route);
+        }
+
+        return copy;
+    }
+
+    private static void Copy<T>(Dictionary<string, T> from, Dictionary<string, T> to)
+    {
+        foreach (var (key, value) in from)
+        {
+            to[key] = value;
+        }
+    }
+
+    /// <summary>Reads one object into the model; returns the route when it was one.</summary>
+    private RouteEntry? Put(YMap content)
+    {
+        var identity = content.Text(ObjectFactory.IdentityKey)!;
+        var setting = Setting(content);
+        switch (content.Text(ObjectFactory.NounKey))
+        {
+            case "DialPlan":
+                DialPlans[identity] = Rules(setting["NormalizationRules"]);
+                return null;
+            case "VoicePolicy":
+                VoicePolicies[identity] = Texts(setting["PstnUsages"]);
+                return null;
+            case "TrunkConfiguration":
+                Trunks[identity] = Rules(setting["OutboundTranslationRulesList"]);
+                return null;
+            case "VoiceRoute":
+                var route = new RouteEntry(identity, int.TryParse(content.Text(ObjectFactory.PriorityKey), out var p) ? p : int.MaxValue,
+                    setting.Text("NumberPattern") ?? "", Texts(setting["PstnUsages"]), Texts(setting["PstnGatewayList"]));
+                Routes.Add(route);
+                return route;
+            default:
+                return null;
+        }
+    }
+
+    private void Take(YMap content)
+    {
+        var identity = content.Text(ObjectFactory.IdentityKey)!;
+        switch (content.Text(ObjectFactory.NounKey))
+        {
+            case "DialPlan":
+                DialPlans.Remove(identity);
+                break;
+            case "VoicePolicy":
+                VoicePolicies.Remove(identity);
+                break;
+            case "TrunkConfiguration":
+                Trunks.Remove(identity);
+                break;
+            case "VoiceRoute":
+                Routes.RemoveAll(r => r.Name.Equals(identity, StringComparison.OrdinalIgnoreCase));
+                break;
+        }
     }
 
     private static YMap Setting(YMap content) => SnapshotObjects.Setting(content);

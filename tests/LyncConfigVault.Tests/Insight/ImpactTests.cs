@@ -1,5 +1,6 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Insight;
 using LyncConfigVault.Insight.Impact;
 using LyncConfigVault.Model;
 using LyncConfigVault.Vault;
@@ -70,6 +71,83 @@ public sealed class ImpactTests
 
         Assert.Contains(notes, n => n.Contains("from Tag:VP-Dublin-Intl, Tag:VP-Executives: route Dublin-International via dubgw01.fabrikam.com sends 00", StringComparison.Ordinal)
             && n.Contains(" → +", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_a_usage_reorder_beside_it_the_trunks_new_digits_stay_on_the_trunk()
+    {
+        var before = Night(1);
+        var trunk = Edit(before, "cms/trunk/TrunkConfiguration/Service/PstnGateway/dubgw01.fabrikam.com.yaml", c =>
+            ((YMap)List(c, "TrunkConfiguration", "OutboundTranslationRulesList").Items[1]).Set("Translation", new YScalar("+$1")));
+        var after = Edit(trunk, "cms/voice/VoicePolicy/Tag/VP-Dublin-Intl.yaml", c => List(c, "VoicePolicy", "PstnUsages").Items.Reverse());
+
+        var report = Impact(before, after);
+
+        Assert.Contains(Notes(report, "TrunkConfiguration Service:PstnGateway:dubgw01.fabrikam.com"), n => n.Contains("Tag:VP-Dublin-Intl", StringComparison.Ordinal) && n.Contains(" sends 00", StringComparison.Ordinal));
+        Assert.DoesNotContain(Notes(report, "VoicePolicy Tag:VP-Dublin-Intl"), n => n.Contains(" sends ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_gateway_of_a_route_receives_its_own_trunks_digits()
+    {
+        var before = Night(1);
+        var after = Edit(before, "cms/trunk/TrunkConfiguration/Service/PstnGateway/dubgw01.fabrikam.com.yaml", c =>
+            ((YMap)List(c, "TrunkConfiguration", "OutboundTranslationRulesList").Items[0]).Set("Translation", new YScalar("90$1")));
+
+        var route = new CallRouter(VoiceModel.From(new ExportObjectSource(after, "after"))).Route("5991507", "Site:Dublin", "Tag:VP-Dublin-Intl");
+
+        // Dublin-Local makes +35315991507; route Dublin-Local goes to dubgw01 then dubgw02; ^\+353(\d+)$ sends 0$1, now 90$1 on dubgw01 only.
+        Assert.Equal("Dublin-Local", route.Route);
+        Assert.Equal([("dubgw01.fabrikam.com", "9015991507"), ("dubgw02.fabrikam.com", "015991507")], route.Translations.Select(t => (t.Gateway, t.Sent)));
+        Assert.Equal("9015991507", route.Translated);
+        var note = Notes(Impact(before, after), "TrunkConfiguration Service:PstnGateway:dubgw01.fabrikam.com");
+        Assert.True(note.Any(n => n.Contains("via dubgw01.fabrikam.com, dubgw02.fabrikam.com sends 0", StringComparison.Ordinal) && n.Contains(" to dubgw01.fabrikam.com, 0", StringComparison.Ordinal)), string.Join("\n", note));
+    }
+
+    [Fact]
+    public void A_dial_plan_change_that_sends_calls_to_another_route_says_from_which_to_which()
+    {
+        var before = Night(1);
+        var after = Edit(before, "cms/voice/DialPlan/Site/Dublin.yaml", c =>
+            ((YMap)List(c, "LocationProfile", "NormalizationRules").Items.OfType<YMap>().Single(r => r.Text("Name") == "Dublin-Local")).Set("Translation", new YScalar("+353$1")));
+
+        var notes = Notes(Impact(before, after), "DialPlan Site:Dublin");
+
+        // 8 digits: +3531 + 8 digits matched Dublin-Local (^\+3531\d{6,8}$); +353 + 8 digits matches Dublin-National (^\+353\d{8,10}$).
+        Assert.Contains(notes, n => n.Contains("with Tag:VP-Dublin-Intl: route Dublin-Local via dubgw01.fabrikam.com, dubgw02.fabrikam.com → route Dublin-National via dubgw01.fabrikam.com, dubgw02.fabrikam.com", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_effect_two_changes_cause_only_together_is_said_on_both()
+    {
+        var before = Night(1);
+        // A: a backup route for Dublin-Local numbers via London, tried after Dublin-Local: alone it changes nothing.
+        // B: route Dublin-Local stops carrying usage Dublin-Local: alone, local numbers fall to the next usage, Dublin-National.
+        // Together: local numbers stay on usage Dublin-Local and take the backup route via longw01.
+        var withBackup = AddRoute(before, "Dublin-Local", "Dublin-Backup", "PstnGateway:longw01.fabrikam.com");
+        var after = Edit(withBackup, "cms/voice/VoiceRoute/Dublin-Local.yaml", c => ((YMap)c["Route"]!).Set("PstnUsages", new YSeq([new YScalar("Dublin-Special")])));
+
+        var report = Impact(before, after);
+
+        var onBackup = Notes(report, "VoiceRoute Dublin-Backup");
+        var onLocal = Notes(report, "VoiceRoute Dublin-Local");
+        Assert.True(onBackup.Any(n => n.Contains("Tag:VP-Dublin-Intl", StringComparison.Ordinal) && n.Contains("→ route Dublin-Backup via longw01.fabrikam.com (only together with VoiceRoute Dublin-Local)", StringComparison.Ordinal)), string.Join("\n", onBackup.Concat(onLocal)));
+        Assert.Contains(onLocal, n => n.Contains("→ route Dublin-Backup via longw01.fabrikam.com (only together with VoiceRoute Dublin-Backup)", StringComparison.Ordinal));
+        Assert.DoesNotContain(onLocal.Concat(onBackup), n => n.Contains("→ route Dublin-National", StringComparison.Ordinal));
+    }
+
+    private static Snapshot AddRoute(Snapshot snapshot, string like, string name, string gateway)
+    {
+        var objects = snapshot.Objects.ToDictionary(StringComparer.Ordinal);
+        var original = objects[$"cms/voice/VoiceRoute/{like}.yaml"];
+        var content = (YMap)original.Content.DeepCopy();
+        content.Set("Identity", new YScalar(name));
+        content.Set("Priority", new YScalar("999"));
+        ((YMap)content["Route"]!).Set("Name", new YScalar(name));
+        ((YMap)content["Route"]!).Set("PstnGatewayList", new YSeq([new YScalar(gateway)]));
+        var path = $"cms/voice/VoiceRoute/{name}.yaml";
+        objects[path] = original with { Identity = LyncIdentity.Named(name), Path = path, Content = content };
+        return snapshot with { Objects = objects };
     }
 
     [Fact]

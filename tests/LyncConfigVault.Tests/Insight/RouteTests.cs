@@ -74,6 +74,44 @@ public sealed class RouteTests(SevenNightsVault seven) : IClassFixture<SevenNigh
     }
 
     [Fact]
+    public void A_policy_present_on_one_side_only_is_policy_missing_there_and_the_comparison_goes_on()
+    {
+        using var diff = JsonDocument.Parse(Fixture.Lcv("diff", "HEAD~5", "HEAD", "--format", "json").Output);
+        var renamed = diff.RootElement.GetProperty("changes").EnumerateArray()
+            .First(c => c.GetProperty("noun").GetString() == "VoicePolicy" && c.GetProperty("change").GetString() == "renamed")
+            .GetProperty("oldIdentity").GetString()!;
+
+        var calls = Json("0876543210", "--dial-plan", "Site:Dublin", "--policy", renamed, "--at", "HEAD~5", "--at", "HEAD");
+        var text = Fixture.Lcv("route", "0876543210", "--dial-plan", "Site:Dublin", "--policy", renamed, "--at", "HEAD~5", "--at", "HEAD");
+
+        Assert.Equal(["HEAD~5", "HEAD"], calls.Select(c => c.GetProperty("revision").GetString()));
+        Assert.NotEqual("policy-missing", calls[0].GetProperty("outcome").GetString());
+        Assert.Equal("policy-missing", calls[1].GetProperty("outcome").GetString());
+        Assert.Contains($"voice policy {renamed} does not exist here", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_policy_missing_from_both_snapshots_is_one_line_exit_2()
+    {
+        var result = Fixture.Lcv("route", "1234", "--dial-plan", "Site:Dublin", "--policy", "Tag:VP-Atlantis", "--at", "HEAD~1", "--at", "HEAD");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("There is no voice policy Tag:VP-Atlantis in either snapshot", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void A_malformed_line_of_a_numbers_file_is_named_by_its_number()
+    {
+        var file = Path.Combine(Fixture.Backups, "bad-calls.txt");
+        File.WriteAllText(file, "1234\tSite:Dublin\tTag:VP-Dublin-Intl\n\tSite:Dublin\tTag:VP-Dublin-Intl\n");
+
+        var result = Fixture.Lcv("route", "--numbers", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{file} line 2: expected a dialed string", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_dial_plan_is_one_line_exit_2()
     {
         var result = Fixture.Lcv("route", "1234", "--dial-plan", "Site:Atlantis", "--policy", "Tag:VP-Dublin-Intl");

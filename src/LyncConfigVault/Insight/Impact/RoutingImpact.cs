@@ -6,7 +6,8 @@ namespace LyncConfigVault.Insight.Impact;
 /// Where calls go, before and after: every changed dial plan's own rules are dialed on both sides,
 /// then numbers each route and test case is written for are routed through every voice policy on
 /// both sides. Numbers whose route, gateway or sent digits differ are told in groups, pinned on the
-/// voice policy, route, trunk or usage change that explains them.
+/// change that causes them, found by replaying each change alone (<see cref="ChangeReplay"/>); effects
+/// that only several changes cause together say so on each.
 /// </summary>
 internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeIndex changes)
 {
@@ -56,6 +57,7 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
             .SelectMany(r => Samples(r.Pattern))
             .Concat(cases.Where(c => c.DialPlan.Equals(oldIdentity, StringComparison.OrdinalIgnoreCase) || c.DialPlan.Equals(change.Identity, StringComparison.OrdinalIgnoreCase)).Select(c => c.DialedNumber))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var policies = PairedPolicies(change, cases);
         var shown = 0;
         var differing = 0;
         foreach (var number in dialed)
@@ -72,7 +74,7 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
             differing++;
             if (shown++ < MaxNotesPerChange)
             {
-                changes.Add(new ImpactNote(ImpactNote.Routing, $"{number} dialed: {Normalized(then)} → {Normalized(now)}"), change);
+                changes.Add(new ImpactNote(ImpactNote.Routing, $"{number} dialed: {Normalized(then)} → {Normalized(now)}{RouteMoves(then.Normalized, now.Normalized, policies)}"), change);
             }
         }
 
@@ -82,6 +84,31 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
         }
 
         return normalizedNumbers;
+    }
+
+    /// <summary>
+    /// The voice policies whose users dial with this plan, as far as the snapshot tells: those its voice test
+    /// cases pair with it, and the policy of the same scope (Site:Dublin with Site:Dublin).
+    /// </summary>
+    private List<string> PairedPolicies(ObjectChange change, IEnumerable<VoiceTestCase> cases) =>
+        cases.Where(c => c.DialPlan.Equals(change.Identity, StringComparison.OrdinalIgnoreCase)).Select(c => c.VoicePolicy)
+            .Append(change.Identity)
+            .Where(after.VoicePolicies.ContainsKey)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Take(2).ToList();
+
+    /// <summary>"; with Tag:VP-Dublin-Intl: route Dublin-Local → route Dublin-National" for each paired policy whose route differs.</summary>
+    private string RouteMoves(string? then, string? now, List<string> policies)
+    {
+        if (then is null || now is null)
+        {
+            return "";
+        }
+
+        var moves = policies
+            .Select(policy => (Policy: policy, Then: _then.RouteNormalized(then, changes.Find("VoicePolicy", policy)?.OldIdentity ?? policy), Now: _now.RouteNormalized(now, policy)))
+            .Where(m => Way(m.Then) != Way(m.Now))
+            .Select(m => $"; with {m.Policy}: {Way(m.Then)} → {Way(m.Now)}");
+        return string.Concat(moves);
     }
 
     /// <summary>Every number through every voice policy on both sides (only the changed policies when no route, usage or trunk changed).</summary>
@@ -105,42 +132,62 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
             pairs = pairs.Take(affordable).ToList();
         }
 
-        var moved = new List<(string Policy, string Number, RouteResult Then, RouteResult Now)>();
+        var moved = new List<(string OldPolicy, string NewPolicy, string Number, RouteResult Then, RouteResult Now)>();
         foreach (var (oldPolicy, newPolicy) in pairs)
         {
             foreach (var number in numbers)
             {
                 var then = _then.RouteNormalized(number, oldPolicy);
                 var now = _now.RouteNormalized(number, newPolicy);
-                if (Way(then) != Way(now) || then.Translated != now.Translated)
+                if (Leaves(then) != Leaves(now))
                 {
-                    moved.Add((newPolicy, number, then, now));
+                    moved.Add((oldPolicy, newPolicy, number, then, now));
                 }
             }
         }
 
-        var notes = moved.GroupBy(m => (Then: Way(m.Then), Now: Way(m.Now), Owner: Owner(m.Policy, m.Then, m.Now)))
+        var replay = new ChangeReplay(before, after, changes.Changes);
+        var notes = moved
+            .Select(m => (Move: m, Cause: Cause(replay, m.OldPolicy, m.NewPolicy, m.Number, m.Then, m.Now)))
+            .GroupBy(m => (Move: Grouping(m.Move.Then, m.Move.Now), Owners: string.Join('\u0001', m.Cause.Owners.Select(DiffImpact.Key)), m.Cause.Together))
             .Select(g =>
             {
                 var first = g.First();
-                var how = g.Key.Then == g.Key.Now ? $"{g.Key.Then} sends {first.Then.Translated} → {first.Now.Translated}" : $"{g.Key.Then} → {g.Key.Now}";
-                var text = $"{NounWords.Some(g.Select(m => m.Number).Distinct(), 3)} from {NounWords.Some(g.Select(m => m.Policy).Distinct(), 3)}: {how}";
-                return (g.Key.Owner, Note: new ImpactNote(ImpactNote.Routing, text));
+                var how = Way(first.Move.Then) == Way(first.Move.Now) ? $"{Way(first.Move.Then)} sends {Sent(first.Move.Then)} → {Sent(first.Move.Now)}" : $"{Way(first.Move.Then)} → {Way(first.Move.Now)}";
+                var text = $"{NounWords.Some(g.Select(m => m.Move.Number).Distinct(), 3)} from {NounWords.Some(g.Select(m => m.Move.NewPolicy).Distinct(), 3)}: {how}";
+                return (first.Cause.Owners, first.Cause.Together, Text: text);
             })
             .ToList();
-        foreach (var owner in notes.GroupBy(n => n.Owner))
+        var perOwner = new Dictionary<ObjectChange, int>();
+        foreach (var (owners, together, text) in notes)
         {
-            var list = owner.ToList();
-            foreach (var (_, note) in list.Take(MaxNotesPerChange))
+            foreach (var owner in owners)
             {
-                changes.Add(note, owner.Key);
+                perOwner[owner] = perOwner.GetValueOrDefault(owner) + 1;
+                if (perOwner[owner] <= MaxNotesPerChange)
+                {
+                    var others = owners.Where(o => o != owner).Select(o => o.DisplayName).ToList();
+                    changes.Add(new ImpactNote(ImpactNote.Routing, together && others.Count > 0 ? $"{text} (only together with {string.Join(", ", others)})" : text), owner);
+                }
             }
 
-            if (list.Count > MaxNotesPerChange)
+            if (owners.Count == 0)
             {
-                changes.Add(new ImpactNote(ImpactNote.Routing, $"and {list.Count - MaxNotesPerChange} more groups of numbers route differently"), owner.Key);
+                changes.Add(new ImpactNote(ImpactNote.Routing, text));
             }
         }
+
+        foreach (var (owner, count) in perOwner.Where(p => p.Value > MaxNotesPerChange))
+        {
+            changes.Add(new ImpactNote(ImpactNote.Routing, $"and {count - MaxNotesPerChange} more groups of numbers route differently"), owner);
+        }
+    }
+
+    /// <summary>The changes that cause a number's new way: by replay, else (too many changes to replay) the likeliest one.</summary>
+    private (IReadOnlyList<ObjectChange> Owners, bool Together) Cause(ChangeReplay replay, string oldPolicy, string newPolicy, string number, RouteResult then, RouteResult now)
+    {
+        var (owners, together) = replay.Explain(number, oldPolicy, newPolicy, now, Leaves);
+        return owners.Count > 0 ? (owners, together) : (Owner(newPolicy, then, now) is { } owner ? [owner] : [], false);
     }
 
     /// <summary>The change that explains a number's new way: its voice policy, the route then or now, the trunk, the usages.</summary>
@@ -176,6 +223,19 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
     {
         RouteResult.Routed => $"route {result.Route} via {string.Join(", ", result.Gateways)}",
         RouteResult.NoUsage => "no PSTN usage",
+        RouteResult.PolicyMissing => "no voice policy",
         _ => "no route",
     };
+
+    /// <summary>The digits the gateways receive: one string when all receive the same, else each gateway's.</summary>
+    private static string Sent(RouteResult result) =>
+        result.Translations.Select(t => t.Sent).Distinct().Count() > 1
+            ? string.Join(", ", result.Translations.Select(t => $"{t.Sent} to {t.Gateway}"))
+            : result.Translated ?? "nothing";
+
+    // Numbers read as one line by their way before and after, whatever their digits: the first one's digits are the example.
+    private static string Grouping(RouteResult then, RouteResult now) => $"{Way(then)} → {Way(now)}";
+
+    /// <summary>How a call leaves: its way and what each gateway receives. Two results that leave alike route alike.</summary>
+    private static string Leaves(RouteResult result) => $"{Way(result)}|{string.Join(',', result.Translations.Select(t => t.Sent))}";
 }
