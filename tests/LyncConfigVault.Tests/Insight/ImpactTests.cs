@@ -136,6 +136,23 @@ public sealed class ImpactTests
         Assert.DoesNotContain(onLocal.Concat(onBackup), n => n.Contains("→ route Dublin-National", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_test_case_that_fails_is_pinned_on_the_change_that_breaks_it_not_on_every_change_it_touches()
+    {
+        var before = Night(1);
+        var renamed = Rename(before, "cms/voice/VoicePolicy/Tag/VP-London-Intl.yaml", "VP-London-Intl-R");
+        var described = Edit(renamed, "cms/voice/VoiceRoute/London-National.yaml", c => ((YMap)c["Route"]!).Set("Description", new YScalar("reviewed")));
+        var after = Edit(described, "cms/voice/VoiceRoute/Amsterdam-National.yaml", c => ((YMap)c["Route"]!).Set("NumberPattern", new YScalar(@"^\+31\d{11}$")));
+
+        var report = Impact(before, after);
+
+        // London's cases name Tag:VP-London-Intl, which the rename took away; 0876543210 in Amsterdam makes +31876543210 (9 digits), which the new pattern refuses.
+        Assert.Contains(Notes(report, "VoicePolicy Tag:VP-London-Intl-R"), n => n.StartsWith("test case London-National now fails", StringComparison.Ordinal));
+        Assert.DoesNotContain(Notes(report, "VoiceRoute London-National"), n => n.StartsWith("test case", StringComparison.Ordinal));
+        var onAmsterdam = Notes(report, "VoiceRoute Amsterdam-National").Where(n => n.StartsWith("test case", StringComparison.Ordinal)).ToList();
+        Assert.Equal("test case Amsterdam-National now fails", Assert.Single(onAmsterdam)[..38]);
+    }
+
     private static Snapshot AddRoute(Snapshot snapshot, string like, string name, string gateway)
     {
         var objects = snapshot.Objects.ToDictionary(StringComparer.Ordinal);

@@ -13,15 +13,46 @@ internal sealed class ChangeReplay
     /// <summary>Past this many routing changes the replay costs more than it tells: the caller falls back to naming the likeliest change.</summary>
     private const int MaxReplayed = 24;
 
-    private readonly List<(ObjectChange Change, CallRouter Alone, CallRouter Without)> _replays = [];
+    private readonly List<Replay> _replays = [];
+    private readonly VoiceModel? _before;
+    private readonly VoiceModel? _after;
 
     public ChangeReplay(VoiceModel before, VoiceModel after, IEnumerable<ObjectChange> changes)
     {
         var routing = changes.Where(c => VoiceModel.TakesPart(c.Noun)).ToList();
         if (routing.Count <= MaxReplayed)
         {
-            _replays = routing.Select(c => (c, new CallRouter(before.With(c.Old, c.New)), new CallRouter(after.With(c.New, c.Old)))).ToList();
+            _replays = routing.Select(c => new Replay(c, before.With(c.Old, c.New), after.With(c.New, c.Old))).ToList();
+            (_before, _after) = (before, after);
         }
+    }
+
+
+    /// <summary>
+    /// The changes that flip a voice test case from <paramref name="old"/> to <paramref name="now"/>; a change of the test
+    /// case itself replays as running its new definition on the old configuration.
+    /// </summary>
+    public (IReadOnlyList<ObjectChange> Owners, bool Together) ExplainTest(VoiceTestResult old, VoiceTestResult now, ObjectChange? caseChange)
+    {
+        var candidates = _replays.Select(r => (r.Change, Alone: Passes(r.AloneModel, old.Case), Without: Passes(r.WithoutModel, now.Case))).ToList();
+        if (caseChange is not null && _replays.Count > 0)
+        {
+            candidates.Add((caseChange, Passes(_before!, now.Case), Passes(_after!, old.Case)));
+        }
+
+        var alone = candidates.Where(c => c.Alone == now.Passed).Select(c => c.Change).ToList();
+        return alone.Count > 0 || candidates.Count == 0
+            ? (alone, false)
+            : (candidates.Where(c => c.Without != now.Passed).Select(c => c.Change).ToList(), true);
+    }
+
+    private static bool Passes(VoiceModel model, VoiceTestCase test) => VoiceTestRunner.Run(model, [test])[0].Passed;
+
+    private sealed record Replay(ObjectChange Change, VoiceModel AloneModel, VoiceModel WithoutModel)
+    {
+        public CallRouter Alone { get; } = new(AloneModel);
+
+        public CallRouter Without { get; } = new(WithoutModel);
     }
 
     /// <summary>The changes that explain <paramref name="now"/>, and whether they do so only together; none when nothing can be replayed.</summary>

@@ -19,8 +19,9 @@ internal sealed class ImpactAnalyzer(LyncCatalog catalog)
         {
             var (before, after) = (VoiceModel.From(from), VoiceModel.From(to));
             var (casesBefore, casesAfter) = (VoiceTestRunner.Cases(from), VoiceTestRunner.Cases(to));
-            TestImpact.Add(changes, VoiceTestRunner.Run(before, casesBefore), VoiceTestRunner.Run(after, casesAfter));
-            new RoutingImpact(before, after, changes).Add(casesBefore, casesAfter);
+            var replay = new ChangeReplay(before, after, report.Changes);
+            TestImpact.Add(changes, VoiceTestRunner.Run(before, casesBefore), VoiceTestRunner.Run(after, casesAfter), replay);
+            new RoutingImpact(before, after, changes, replay).Add(casesBefore, casesAfter);
         }
 
         UserImpact.Add(changes, UserAssignments.From(to) is { IsEmpty: false } now ? now : UserAssignments.From(from), to);

@@ -9,7 +9,7 @@ namespace LyncConfigVault.Insight.Impact;
 /// change that causes them, found by replaying each change alone (<see cref="ChangeReplay"/>); effects
 /// that only several changes cause together say so on each.
 /// </summary>
-internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeIndex changes)
+internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeIndex changes, ChangeReplay replay)
 {
     /// <summary>Past this many routings per side the policies are sampled: a diff must stay quick on a 20,000-object deployment.</summary>
     private const int MaxProbes = 200_000;
@@ -146,7 +146,6 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
             }
         }
 
-        var replay = new ChangeReplay(before, after, changes.Changes);
         var notes = moved
             .Select(m => (Move: m, Cause: Cause(replay, m.OldPolicy, m.NewPolicy, m.Number, m.Then, m.Now)))
             .GroupBy(m => (Move: Grouping(m.Move.Then, m.Move.Now), Owners: string.Join('\u0001', m.Cause.Owners.Select(DiffImpact.Key)), m.Cause.Together))

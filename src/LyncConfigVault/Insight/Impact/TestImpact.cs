@@ -4,12 +4,12 @@ namespace LyncConfigVault.Insight.Impact;
 
 /// <summary>
 /// The deployment's voice test cases run on both sides: a case that starts failing (or passing again)
-/// is pinned on every change it went through: its dial plan, voice policy, the routes then and now, the
-/// PSTN usages, the test case itself.
+/// is pinned on the change that flips it, found by replay (<see cref="ChangeReplay"/>), or on each change
+/// of a set that flips it only together; when nothing can be replayed, on every change it went through.
 /// </summary>
 internal static class TestImpact
 {
-    public static void Add(ChangeIndex changes, IReadOnlyList<VoiceTestResult> before, IReadOnlyList<VoiceTestResult> after)
+    public static void Add(ChangeIndex changes, IReadOnlyList<VoiceTestResult> before, IReadOnlyList<VoiceTestResult> after, ChangeReplay replay)
     {
         var then = before.ToDictionary(r => r.Case.Identity, StringComparer.OrdinalIgnoreCase);
         foreach (var now in after)
@@ -23,7 +23,18 @@ internal static class TestImpact
             var text = now.Passed
                 ? $"test case {now.Case.Identity} passes again"
                 : $"test case {now.Case.Identity} now fails ({string.Join("; ", now.Failures)})";
-            changes.AddToEach(new ImpactNote(ImpactNote.Tests, text), Touched(changes, old, now));
+            var (owners, together) = replay.ExplainTest(old, now, changes.Find("VoiceTestConfiguration", now.Case.Identity));
+            if (owners.Count == 0)
+            {
+                changes.AddToEach(new ImpactNote(ImpactNote.Tests, text), Touched(changes, old, now));
+                continue;
+            }
+
+            foreach (var owner in owners)
+            {
+                var others = owners.Where(o => o != owner).Select(o => o.DisplayName).ToList();
+                changes.Add(new ImpactNote(ImpactNote.Tests, together && others.Count > 0 ? $"{text} (only together with {string.Join(", ", others)})" : text), owner);
+            }
         }
 
         var passedBefore = before.Count(r => r.Passed);
