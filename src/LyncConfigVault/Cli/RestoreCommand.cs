@@ -97,7 +97,8 @@ internal sealed class RestoreCommand : Command
             }
 
             new RestoreProof(LyncCatalog.Default, sources.Filter, sources.Vault.PersonalData()).Check(target, exports, parts, staging);
-            var notRestored = VaultLayout.PartsIn(target.Commit.Tree).Where(p => !parts.Contains(p)).Select(Why).ToList();
+            // The rebuilt CMS archive carries the topology, as every Export-CsConfiguration archive does.
+            var notRestored = VaultLayout.PartsIn(target.Commit.Tree).Where(p => !parts.Contains(p) && !(p == "topology" && parts.Contains("cms"))).Select(Why).ToList();
             File.WriteAllText(Path.Combine(staging, RestoreScript.FileName),
                 RestoreScript.Write(sources.Vault.Config.Deployment, revision, target.Commit.Sha, target.Commit.Author.When, sources.Vault.Now, exports, notRestored),
                 new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));   // Windows PowerShell 5.1 reads a BOM-less file as ANSI
@@ -156,9 +157,21 @@ internal sealed class RestoreCommand : Command
     private static string Why(string part) =>
         part == Normalize.Users.PersistentChatNormalizer.Part
             ? $"{part} (kept as hashes only: import the raw Export-CsPersistentChatData archive)"
+        : part == Normalize.Users.UserPolicyNormalizer.Part
+            ? $"{part} (who has which per-user policy: grant them again with Grant-CsVoicePolicy, Grant-CsDialPlan, Grant-CsClientPolicy … -Identity <user> -PolicyName <Tag>, from the file of each pool)"
         : part.StartsWith("users/", StringComparison.Ordinal)
             ? $"{part} (the vault keeps user data redacted: import the raw Export-CsUserData archive with Import-CsUserData, and never contact lists from before a Unified Contact Store migration)"
-            : $"{part} (left out with --part)";
+            : $"{part} (left out with --part; {LeftOut(part)})";
+
+    /// <summary>How a part left out of this folder comes back: lcv restore --part rebuilds it for the cmdlet that imports it.</summary>
+    private static string LeftOut(string part) => part switch
+    {
+        "cms" => "lcv restore --part cms rebuilds it for Import-CsConfiguration",
+        "topology" => "lcv restore --part topology rebuilds it for Publish-CsTopology",
+        "lis" => "lcv restore --part lis rebuilds it for Import-CsLisConfiguration",
+        _ when part.StartsWith("rgs/", StringComparison.Ordinal) => $"lcv restore --part {part} rebuilds it for Import-CsRgsConfiguration",
+        _ => "lcv restore --part names it to rebuild it",
+    };
 
     // Restore files written into the vault would be edits by hand: the next run would refuse the vault.
     private static void OutsideTheVault(string path, string vault)
@@ -184,7 +197,9 @@ internal sealed class RestoreCommand : Command
         var stale = CommitMessage.StaleParts(target.Commit).Where(parts.Contains).ToList();
         if (stale.Count > 0)
         {
-            throw new LcvException($"{string.Join(", ", stale)} cannot be restored from {revision} ({target.Commit.Sha[..7]}): that run did not collect it, the files are an older night's. Restore it from the snapshot that collected it, or leave it out with --part.");
+            var rest = parts.Except(stale).ToList();
+            var instead = rest.Count > 0 ? $", or restore only the rest with --part {string.Join(",", rest)}" : "";
+            throw new LcvException($"{string.Join(", ", stale)} cannot be restored from {revision} ({target.Commit.Sha[..7]}): that run did not collect it, the files are an older night's. Restore it from the snapshot that collected it{instead}.");
         }
 
         return parts.Count > 0 ? parts : throw new LcvException($"The snapshot {revision} holds nothing lcv can rebuild (user data and persistent chat are kept redacted).");

@@ -22,7 +22,7 @@ internal sealed class RestoreProof(LyncCatalog catalog, NoiseFilter filter, Pers
         {
             var first = report.Changes[0];
             var property = first.Properties.Count > 0 ? $" ({first.Properties[0].Path})" : "";
-            throw new LcvException($"The rebuilt exports would not restore the snapshot exactly: {first.DisplayName} {first.Kind.ToString().ToLowerInvariant()}{property}. Nothing was written; the vault is intact. Please report this.");
+            throw LcvException.Bug($"The rebuilt exports would not restore the snapshot exactly: {first.DisplayName} {first.Kind.ToString().ToLowerInvariant()}{property}. Nothing was written; the vault is intact. Please report this.");
         }
     }
 }

@@ -28,12 +28,14 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
         List<YMap> Under(string part) => snapshot.FilesUnder(part).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(Read).ToList();
         if (parts.Contains("cms"))
         {
+            // Every Export-CsConfiguration archive holds the topology: the rebuilt one too, whatever --part says,
+            // or its Service-scoped settings (trunks, registrars) would name services nothing defines.
             var cms = Under("cms");
-            var document = ExportRebuilder.DocItemSet(cms.Concat(parts.Contains("topology") ? Under("topology") : []));
+            var document = ExportRebuilder.DocItemSet(cms.Concat(Under("topology")));
             var xml = Xml(document, ExportRebuilder.DocItemSetEncoding(cms));   // the encoding it was read in (FORMATS.md §2.9.1)
             exports.Add(new RebuiltExport("CsConfiguration.zip", ZipWriter.Write(time, [("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", xml)]), "cms",
                 "Import-CsConfiguration -FileName (Join-Path $PSScriptRoot 'CsConfiguration.zip')",
-                "The Central Management Store: topology, policies, dial plans, routes, trunks. On an Edge Server (local store only) add -LocalStore."));
+                "The Central Management Store: policies, dial plans, routes, trunks, and the topology, which every CMS export holds. On an Edge Server (local store only) add -LocalStore."));
         }
         else if (parts.Contains("topology") && ExportRebuilder.Topology(Under("topology")) is { } topology)
         {

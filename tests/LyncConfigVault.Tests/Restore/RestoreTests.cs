@@ -49,6 +49,31 @@ public sealed class RestoreTests : IDisposable
         return files;
     }
 
+    [Theory]
+    [InlineData("cms")]
+    [InlineData("lis")]
+    [InlineData("cms,lis")]
+    [InlineData("topology")]
+    public void Any_choice_of_parts_proves_itself_and_the_script_names_how_the_rest_comes_back(string parts)
+    {
+        var result = TestData.Lcv("restore", "--vault", Vault, NightThree, "--out", Out, "--part", parts);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var script = File.ReadAllText(Path.Combine(Out, "Restore.ps1"));
+        Assert.Contains("users/policy-assignments (who has which per-user policy: grant them again with Grant-CsVoicePolicy", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("policy-assignments (the vault keeps user data redacted", script, StringComparison.Ordinal);
+        if (!parts.Contains("lis", StringComparison.Ordinal))
+        {
+            Assert.Contains("lis (left out with --part; lcv restore --part lis rebuilds it for Import-CsLisConfiguration)", script, StringComparison.Ordinal);
+        }
+
+        if (parts.Contains("cms", StringComparison.Ordinal))
+        {
+            // The CMS archive holds the topology, as Export-CsConfiguration's does: it is not "left out".
+            Assert.DoesNotContain("Not restored from this folder: topology", script, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Night_three_restored_at_night_seven_ingests_into_a_fresh_vault_as_night_three()
     {
