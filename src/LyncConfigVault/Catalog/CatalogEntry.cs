@@ -58,6 +58,12 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
     /// <summary>The noun of the Set-Cs/New-Cs/Remove-Cs cmdlets that change one object of this type; null when lcv cannot script it yet.</summary>
     public string? ScriptNoun { get; init; }
 
+    /// <summary>
+    /// Rule lists scripted by cmdlets of their own (NormalizationRules → VoiceNormalizationRule): the scoped restore
+    /// writes New-/Set-/Remove-Cs&lt;noun&gt; -Identity '&lt;object&gt;/&lt;Name&gt;' with -Priority, never the list on the object itself.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ScriptedLists { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Which export carries this type.</summary>
     public string Part { get; init; } = "cms";
 

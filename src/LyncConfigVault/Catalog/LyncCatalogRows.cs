@@ -23,6 +23,8 @@ internal static class LyncCatalogRows
         {
             OrderedLists = ["NormalizationRules"],
             KeyedLists = new Dictionary<string, string> { ["NormalizationRules"] = "Name" },
+            ScriptNoun = "DialPlan",
+            ScriptedLists = new Dictionary<string, string> { ["NormalizationRules"] = "VoiceNormalizationRule" },
         },
         Policy("PstnUsages", "voice", "PSTNUsages", "PstnUsages") with { Lists = ["Usage"], ScriptNoun = "PstnUsage" },
         Policy("RoutingConfiguration", "voice", "PstnRoutingSettings", "PSTNRoutingSettings") with
@@ -66,6 +68,12 @@ internal static class LyncCatalogRows
                 ["SipResponseCodeTranslationRulesList"] = "Name",
             },
             References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage" },
+            ScriptNoun = "TrunkConfiguration",
+            ScriptedLists = new Dictionary<string, string>
+            {
+                ["OutboundTranslationRulesList"] = "OutboundTranslationRule",
+                ["OutboundCallingNumberTranslationRulesList"] = "OutboundCallingNumberTranslationRule",
+            },
         },
 
         // User policies

@@ -37,6 +37,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
                 continue;
             }
 
+            var scripted = entry.ScriptedLists;
             switch (obj.Current, obj.Target)
             {
                 case (null, null):
@@ -54,21 +55,34 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
                     }
 
                     first.Append(CultureInfo.InvariantCulture, $"New-Cs{cmdletNoun} -Identity {Quote(obj.Identity)}");
-                    Parameters(created.Entries, list => Literal(list), obj, first, cannot);
+                    Parameters(created.Entries.Where(e => !scripted.ContainsKey(e.Key)), list => Literal(list), obj, first, cannot);
+                    first.Append(target.Text(ObjectFactory.PriorityKey) is { } at ? $" -Priority {at}" : "");
                     first.Append(" -WhatIf:(-not $Apply)\n");
+                    first.Append(Rules(obj.Identity, entry, null, created));
                     continue;
                 case ({ } current, { } target):
                     var before = Setting(current);
                     var after = Setting(target);
-                    var changed = after.Entries.Where(e => before[e.Key] is not { } old || CanonicalText.Of(old) != CanonicalText.Of(e.Value)).ToList();
-                    var dropped = before.Entries.Where(e => after[e.Key] is null && !NotParameters.Contains(e.Key)).ToList();
-                    if (changed.Count == 0 && dropped.Count == 0)
+                    var changed = after.Entries.Where(e => !scripted.ContainsKey(e.Key) && (before[e.Key] is not { } old || CanonicalText.Of(old) != CanonicalText.Of(e.Value))).ToList();
+                    var dropped = before.Entries.Where(e => after[e.Key] is null && !NotParameters.Contains(e.Key) && !scripted.ContainsKey(e.Key)).ToList();
+                    var (priorityNow, priorityThen) = (current.Text(ObjectFactory.PriorityKey), target.Text(ObjectFactory.PriorityKey));
+                    var moved = priorityThen is not null && priorityNow != priorityThen;
+                    var rules = Rules(obj.Identity, entry, before, after);
+                    if (changed.Count == 0 && dropped.Count == 0 && !moved && rules.Length == 0)
                     {
                         first.Append(CultureInfo.InvariantCulture, $"\n# {obj.Noun} {obj.Identity}: already as it was; nothing to do.\n");
                         continue;
                     }
 
-                    first.Append(CultureInfo.InvariantCulture, $"\n# {obj.Noun} {obj.Identity}: {Describe(changed, dropped, before)}\n");
+                    if (changed.Count == 0 && dropped.Count == 0 && !moved)
+                    {
+                        first.Append(CultureInfo.InvariantCulture, $"\n# {obj.Noun} {obj.Identity}: only its rules differ.\n").Append(rules);
+                        continue;
+                    }
+
+                    var described = Describe(changed, dropped, before) is { Length: > 0 } text ? text : "";
+                    var priorityText = moved ? $"priority {priorityNow ?? "(none)"} → {priorityThen}" : "";
+                    first.Append(CultureInfo.InvariantCulture, $"\n# {obj.Noun} {obj.Identity}: {string.Join("; ", new[] { described, priorityText }.Where(t => t.Length > 0))}\n");
                     first.Append(CultureInfo.InvariantCulture, $"Set-Cs{cmdletNoun} -Identity {Quote(obj.Identity)}");
                     Parameters(changed, list => $"@{{Replace={Literal(list)}}}", obj, first, cannot);
                     foreach (var (key, value) in dropped)
@@ -76,7 +90,8 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
                         first.Append(CultureInfo.InvariantCulture, $" -{key} {(value is YSeq ? "@{Replace=@()}" : "$null")}");
                     }
 
-                    first.Append(" -WhatIf:(-not $Apply)\n");
+                    first.Append(moved ? $" -Priority {priorityThen}" : "");
+                    first.Append(" -WhatIf:(-not $Apply)\n").Append(rules);
                     continue;
             }
         }
@@ -93,11 +108,72 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
         return script.Append(first).Append(last).ToString();
     }
 
-    /// <summary>PSTN usages first, then routes, then everything else, each by Identity.</summary>
+    /// <summary>PSTN usages first, then routes (by the priority they go back to, so each lands where it was), then everything else, each by Identity.</summary>
     private static IEnumerable<ObjectRestore> Ordered(IReadOnlyList<ObjectRestore> objects) =>
         objects.OrderBy(o => o.Noun switch { "PstnUsages" => 0, "VoiceRoute" => 1, _ => 2 })
             .ThenBy(o => o.Noun, StringComparer.Ordinal)
+            .ThenBy(o => int.TryParse(o.Target?.Text(ObjectFactory.PriorityKey), CultureInfo.InvariantCulture, out var p) ? p : int.MaxValue)
             .ThenBy(o => o.Identity, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The commands that bring an object's rule lists (normalization rules, translation rules) from <paramref name="now"/> to
+    /// <paramref name="then"/>: removed rules first, then each rule of the snapshot in order, created or changed, with
+    /// -Priority wherever its place differs. The places are tracked as Lync moves them, so the last command leaves the order exact.
+    /// </summary>
+    private static string Rules(string identity, CatalogEntry entry, YMap? now, YMap then)
+    {
+        var script = new StringBuilder();
+        foreach (var (list, ruleNoun) in entry.ScriptedLists)
+        {
+            var key = entry.KeyedLists.GetValueOrDefault(list, "Name");
+            List<YMap> Items(YMap? setting) => (setting?[list] as YSeq)?.Items.OfType<YMap>().ToList() ?? (setting?[list] is YMap one ? [one] : []);
+            var current = Items(now);
+            var target = Items(then);
+            var order = current.Select(r => r.Text(key) ?? "").ToList();
+            foreach (var gone in order.Except(target.Select(r => r.Text(key) ?? ""), StringComparer.Ordinal).ToList())
+            {
+                script.Append(CultureInfo.InvariantCulture, $"# rule {gone}: did not exist then; removed.\n");
+                script.Append(CultureInfo.InvariantCulture, $"Remove-Cs{ruleNoun} -Identity {Quote($"{identity}/{gone}")} -Confirm:$false -WhatIf:(-not $Apply)\n");
+                order.Remove(gone);
+            }
+
+            for (var position = 0; position < target.Count; position++)
+            {
+                var rule = target[position];
+                var name = rule.Text(key) ?? "";
+                var ruleIdentity = Quote($"{identity}/{name}");
+                var existing = current.FirstOrDefault(r => r.Text(key) == name);
+                if (existing is null)
+                {
+                    script.Append(CultureInfo.InvariantCulture, $"# rule {name}: removed since; created again at priority {position}.\n");
+                    script.Append(CultureInfo.InvariantCulture, $"New-Cs{ruleNoun} -Identity {ruleIdentity}{RuleValues(rule.Entries, key)} -Priority {position} -WhatIf:(-not $Apply)\n");
+                    order.Insert(Math.Min(position, order.Count), name);
+                    continue;
+                }
+
+                var changed = rule.Entries.Where(e => e.Key != key && (existing[e.Key] is not { } old || CanonicalText.Of(old) != CanonicalText.Of(e.Value))).ToList();
+                var cleared = existing.Entries.Where(e => e.Key != key && rule[e.Key] is null).Select(e => $" -{e.Key} $null");
+                var moved = order.IndexOf(name) != position;
+                if (changed.Count == 0 && !cleared.Any() && !moved)
+                {
+                    continue;
+                }
+
+                script.Append(CultureInfo.InvariantCulture, $"# rule {name}: {(changed.Count > 0 || cleared.Any() ? "changed" : "moved")}{(moved ? $", back to priority {position}" : "")}.\n");
+                script.Append(CultureInfo.InvariantCulture, $"Set-Cs{ruleNoun} -Identity {ruleIdentity}{RuleValues(changed, key)}{string.Concat(cleared)}{(moved ? $" -Priority {position}" : "")} -WhatIf:(-not $Apply)\n");
+                if (moved)
+                {
+                    order.Remove(name);
+                    order.Insert(position, name);
+                }
+            }
+        }
+
+        return script.ToString();
+    }
+
+    private static string RuleValues(IEnumerable<KeyValuePair<string, YNode>> values, string key) =>
+        string.Concat(values.Where(v => v.Key != key && v.Value is YScalar).Select(v => $" -{v.Key} {Value(((YScalar)v.Value).Text)}"));
 
     /// <summary>Usages the target has are added before anything names them; usages it lacks are removed after nothing does.</summary>
     private static void Usages(ObjectRestore obj, StringBuilder first, StringBuilder last)

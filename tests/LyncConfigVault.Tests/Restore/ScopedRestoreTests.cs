@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Collect;
 using LyncConfigVault.Model;
@@ -38,11 +39,12 @@ public sealed class ScopedRestoreTests(SevenNightsVault seven) : IClassFixture<S
         // A re-created Tag policy gets a new TagId from Lync (the script says so); its settings are what must come back.
         string? Meaning(IReadOnlyDictionary<string, LyncObject> objects, string path) =>
             objects.TryGetValue(path, out var o) ? fingerprint.Of(WithoutKey(o.Content)) : null;
-        var scripted = new[] { "cms/voice/VoicePolicy/Tag/VP-Executives.yaml", "cms/voice/VoicePolicy/Tag/VP-Dublin-Restricted.yaml", "cms/voice/VoicePolicy/Tag/VP-Dublin-Restricted-R07.yaml", "cms/voice/PstnUsages/Global.yaml", "cms/voice/VoiceRoute/Dublin-Local.yaml" };
+        var scripted = new[] { "cms/voice/VoicePolicy/Tag/VP-Executives.yaml", "cms/voice/VoicePolicy/Tag/VP-Dublin-Restricted.yaml", "cms/voice/VoicePolicy/Tag/VP-Dublin-Restricted-R07.yaml", "cms/voice/PstnUsages/Global.yaml", "cms/voice/VoiceRoute/Dublin-Local.yaml", "cms/voice/DialPlan/Site/NewYork.yaml" };
         Assert.All(scripted, path => Assert.Equal(Meaning(night3, path), Meaning(after, path)));
         var others = night7.Keys.Union(after.Keys).Except(scripted).Where(p => p.StartsWith("cms/", StringComparison.Ordinal));
         Assert.All(others, path => Assert.Equal(Meaning(night7, path), Meaning(after, path)));
-        Assert.Contains("# NOT SCRIPTED: DialPlan Site:NewYork: lcv cannot script DialPlan yet", File.ReadAllText(script));
+        Assert.DoesNotContain("# NOT SCRIPTED", File.ReadAllText(script));
+        Assert.Contains("DialPlan Site:NewYork", File.ReadAllText(script));
     }
 
     [Fact]
@@ -56,6 +58,70 @@ public sealed class ScopedRestoreTests(SevenNightsVault seven) : IClassFixture<S
         var fingerprint = new SemanticFingerprint(LyncCatalog.Default, TestData.Filter);
         const string path = "cms/voice/VoicePolicy/Tag/VP-Executives.yaml";
         Assert.Equal(fingerprint.Of(DiffTestData.Night(7).Objects[path].Content), fingerprint.Of(after[path].Content));
+    }
+
+    [Fact]
+    public void A_dial_plan_a_trunk_and_a_route_priority_come_back_rule_by_rule_and_the_store_then_equals_the_snapshot()
+    {
+        var night7 = DiffTestData.Nights[6];
+        var gateway = (YMap)((YMap)DiffTestData.Night(7).Objects["cms/trunk/TrunkConfiguration/Service/PstnGateway/dubgw01.fabrikam.com.yaml"].Content[ObjectFactory.KeyKey]!)["ServiceId"]!;
+        var edited = Edited(night7.CmsArchive, settings =>
+        {
+            // Route Emergency to the front; Dublin's dial plan: a rule changed, one inserted, one removed, one moved last;
+            // dubgw01's trunk: a translation changed, a rule removed, one added.
+            var routing = settings.Single(s => s.Name.LocalName == "PstnRoutingSettings");
+            var emergency = routing.Elements().Single(r => r.Attribute("Name")?.Value == "Emergency");
+            emergency.Remove();
+            routing.AddFirst(emergency);
+            var dublin = settings.Single(s => s.Name.LocalName == "LocationProfile" && s.Attribute("SimpleName")?.Value == "Dublin");
+            var rules = dublin.Elements().Where(r => r.Name.LocalName == "NormalizationRules").ToList();
+            rules.Single(r => r.Attribute("Name")!.Value == "Dublin-Local").SetAttributeValue("Translation", "+353$1");
+            rules[0].AddAfterSelf(new XElement(rules[0].Name, new XAttribute("Name", "Dublin-Pilot"), new XAttribute("Pattern", @"^(7\d{3})$"), new XAttribute("Translation", "+3531777$1"), new XAttribute("IsInternalExtension", "true")));
+            rules.Single(r => r.Attribute("Name")!.Value == "Dublin-Service").Remove();
+            var national = rules.Single(r => r.Attribute("Name")!.Value == "Dublin-National");
+            national.Remove();
+            dublin.Elements().Last(r => r.Name.LocalName == "NormalizationRules").AddAfterSelf(national);
+            var trunk = settings.Single(s => s.Name.LocalName == "TrunkConfiguration" && s.Parent!.Parent!.Elements().First().Descendants().Any(k =>
+                k.Name.LocalName == "ServiceId" && k.Attribute("SiteId")?.Value == gateway.Text("SiteId") && k.Attribute("Instance")?.Value == gateway.Text("Instance")));
+            var translations = trunk.Elements().Where(r => r.Name.LocalName == "OutboundTranslationRulesList").ToList();
+            translations.Single(r => r.Attribute("Name")!.Value == "Dublin-StripPlus").SetAttributeValue("Translation", "90$1");
+            translations.Single(r => r.Attribute("Name")!.Value == "Dublin-IntlPrefix").Remove();
+            trunk.Elements().Last(r => r.Name.LocalName == "OutboundTranslationRulesList").AddAfterSelf(new XElement(translations[0].Name,
+                new XAttribute("Name", "Dublin-Test"), new XAttribute("Pattern", @"^\+999(\d+)$"), new XAttribute("Translation", "$1")));
+        });
+        var vault = Path.Combine(_folder.Path, "vault");
+        var (snapshot, changed) = (Path.Combine(_folder.Path, "night7.zip"), Path.Combine(_folder.Path, "night8.zip"));
+        File.WriteAllBytes(snapshot, night7.CmsArchive);
+        File.WriteAllBytes(changed, edited);
+        Assert.Equal(0, TestData.Lcv("init", "--vault", vault, "--time-zone", "UTC").ExitCode);
+        Assert.Equal(0, TestData.Lcv("ingest", "--vault", vault, snapshot).ExitCode);
+        Assert.Equal(0, TestData.Lcv("ingest", "--vault", vault, changed, "--at", "2026-11-26T03:00").ExitCode);
+        var script = Path.Combine(_folder.Path, "fix.ps1");
+
+        var written = TestData.Lcv("restore", "--vault", vault, "HEAD~1", "--script", script,
+            "--object", "VoiceRoute Emergency", "--object", "DialPlan Site:Dublin", "--object", "TrunkConfiguration Service:PstnGateway:dubgw01.fabrikam.com");
+        var after = Apply(script, edited);
+
+        Assert.True(written.ExitCode == 0, written.Error);
+        var text = File.ReadAllText(script);
+        Assert.Contains("Remove-CsVoiceNormalizationRule -Identity 'Site:Dublin/Dublin-Pilot'", text);
+        Assert.Contains("New-CsVoiceNormalizationRule -Identity 'Site:Dublin/Dublin-Service'", text);
+        Assert.Contains("New-CsOutboundTranslationRule -Identity 'Service:PstnGateway:dubgw01.fabrikam.com/Dublin-IntlPrefix'", text);
+        Assert.Contains("Set-CsVoiceRoute -Identity 'Emergency' -Priority ", text);
+        var fingerprint = new SemanticFingerprint(LyncCatalog.Default, TestData.Filter);
+        var expected = DiffTestData.Night(7).Objects.Where(o => o.Key.StartsWith("cms/", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => fingerprint.Of(o.Value.Content));
+        var restored = after.Where(o => o.Key.StartsWith("cms/", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => fingerprint.Of(o.Value.Content));
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), restored.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, e => Assert.True(e.Value == restored[e.Key], $"{e.Key} differs after the script"));
+    }
+
+    // The archive with its settings edited as an admin would in the Management Shell.
+    private static byte[] Edited(byte[] archive, Action<List<XElement>> edit)
+    {
+        var entries = ExportArchive.FromBytes("x.zip", archive, ArchiveLimits.Default);
+        var document = XDocument.Load(new MemoryStream(entries.Entry("DocItemSet.xml")!));
+        edit(document.Descendants().Where(e => e.Parent?.Name.LocalName == "Value").ToList());
+        return ZipWriter.Write([("DocItemSet.xml", System.Text.Encoding.UTF8.GetBytes(document.ToString()), SyntheticNights.DefaultStart.AddDays(8))]);
     }
 
     [Theory]

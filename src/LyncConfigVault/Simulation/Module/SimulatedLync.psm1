@@ -282,6 +282,14 @@ function Get-CsRgsConfiguration { [CmdletBinding()] param([string] $Identity) Ge
 $script:Elements = @{
     VoicePolicy = 'VoicePolicy'; ClientPolicy = 'ClientPolicy'; ConferencingPolicy = 'MeetingPolicy'
     ExternalAccessPolicy = 'ExternalAccessPolicy'; MobilityPolicy = 'Mobility'; PstnUsage = 'PSTNUsages'
+    DialPlan = 'LocationProfile'; TrunkConfiguration = 'TrunkConfiguration'
+}
+
+# The rule cmdlets: the object that holds them and the list element they are written as.
+$script:Rules = @{
+    VoiceNormalizationRule = @('DialPlan', 'NormalizationRules')
+    OutboundTranslationRule = @('TrunkConfiguration', 'OutboundTranslationRulesList')
+    OutboundCallingNumberTranslationRule = @('TrunkConfiguration', 'OutboundCallingNumberTranslationRulesList')
 }
 
 function Read-SimulatedStore {
@@ -341,7 +349,39 @@ function Find-SimulatedDocItem($Store, [string] $Element, [string] $ScopeClass) 
 function Split-SimulatedIdentity([string] $Identity) {
     if ($Identity -eq 'Global') { return @('Global', $null) }
     if ($Identity -like 'Tag:*') { return @('Tag', $Identity.Substring(4)) }
-    throw [System.NotSupportedException]::new("The simulated store changes Global and Tag: objects only, not $Identity.")
+    if ($Identity -like 'Site:*') { return @('Site', $Identity.Substring(5)) }
+    if ($Identity -like 'Service:*') { return @('Service', $Identity.Substring(8)) }
+    throw [System.NotSupportedException]::new("The simulated store does not know the scope of $Identity.")
+}
+
+# Role:fqdn → the topology's ServiceId of that role on that pool, as "SiteId-RoleName-Instance".
+function Resolve-SimulatedService($Store, [string] $Service) {
+    $role, $fqdn = $Service -split ':', 2
+    $topology = $Store.Document.SelectSingleNode("//*[local-name()='Topology']")
+    $cluster = $topology.SelectSingleNode(".//*[local-name()='Cluster' and @Fqdn='$fqdn']/*[local-name()='ClusterId']")
+    if ($null -eq $cluster) { return $null }
+    # Not $service: PowerShell names are case-insensitive, and the [string] parameter would turn each element into text.
+    foreach ($candidate in $topology.SelectNodes(".//*[local-name()='Service']")) {
+        $id = Get-LocalChild $candidate 'ServiceId'
+        $on = $candidate.SelectSingleNode("./*[local-name()='InstalledOn']/*[local-name()='ClusterId']")
+        if ($id.GetAttribute('RoleName') -eq $role -and $null -ne $on -and $on.GetAttribute('SiteId') -eq $cluster.GetAttribute('SiteId') -and $on.GetAttribute('Number') -eq $cluster.GetAttribute('Number')) {
+            return "$($id.GetAttribute('SiteId'))-$role-$($id.GetAttribute('Instance'))"
+        }
+    }
+    $null
+}
+
+# Whether an Item's key is the one a scope name gives: Global's empty key, a Tag's or Site's Name, a Service's ServiceId.
+function Test-SimulatedKey($Store, $Key, $Scope) {
+    switch ($Scope[0]) {
+        'Global' { return $true }
+        'Service' {
+            $id = Get-LocalChild $Key 'ServiceId'
+            if ($null -eq $id) { return $false }
+            return "$($id.GetAttribute('SiteId'))-$($id.GetAttribute('RoleName'))-$($id.GetAttribute('Instance'))" -eq (Resolve-SimulatedService $Store $Scope[1])
+        }
+        default { return $Key.GetAttribute('Name') -eq $Scope[1] }
+    }
 }
 
 # Reads "-Name value" pairs (and -Name:value); -WhatIf and -Confirm are switches of their own.
@@ -397,6 +437,8 @@ function Invoke-SimulatedChange([string] $Verb, [string] $Noun, [string] $Identi
         $settings = $docItem.SelectSingleNode(".//*[local-name()='PstnRoutingSettings']")
         $route = $null
         foreach ($candidate in @(Get-LocalChild $settings 'Route')) { if ($candidate.GetAttribute('Name') -eq $Identity) { $route = $candidate; break } }
+        $priority = $parameters.Values['Priority']
+        $parameters.Values.Remove('Priority')
         switch ($Verb) {
             'New' {
                 if ($null -ne $route) { throw [System.InvalidOperationException]::new("The voice route $Identity already exists.") }
@@ -408,6 +450,7 @@ function Invoke-SimulatedChange([string] $Verb, [string] $Noun, [string] $Identi
             default { if ($null -eq $route) { throw [System.Management.Automation.ItemNotFoundException]::new("No voice route named $Identity.") } }
         }
         Set-SimulatedValues $route $parameters.Values
+        if ($null -ne $priority) { Move-SimulatedElement $settings $route 'Route' ([int]$priority) }
         Write-SimulatedStore $store
         return
     }
@@ -419,12 +462,12 @@ function Invoke-SimulatedChange([string] $Verb, [string] $Noun, [string] $Identi
     $dictionary = $docItem.SelectSingleNode(".//*[local-name()='Dictionary']")
     $item = $null
     foreach ($candidate in @(Get-LocalChild $dictionary 'Item')) {
-        $key = Get-LocalChild $candidate 'Key'
-        if ($scope[0] -eq 'Global' -or $key.GetAttribute('Name') -eq $scope[1]) { $item = $candidate; break }
+        if (Test-SimulatedKey $store (Get-LocalChild $candidate 'Key') $scope) { $item = $candidate; break }
     }
     switch ($Verb) {
         'New' {
             if ($null -ne $item) { throw [System.InvalidOperationException]::new("$Noun $Identity already exists.") }
+            if ($scope[0] -ne 'Tag' -and $scope[0] -ne 'Global') { throw [System.NotSupportedException]::new("The simulated store creates Global and Tag: objects only, not $Identity.") }
             $ns = $dictionary.NamespaceURI
             $item = $store.Document.CreateElement($dictionary.Prefix, 'Item', $ns)
             $key = $store.Document.CreateElement($dictionary.Prefix, 'Key', $ns)
@@ -450,6 +493,54 @@ function Invoke-SimulatedChange([string] $Verb, [string] $Noun, [string] $Identi
     Write-SimulatedStore $store
 }
 
+# Moves an element to a 0-based position among its siblings of the same name, as a Priority does in Lync.
+function Move-SimulatedElement($Parent, $Element, [string] $Name, [int] $Priority) {
+    [void]$Parent.RemoveChild($Element)
+    $siblings = @(Get-LocalChild $Parent $Name)
+    if ($Priority -lt $siblings.Count) { [void]$Parent.InsertBefore($Element, $siblings[$Priority]) }
+    elseif ($siblings.Count -gt 0) { [void]$Parent.InsertAfter($Element, $siblings[-1]) }
+    else { [void]$Parent.AppendChild($Element) }
+}
+
+# New-, Set- and Remove- of a rule inside its dial plan or trunk configuration: Identity is "<parent>/<rule name>".
+function Invoke-SimulatedRuleChange([string] $Verb, [string] $Noun, [string] $Identity, [object[]] $Arguments) {
+    $parameters = Read-SimulatedParameters $Arguments
+    if ($parameters.WhatIf) { return "What if: Performing the operation `"$Verb-Cs$Noun`" on target `"$Identity`"." }
+    $slash = $Identity.LastIndexOf('/')
+    if ($slash -lt 0) { throw [System.ArgumentException]::new("$Identity is not <parent>/<rule name>.") }
+    $parentNoun, $list = $script:Rules[$Noun]
+    $parent, $name = $Identity.Substring(0, $slash), $Identity.Substring($slash + 1)
+    $store = Read-SimulatedStore
+    $scope = Split-SimulatedIdentity $parent
+    $element = $script:Elements[$parentNoun]
+    $docItem = Find-SimulatedDocItem $store $element $scope[0]
+    $setting = $null
+    if ($null -ne $docItem) {
+        foreach ($candidate in @(Get-LocalChild ($docItem.SelectSingleNode(".//*[local-name()='Dictionary']")) 'Item')) {
+            if (Test-SimulatedKey $store (Get-LocalChild $candidate 'Key') $scope) { $setting = $candidate.SelectSingleNode(".//*[local-name()='$element']"); break }
+        }
+    }
+    if ($null -eq $setting) { throw [System.Management.Automation.ItemNotFoundException]::new("No $parentNoun has the Identity $parent.") }
+    $rule = $null
+    foreach ($candidate in @(Get-LocalChild $setting $list)) { if ($candidate.GetAttribute('Name') -eq $name) { $rule = $candidate; break } }
+    $priority = $parameters.Values['Priority']
+    $parameters.Values.Remove('Priority')
+    switch ($Verb) {
+        'New' {
+            if ($null -ne $rule) { throw [System.InvalidOperationException]::new("The rule $Identity already exists.") }
+            $rule = $store.Document.CreateElement($setting.Prefix, $list, $setting.NamespaceURI)
+            $rule.SetAttribute('Name', $name)
+            $rules = @(Get-LocalChild $setting $list)
+            if ($rules.Count -gt 0) { [void]$setting.InsertAfter($rule, $rules[-1]) } else { [void]$setting.AppendChild($rule) }
+        }
+        'Remove' { if ($null -ne $rule) { [void]$setting.RemoveChild($rule) }; Write-SimulatedStore $store; return }
+        default { if ($null -eq $rule) { throw [System.Management.Automation.ItemNotFoundException]::new("No rule has the Identity $Identity.") } }
+    }
+    Set-SimulatedValues $rule $parameters.Values
+    if ($null -ne $priority) { Move-SimulatedElement $setting $rule $list ([int]$priority) }
+    Write-SimulatedStore $store
+}
+
 function Set-CsVoicePolicy([string] $Identity) { Invoke-SimulatedChange 'Set' 'VoicePolicy' $Identity $args }
 function New-CsVoicePolicy([string] $Identity) { Invoke-SimulatedChange 'New' 'VoicePolicy' $Identity $args }
 function Remove-CsVoicePolicy([string] $Identity) { Invoke-SimulatedChange 'Remove' 'VoicePolicy' $Identity $args }
@@ -463,10 +554,29 @@ function Set-CsPstnUsage([string] $Identity) { Invoke-SimulatedChange 'Set' 'Pst
 function Set-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'Set' 'VoiceRoute' $Identity $args }
 function New-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'New' 'VoiceRoute' $Identity $args }
 function Remove-CsVoiceRoute([string] $Identity) { Invoke-SimulatedChange 'Remove' 'VoiceRoute' $Identity $args }
+function Set-CsDialPlan([string] $Identity) { Invoke-SimulatedChange 'Set' 'DialPlan' $Identity $args }
+function New-CsDialPlan([string] $Identity) { Invoke-SimulatedChange 'New' 'DialPlan' $Identity $args }
+function Remove-CsDialPlan([string] $Identity) { Invoke-SimulatedChange 'Remove' 'DialPlan' $Identity $args }
+function Set-CsTrunkConfiguration([string] $Identity) { Invoke-SimulatedChange 'Set' 'TrunkConfiguration' $Identity $args }
+function New-CsTrunkConfiguration([string] $Identity) { Invoke-SimulatedChange 'New' 'TrunkConfiguration' $Identity $args }
+function Remove-CsTrunkConfiguration([string] $Identity) { Invoke-SimulatedChange 'Remove' 'TrunkConfiguration' $Identity $args }
+function Set-CsVoiceNormalizationRule([string] $Identity) { Invoke-SimulatedRuleChange 'Set' 'VoiceNormalizationRule' $Identity $args }
+function New-CsVoiceNormalizationRule([string] $Identity) { Invoke-SimulatedRuleChange 'New' 'VoiceNormalizationRule' $Identity $args }
+function Remove-CsVoiceNormalizationRule([string] $Identity) { Invoke-SimulatedRuleChange 'Remove' 'VoiceNormalizationRule' $Identity $args }
+function Set-CsOutboundTranslationRule([string] $Identity) { Invoke-SimulatedRuleChange 'Set' 'OutboundTranslationRule' $Identity $args }
+function New-CsOutboundTranslationRule([string] $Identity) { Invoke-SimulatedRuleChange 'New' 'OutboundTranslationRule' $Identity $args }
+function Remove-CsOutboundTranslationRule([string] $Identity) { Invoke-SimulatedRuleChange 'Remove' 'OutboundTranslationRule' $Identity $args }
+function Set-CsOutboundCallingNumberTranslationRule([string] $Identity) { Invoke-SimulatedRuleChange 'Set' 'OutboundCallingNumberTranslationRule' $Identity $args }
+function New-CsOutboundCallingNumberTranslationRule([string] $Identity) { Invoke-SimulatedRuleChange 'New' 'OutboundCallingNumberTranslationRule' $Identity $args }
+function Remove-CsOutboundCallingNumberTranslationRule([string] $Identity) { Invoke-SimulatedRuleChange 'Remove' 'OutboundCallingNumberTranslationRule' $Identity $args }
 
 $exported = @('Initialize-SimulatedLync', 'Get-CsServerVersion', 'Get-CsService', 'Get-CsPool', 'Get-CsSite', 'Get-CsUser', 'Get-CsTopology', 'Export-CsConfiguration', 'Export-CsLisConfiguration',
     'Get-CsRgsWorkflow', 'Get-CsRgsQueue', 'Get-CsRgsAgentGroup', 'Get-CsRgsHoursOfBusiness', 'Get-CsRgsHolidaySet', 'Get-CsRgsConfiguration')
 if ($script:ServerVersion -notmatch '\(4\.0\.') { $exported += @('Export-CsRgsConfiguration', 'Export-CsUserData', 'Export-CsPersistentChatData') }
 Export-ModuleMember -Function $exported
 Export-ModuleMember -Function Set-CsVoicePolicy, New-CsVoicePolicy, Remove-CsVoicePolicy, Set-CsClientPolicy, New-CsClientPolicy, Remove-CsClientPolicy,
-    Set-CsConferencingPolicy, Set-CsExternalAccessPolicy, Set-CsMobilityPolicy, Set-CsPstnUsage, Set-CsVoiceRoute, New-CsVoiceRoute, Remove-CsVoiceRoute
+    Set-CsConferencingPolicy, Set-CsExternalAccessPolicy, Set-CsMobilityPolicy, Set-CsPstnUsage, Set-CsVoiceRoute, New-CsVoiceRoute, Remove-CsVoiceRoute,
+    Set-CsDialPlan, New-CsDialPlan, Remove-CsDialPlan, Set-CsTrunkConfiguration, New-CsTrunkConfiguration, Remove-CsTrunkConfiguration,
+    Set-CsVoiceNormalizationRule, New-CsVoiceNormalizationRule, Remove-CsVoiceNormalizationRule,
+    Set-CsOutboundTranslationRule, New-CsOutboundTranslationRule, Remove-CsOutboundTranslationRule,
+    Set-CsOutboundCallingNumberTranslationRule, New-CsOutboundCallingNumberTranslationRule, Remove-CsOutboundCallingNumberTranslationRule
