@@ -85,6 +85,8 @@ public sealed class ImpactTests
 
         Assert.Contains(Notes(report, "TrunkConfiguration Service:PstnGateway:dubgw01.fabrikam.com"), n => n.Contains("Tag:VP-Dublin-Intl", StringComparison.Ordinal) && n.Contains(" sends 00", StringComparison.Ordinal));
         Assert.DoesNotContain(Notes(report, "VoicePolicy Tag:VP-Dublin-Intl"), n => n.Contains(" sends ", StringComparison.Ordinal));
+        // Reversed, Emergency comes first, then Dublin-International (not +353), then Dublin-National, which takes +3531… before Dublin-Local.
+        Assert.Contains(Notes(report, "VoicePolicy Tag:VP-Dublin-Intl"), n => n.Contains("route Dublin-Local via dubgw01.fabrikam.com, dubgw02.fabrikam.com → route Dublin-National", StringComparison.Ordinal));
     }
 
     [Fact]

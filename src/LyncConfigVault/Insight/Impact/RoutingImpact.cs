@@ -14,6 +14,7 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
     /// <summary>Past this many routings per side the policies are sampled: a diff must stay quick on a 20,000-object deployment.</summary>
     private const int MaxProbes = 200_000;
     private const int MaxNotesPerChange = 5;
+    private const int MaxReplayedMoves = 2_000;
 
     private static readonly string[] RoutingNouns = ["VoiceRoute", "PstnUsages", "TrunkConfiguration"];
 
@@ -146,8 +147,16 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
             }
         }
 
+        // Each move is replayed; past MaxReplayedMoves, one move per policy and way stands for the others like it.
+        var causes = new Dictionary<string, (IReadOnlyList<ObjectChange> Owners, bool Together)>(StringComparer.Ordinal);
+        (IReadOnlyList<ObjectChange> Owners, bool Together) CauseOf((string OldPolicy, string NewPolicy, string Number, RouteResult Then, RouteResult Now) m)
+        {
+            var key = moved.Count <= MaxReplayedMoves ? $"{m.NewPolicy}|{m.Number}" : $"{m.NewPolicy}|{Grouping(m.Then, m.Now)}";
+            return causes.TryGetValue(key, out var cause) ? cause : causes[key] = Cause(replay, m.OldPolicy, m.NewPolicy, m.Number, m.Then, m.Now);
+        }
+
         var notes = moved
-            .Select(m => (Move: m, Cause: Cause(replay, m.OldPolicy, m.NewPolicy, m.Number, m.Then, m.Now)))
+            .Select(m => (Move: m, Cause: CauseOf(m)))
             .GroupBy(m => (Move: Grouping(m.Move.Then, m.Move.Now), Owners: string.Join('\u0001', m.Cause.Owners.Select(DiffImpact.Key)), m.Cause.Together))
             .Select(g =>
             {
