@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Inspect;
 using LyncConfigVault.Model;
@@ -47,7 +46,7 @@ internal sealed class InspectCommand : Command
 
             if (parse.GetValue(_format) == "json")
             {
-                JsonOutput.Write(console.Profile.Out.Writer, json => WriteJson(json, inspections));
+                JsonOutput.Write(console.Profile.Out.Writer, new Dictionary<string, object> { ["schema"] = Schema, ["files"] = inspections.Select(Record).ToList() });
             }
             else
             {
@@ -83,16 +82,15 @@ internal sealed class InspectCommand : Command
         }
 
         var reading = cms.Reading;
-        var catalogDocuments = reading.Documents.Where(d => d.Catalog).ToList();
-        var genericDocuments = reading.Documents.Where(d => !d.Catalog).ToList();
+        var catalogDocuments = reading.Documents.Where(d => d.Noun is not null).ToList();
+        var genericDocuments = reading.Documents.Where(d => d.Noun is null).ToList();
         console.MarkupLineInterpolated($"[bold]{name}[/]: Export-CsConfiguration, DocItemSet.xml in {reading.Encoding.ToUpperInvariant()}, SchemaWriteVersion {string.Join(", ", reading.SchemaWriteVersions)}");
         console.MarkupLineInterpolated($"  {inspection.Objects:N0} objects from {reading.Documents.Count} documents: {catalogDocuments.Sum(d => d.Items):N0} items read into catalog objects, {reading.GenericItemCount:N0} kept generically.");
         var table = new Table().AddColumns("Type", "Scope", "Items", "Read as");
         foreach (var document in reading.Documents)
         {
-            var noun = LyncCatalog.Default.ForDocument(document.ElementName)?.Noun;
             table.AddRow(Markup.Escape(document.ElementName), Markup.Escape(document.ScopeClass), document.Items.ToString("N0", CultureInfo.InvariantCulture),
-                noun is null ? "[yellow]generic: type not in lcv's catalog[/]" : Markup.Escape(noun));
+                document.Noun is null ? "[yellow]generic: type not in lcv's catalog[/]" : Markup.Escape(document.Noun));
         }
 
         console.Write(table);
@@ -121,95 +119,30 @@ internal sealed class InspectCommand : Command
         }
     }
 
-    private static void WriteJson(Utf8JsonWriter json, List<Inspection> inspections)
+    /// <summary>One file as lcv.inspect/1 gives it: add fields, never rename or remove them.</summary>
+    private static Dictionary<string, object?> Record(Inspection inspection)
     {
-        json.WriteStartObject();
-        json.WriteString("schema", Schema);
-        json.WriteStartArray("files");
-        foreach (var inspection in inspections)
+        var record = new Dictionary<string, object?>
         {
-            json.WriteStartObject();
-            json.WriteString("file", inspection.File);
-            json.WriteString("kind", inspection.Kind.ToString().ToLowerInvariant());
-            json.WriteNumber("objects", inspection.Objects);
-            if (inspection.Cms is { } cms)
+            ["file"] = inspection.File,
+            ["kind"] = inspection.Kind.ToString().ToLowerInvariant(),
+            ["objects"] = inspection.Objects,
+        };
+        if (inspection.Cms is { Reading: var reading, RoundTrip: var roundTrip })
+        {
+            record["encoding"] = reading.Encoding;
+            record["schemaWriteVersions"] = reading.SchemaWriteVersions;
+            record["documents"] = reading.Documents.Select(d => new Dictionary<string, object?>
             {
-                WriteCms(json, cms);
-            }
-
-            json.WriteStartArray("ignoredEntries");
-            foreach (var entry in inspection.IgnoredEntries)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", entry.Name);
-                json.WriteNumber("size", entry.Size);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+                ["element"] = d.ElementName, ["scopeClass"] = d.ScopeClass, ["items"] = d.Items, ["noun"] = d.Noun, ["generic"] = d.Noun is null,
+            }).ToList();
+            record["keptWhole"] = reading.GenericDocuments.Select(g => new Dictionary<string, object?> { ["label"] = g.Label, ["reason"] = g.Reason }).ToList();
+            record["genericItems"] = reading.GenericItemCount;
+            record["layout"] = new Dictionary<string, object?> { ["wrappers"] = reading.WrapperChains, ["choices"] = reading.LayoutChoices };
+            record["roundTrip"] = new Dictionary<string, object?> { ["exact"] = roundTrip.Exact, ["differing"] = roundTrip.Differing, ["examples"] = roundTrip.Examples };
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteCms(Utf8JsonWriter json, CmsInspection cms)
-    {
-        var reading = cms.Reading;
-        json.WriteString("encoding", reading.Encoding);
-        WriteStrings(json, "schemaWriteVersions", reading.SchemaWriteVersions);
-        json.WriteStartArray("documents");
-        foreach (var document in reading.Documents)
-        {
-            json.WriteStartObject();
-            json.WriteString("element", document.ElementName);
-            json.WriteString("scopeClass", document.ScopeClass);
-            json.WriteNumber("items", document.Items);
-            if (LyncCatalog.Default.ForDocument(document.ElementName)?.Noun is { } noun)
-            {
-                json.WriteString("noun", noun);
-            }
-            else
-            {
-                json.WriteNull("noun");
-            }
-
-            json.WriteBoolean("generic", !document.Catalog);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("keptWhole");
-        foreach (var generic in reading.GenericDocuments)
-        {
-            json.WriteStartObject();
-            json.WriteString("label", generic.Label);
-            json.WriteString("reason", generic.Reason);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteNumber("genericItems", reading.GenericItemCount);
-        json.WriteStartObject("layout");
-        WriteStrings(json, "wrappers", reading.WrapperChains);
-        WriteStrings(json, "choices", reading.LayoutChoices);
-        json.WriteEndObject();
-        json.WriteStartObject("roundTrip");
-        json.WriteBoolean("exact", cms.RoundTrip.Exact);
-        json.WriteNumber("differing", cms.RoundTrip.Differing);
-        WriteStrings(json, "examples", cms.RoundTrip.Examples);
-        json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
+        record["ignoredEntries"] = inspection.IgnoredEntries.Select(e => new Dictionary<string, object?> { ["name"] = e.Name, ["size"] = e.Size }).ToList();
+        return record;
     }
 }

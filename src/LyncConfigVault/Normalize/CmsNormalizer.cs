@@ -129,7 +129,7 @@ internal sealed partial class CmsNormalizer(LyncCatalog catalog, NoiseFilter fil
     {
         var known = catalog.ForDocument(envelope.ElementName);
         var entry = known ?? LyncCatalog.Unknown(envelope.ElementName);
-        Reading.Document(envelope, known is not null);
+        Reading.Document(envelope, known?.Noun);
         var document = DocumentExport(envelope, Reading.Encoding);   // the same for every item of the document: built once
         var lists = ListLayout.Applies(entry) ? ListLayout.For(entry, catalog) : null;
         foreach (var item in envelope.Items)

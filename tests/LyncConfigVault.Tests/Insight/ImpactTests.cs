@@ -144,7 +144,8 @@ public sealed class ImpactTests
         var before = Night(1);
         var renamed = Rename(before, "cms/voice/VoicePolicy/Tag/VP-London-Intl.yaml", "VP-London-Intl-R");
         var described = Edit(renamed, "cms/voice/VoiceRoute/London-National.yaml", c => ((YMap)c["Route"]!).Set("Description", new YScalar("reviewed")));
-        var after = Edit(described, "cms/voice/VoiceRoute/Amsterdam-National.yaml", c => ((YMap)c["Route"]!).Set("NumberPattern", new YScalar(@"^\+31\d{11}$")));
+        var pattern = Edit(described, "cms/voice/VoiceRoute/Amsterdam-National.yaml", c => ((YMap)c["Route"]!).Set("NumberPattern", new YScalar(@"^\+31\d{11}$")));
+        var after = Edit(pattern, "cms/voice/PstnUsages/Global.yaml", c => List(c, "PSTNUsages", "Usage").Items.Add(new YScalar("Premium")));
 
         var report = Impact(before, after);
 
@@ -153,6 +154,7 @@ public sealed class ImpactTests
         Assert.DoesNotContain(Notes(report, "VoiceRoute London-National"), n => n.StartsWith("test case", StringComparison.Ordinal));
         var onAmsterdam = Notes(report, "VoiceRoute Amsterdam-National").Where(n => n.StartsWith("test case", StringComparison.Ordinal)).ToList();
         Assert.Equal("test case Amsterdam-National now fails", Assert.Single(onAmsterdam)[..38]);
+        Assert.DoesNotContain(Notes(report, "PstnUsages Global"), n => n.StartsWith("test case", StringComparison.Ordinal));
     }
 
     private static Snapshot AddRoute(Snapshot snapshot, string like, string name, string gateway)

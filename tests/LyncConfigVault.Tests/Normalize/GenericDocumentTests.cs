@@ -50,7 +50,7 @@ public sealed class GenericDocumentTests
         var future = Assert.Single(objects);
         Assert.Equal("FutureSetting Tag:Pilot", future.DisplayName);
         Assert.Equal(1, reading.GenericItemCount);
-        Assert.False(Assert.Single(reading.Documents).Catalog);
+        Assert.Null(Assert.Single(reading.Documents).Noun);
     }
 
     // An AnchoredXml whose Values hold two elements: not the shape lcv reads, so the DocItem is kept whole.

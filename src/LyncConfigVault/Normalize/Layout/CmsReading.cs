@@ -30,7 +30,7 @@ internal sealed class CmsReading(string encoding)
     /// <summary>The AnchoredXml SchemaWriteVersion values seen (FORMATS.md §2.9: 1 so far).</summary>
     public IReadOnlyCollection<string> SchemaWriteVersions => _schemaVersions;
 
-    public int GenericItemCount => _documents.Values.Where(d => !d.Catalog).Sum(d => d.Items) + _generic.Count;
+    public int GenericItemCount => _documents.Values.Where(d => d.Noun is null).Sum(d => d.Items) + _generic.Count;
 
     public void Envelope(CmsEnvelope envelope)
     {
@@ -38,12 +38,13 @@ internal sealed class CmsReading(string encoding)
         _schemaVersions.Add(envelope.AnchoredXml.Attribute("SchemaWriteVersion")?.Value ?? "none");
     }
 
-    public void Document(CmsEnvelope envelope, bool catalog)
+    /// <param name="noun">The catalog noun its items were read as; null when the catalog does not know the type.</param>
+    public void Document(CmsEnvelope envelope, string? noun)
     {
         var key = $"{envelope.ElementName},{envelope.ScopeClass}";
         if (!_documents.TryGetValue(key, out var read))
         {
-            _documents[key] = read = new DocumentRead(envelope.ElementName, envelope.ScopeClass, catalog);
+            _documents[key] = read = new DocumentRead(envelope.ElementName, envelope.ScopeClass, noun);
         }
 
         read.Items += envelope.Items.Count;
@@ -76,8 +77,8 @@ internal sealed class CmsReading(string encoding)
     }
 }
 
-/// <summary>One (type, scope class) document: how many items it held and whether the catalog knows its type.</summary>
-internal sealed record DocumentRead(string ElementName, string ScopeClass, bool Catalog)
+/// <summary>One (type, scope class) document: how many items it held and the catalog noun they were read as (null: kept generically).</summary>
+internal sealed record DocumentRead(string ElementName, string ScopeClass, string? Noun)
 {
     public int Items { get; set; }
 }
