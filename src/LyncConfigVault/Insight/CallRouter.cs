@@ -16,6 +16,7 @@ internal sealed class CallRouter(VoiceModel model)
 
     // Each pattern compiled once per router: a deployment holds far more patterns than Regex's static cache (15).
     private readonly Dictionary<string, Regex?> _patterns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Identity, IReadOnlyList<NumberRule> Rules)> _trunks = new(StringComparer.OrdinalIgnoreCase);
 
     public RouteResult Route(string dialed, string dialPlan, string voicePolicy)
     {
@@ -51,7 +52,7 @@ internal sealed class CallRouter(VoiceModel model)
     /// <summary>A number already normalized, routed by a voice policy alone (no dial plan: the diff's probes).</summary>
     public RouteResult RouteNormalized(string number, string voicePolicy) =>
         model.VoicePolicies.TryGetValue(voicePolicy, out var usages)
-            ? Route(number, "", null, number, voicePolicy, usages, [])
+            ? Route(number, "", null, number, voicePolicy, usages, steps: null)
             : Missing(number, "", voicePolicy, RouteResult.PolicyMissing, $"There is no voice policy {voicePolicy} in this snapshot.");
 
     private static RouteResult Missing(string dialed, string dialPlan, string voicePolicy, string outcome, string step) =>
@@ -67,12 +68,13 @@ internal sealed class CallRouter(VoiceModel model)
         return rule is not null ? (rule, normalized) : (null, dialed.StartsWith('+') ? dialed : null);
     }
 
-    private RouteResult Route(string dialed, string dialPlan, string? rule, string normalized, string voicePolicy, IReadOnlyList<string> usages, List<string> steps)
+    /// <param name="steps">Where the explanation goes; null when nobody reads it (the diff's probes route hundreds of thousands of numbers).</param>
+    private RouteResult Route(string dialed, string dialPlan, string? rule, string normalized, string voicePolicy, IReadOnlyList<string> usages, List<string>? steps)
     {
         if (usages.Count == 0)
         {
-            steps.Add($"Voice policy {voicePolicy} has no PSTN usages: it allows no PSTN call.");
-            return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, null, null, [], null, RouteResult.NoUsage, steps);
+            steps?.Add($"Voice policy {voicePolicy} has no PSTN usages: it allows no PSTN call.");
+            return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, null, null, [], null, RouteResult.NoUsage, (IReadOnlyList<string>?)steps ?? []);
         }
 
         foreach (var usage in usages)
@@ -84,7 +86,7 @@ internal sealed class CallRouter(VoiceModel model)
                     continue;
                 }
 
-                steps.Add($"Voice policy {voicePolicy}: usage {usage}, route {route.Name} (priority {route.Priority}, {route.NumberPattern}) matches.");
+                steps?.Add($"Voice policy {voicePolicy}: usage {usage}, route {route.Name} (priority {route.Priority}, {route.NumberPattern}) matches.");
                 var gateways = route.Gateways.Select(g => g.StartsWith("PstnGateway:", StringComparison.OrdinalIgnoreCase) ? g["PstnGateway:".Length..] : g).ToList();
                 var translations = new List<GatewayTranslation>();
                 foreach (var gateway in gateways)
@@ -92,23 +94,36 @@ internal sealed class CallRouter(VoiceModel model)
                     var (trunk, trunkRules) = TrunkFor(gateway);
                     var (outbound, result) = Apply(trunkRules, normalized);
                     translations.Add(new GatewayTranslation(gateway, trunk, outbound?.Name, outbound is null ? normalized : result!));
-                    var order = gateways.Count == 1 ? "" : translations.Count == 1 ? " (tried first)" : $" (failover {translations.Count})";
-                    steps.Add(outbound is null
-                        ? $"Trunk configuration {trunk}: no outbound rule matches; {normalized} goes to {gateway}{order} as it is."
-                        : $"Trunk configuration {trunk}: rule {outbound.Name} sends {result} to {gateway}{order}.");
+                    if (steps is not null)
+                    {
+                        var order = gateways.Count == 1 ? "" : translations.Count == 1 ? " (tried first)" : $" (failover {translations.Count})";
+                        steps.Add(outbound is null
+                            ? $"Trunk configuration {trunk}: no outbound rule matches; {normalized} goes to {gateway}{order} as it is."
+                            : $"Trunk configuration {trunk}: rule {outbound.Name} sends {result} to {gateway}{order}.");
+                    }
                 }
 
                 var translated = translations.Count > 0 ? translations[0].Sent : normalized;
-                return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, usage, route.Name, gateways, translated, RouteResult.Routed, steps) { Translations = translations };
+                return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, usage, route.Name, gateways, translated, RouteResult.Routed, (IReadOnlyList<string>?)steps ?? []) { Translations = translations };
             }
         }
 
-        steps.Add($"Voice policy {voicePolicy}: no route carrying {string.Join(", ", usages)} matches {normalized}.");
-        return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, null, null, [], null, RouteResult.NoRoute, steps);
+        steps?.Add($"Voice policy {voicePolicy}: no route carrying {string.Join(", ", usages)} matches {normalized}.");
+        return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, null, null, [], null, RouteResult.NoRoute, (IReadOnlyList<string>?)steps ?? []);
     }
 
     /// <summary>The trunk configuration that covers a gateway: its own, else its site's, else the global one.</summary>
     public (string Identity, IReadOnlyList<NumberRule> Rules) TrunkFor(string gateway)
+    {
+        if (_trunks.TryGetValue(gateway, out var known))
+        {
+            return known;
+        }
+
+        return _trunks[gateway] = FindTrunk(gateway);
+    }
+
+    private (string Identity, IReadOnlyList<NumberRule> Rules) FindTrunk(string gateway)
     {
         var candidates = new List<string> { $"Service:PstnGateway:{gateway}" };
         if (model.GatewaySites.TryGetValue(gateway, out var site))

@@ -58,6 +58,11 @@ internal sealed class ChangeReplay
     /// <summary>The changes that explain <paramref name="now"/>, and whether they do so only together; none when nothing can be replayed.</summary>
     public (IReadOnlyList<ObjectChange> Owners, bool Together) Explain(string number, string oldPolicy, string newPolicy, RouteResult now, Func<RouteResult, string> way)
     {
+        if (_replays.Count == 1)
+        {
+            return ([_replays[0].Change], false);   // the one routing change: nothing to tell apart
+        }
+
         var target = way(now);
         var alone = _replays.Where(r => way(Route(r.Alone, number, oldPolicy, newPolicy)) == target).Select(r => r.Change).ToList();
         if (alone.Count > 0 || _replays.Count == 0)
