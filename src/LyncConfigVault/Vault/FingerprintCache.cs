@@ -2,13 +2,22 @@ namespace LyncConfigVault.Vault;
 
 /// <summary>
 /// The semantic fingerprints of the objects at one commit, kept in .git/lcv so a no-change night
-/// does not re-read 20,000 files from history. Only valid for the commit it names.
+/// does not re-read 20,000 files from history. Only valid for the commit it names and the noise rules
+/// it was computed under: a newer lcv with other managed rules computes them afresh, never compares across.
 /// </summary>
 internal static class FingerprintCache
 {
     private const string FileName = "fingerprints";
 
-    public static Dictionary<string, string> Load(string stateFolder, string commit)
+    /// <summary>The first line of the cache: the commit, then a hash of the rules the fingerprints were computed under.</summary>
+    public static string Header(string commit, Normalize.NoiseFilter filter)
+    {
+        var rules = string.Join('\n', filter.Rules.Select(r => $"{r.Kind}\t{r.Noun}\t{r.Path}"));
+        return $"{commit} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(rules)))[..16]}";
+    }
+
+    /// <param name="header">From <see cref="Header"/>: the commit and the rules the caller computes under.</param>
+    public static Dictionary<string, string> Load(string stateFolder, string header)
     {
         var path = Path.Combine(stateFolder, FileName);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -18,7 +27,7 @@ internal static class FingerprintCache
         }
 
         using var reader = new StreamReader(path);
-        if (reader.ReadLine() != commit)
+        if (reader.ReadLine() != header)
         {
             return result;
         }
@@ -35,14 +44,14 @@ internal static class FingerprintCache
         return result;
     }
 
-    public static void Save(string stateFolder, string commit, IReadOnlyDictionary<string, string> fingerprints)
+    public static void Save(string stateFolder, string header, IReadOnlyDictionary<string, string> fingerprints)
     {
         Directory.CreateDirectory(stateFolder);
         var path = Path.Combine(stateFolder, FileName);
         var temporary = path + ".tmp";
         using (var writer = new StreamWriter(temporary) { NewLine = "\n" })
         {
-            writer.WriteLine(commit);
+            writer.WriteLine(header);
             foreach (var (file, fingerprint) in fingerprints)
             {
                 writer.WriteLine($"{file}\t{fingerprint}");

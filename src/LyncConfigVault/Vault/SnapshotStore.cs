@@ -25,7 +25,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         var git = vault.Git;
         var head = vault.Head;
         var before = VaultLayout.ObjectFiles(head.Tree);
-        var cache = FingerprintCache.Load(vault.StateFolder, head.Sha);
+        var cache = FingerprintCache.Load(vault.StateFolder, FingerprintCache.Header(head.Sha, filter));
         var first = vault.LatestSnapshot is null;
         var stale = VaultLayout.PartsIn(head.Tree).Where(p => !VaultLayout.Covers(snapshot.Parts, p))
             .Select(p => new StalePart(p, failed?.FirstOrDefault(f => f.Part is not null && VaultLayout.Covers([f.Part], p))?.Reason))
@@ -84,7 +84,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
 
         if (changes.Count == 0)
         {
-            FingerprintCache.Save(vault.StateFolder, head.Sha, fingerprints);
+            FingerprintCache.Save(vault.StateFolder, FingerprintCache.Header(head.Sha, filter), fingerprints);
             return new StoreResult(null, [], stale, "no change", first);
         }
 
@@ -95,7 +95,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         var signature = VaultRepository.Signature(when);
         var commit = git.ObjectDatabase.CreateCommit(signature, signature, message, tree, [head], prettifyMessage: false);
         vault.Advance(commit, "lcv: snapshot");
-        FingerprintCache.Save(vault.StateFolder, commit.Sha, fingerprints);
+        FingerprintCache.Save(vault.StateFolder, FingerprintCache.Header(commit.Sha, filter), fingerprints);
         return new StoreResult(commit.Sha, described, stale, first ? message.Split('\n')[0] : CommitMessage.Summary(described), first);
     }
 
