@@ -131,7 +131,7 @@ internal sealed partial class CmsNormalizer(LyncCatalog catalog, NoiseFilter fil
         var entry = known ?? LyncCatalog.Unknown(envelope.ElementName);
         Reading.Document(envelope, known?.Noun);
         var document = DocumentExport(envelope, Reading.Encoding);   // the same for every item of the document: built once
-        var lists = ListLayout.Applies(entry) ? ListLayout.For(entry, catalog) : null;
+        var lists = ListLayout.Applies(entry) ? ListLayout.For(entry) : null;
         foreach (var item in envelope.Items)
         {
             var export = ItemExport(document, item);

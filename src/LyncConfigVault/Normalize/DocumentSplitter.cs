@@ -30,7 +30,7 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
         foreach (var rule in container.Splits)
         {
             var childEntry = catalog.Noun(rule.Noun);
-            var lists = ListLayout.Applies(childEntry) ? ListLayout.For(childEntry, catalog) : null;
+            var lists = ListLayout.Applies(childEntry) ? ListLayout.For(childEntry) : null;
             var parents = rule.Wrapper is null ? [element] : element.Elements().Where(e => e.Name.LocalName == rule.Wrapper).ToList();
             foreach (var parent in parents)
             {

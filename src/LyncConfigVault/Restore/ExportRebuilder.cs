@@ -173,7 +173,7 @@ internal static class ExportRebuilder
         var entry = LyncCatalog.Default.ForNoun(obj.Text(ObjectFactory.NounKey) ?? "");
         if (entry is not null && ListLayout.Applies(entry))
         {
-            ListLayout.For(entry, LyncCatalog.Default).Write(setting, obj[ObjectFactory.ExportKey] as YMap);
+            ListLayout.For(entry).Write(setting, obj[ObjectFactory.ExportKey] as YMap);
         }
     }
 

@@ -27,34 +27,6 @@ internal sealed class ChangeReplay
         }
     }
 
-
-    /// <summary>
-    /// The changes that flip a voice test case from <paramref name="old"/> to <paramref name="now"/>; a change of the test
-    /// case itself replays as running its new definition on the old configuration.
-    /// </summary>
-    public (IReadOnlyList<ObjectChange> Owners, bool Together) ExplainTest(VoiceTestResult old, VoiceTestResult now, ObjectChange? caseChange)
-    {
-        var candidates = _replays.Select(r => (r.Change, Alone: Passes(r.AloneModel, old.Case), Without: Passes(r.WithoutModel, now.Case))).ToList();
-        if (caseChange is not null && _replays.Count > 0)
-        {
-            candidates.Add((caseChange, Passes(_before!, now.Case), Passes(_after!, old.Case)));
-        }
-
-        var alone = candidates.Where(c => c.Alone == now.Passed).Select(c => c.Change).ToList();
-        return alone.Count > 0 || candidates.Count == 0
-            ? (alone, false)
-            : (candidates.Where(c => c.Without != now.Passed).Select(c => c.Change).ToList(), true);
-    }
-
-    private static bool Passes(VoiceModel model, VoiceTestCase test) => VoiceTestRunner.Run(model, [test])[0].Passed;
-
-    private sealed record Replay(ObjectChange Change, VoiceModel AloneModel, VoiceModel WithoutModel)
-    {
-        public CallRouter Alone { get; } = new(AloneModel);
-
-        public CallRouter Without { get; } = new(WithoutModel);
-    }
-
     /// <summary>The changes that explain <paramref name="now"/>, and whether they do so only together; none when nothing can be replayed.</summary>
     public (IReadOnlyList<ObjectChange> Owners, bool Together) Explain(string number, string oldPolicy, string newPolicy, RouteResult now, Func<RouteResult, string> way)
     {
@@ -73,10 +45,37 @@ internal sealed class ChangeReplay
         return (_replays.Where(r => way(Route(r.Without, number, oldPolicy, newPolicy)) != target).Select(r => r.Change).ToList(), true);
     }
 
+    /// <summary>
+    /// The changes that flip a voice test case from <paramref name="old"/> to <paramref name="now"/>; a change of the test
+    /// case itself replays as running its new definition on the old configuration.
+    /// </summary>
+    public (IReadOnlyList<ObjectChange> Owners, bool Together) ExplainTest(VoiceTestResult old, VoiceTestResult now, ObjectChange? caseChange)
+    {
+        var candidates = _replays.Select(r => (r.Change, Alone: Passes(r.AloneModel, old.Case), Without: Passes(r.WithoutModel, now.Case))).ToList();
+        if (caseChange is not null && _before is not null)
+        {
+            candidates.Add((caseChange, Passes(_before, now.Case), Passes(_after!, old.Case)));
+        }
+
+        var alone = candidates.Where(c => c.Alone == now.Passed).Select(c => c.Change).ToList();
+        return alone.Count > 0 || candidates.Count == 0
+            ? (alone, false)
+            : (candidates.Where(c => c.Without != now.Passed).Select(c => c.Change).ToList(), true);
+    }
+
+    private static bool Passes(VoiceModel model, VoiceTestCase test) => VoiceTestRunner.Run(model, [test])[0].Passed;
+
     // The policy is known by its new name where the replayed change renamed it, else by its old one.
     private static RouteResult Route(CallRouter router, string number, string oldPolicy, string newPolicy)
     {
         var result = router.RouteNormalized(number, newPolicy);
         return result.Outcome == RouteResult.PolicyMissing ? router.RouteNormalized(number, oldPolicy) : result;
+    }
+
+    private sealed record Replay(ObjectChange Change, VoiceModel AloneModel, VoiceModel WithoutModel)
+    {
+        public CallRouter Alone { get; } = new(AloneModel);
+
+        public CallRouter Without { get; } = new(WithoutModel);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class ListLayout(Func<string, bool> isList, Func<string, bool> i
     private const string PriorityAttribute = "Priority";
 
     /// <summary>The layout of one catalog type's setting element.</summary>
-    public static ListLayout For(CatalogEntry entry, LyncCatalog catalog)
+    public static ListLayout For(CatalogEntry entry)
     {
         var splits = entry.Splits.Where(r => r.Wrapper is null && r.Child != "*").ToList();
         var stop = entry.Splits.Select(r => r.Child).ToHashSet(StringComparer.OrdinalIgnoreCase);
