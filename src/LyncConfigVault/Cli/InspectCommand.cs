@@ -64,7 +64,7 @@ internal sealed class InspectCommand : Command
     private static void WriteSkeleton(string file, string output)
     {
         var archive = ExportArchive.Open(file, ArchiveLimits.Default);
-        var entry = archive.IsZip ? archive.FindEntry(n => n.Equals("DocItemSet.xml", StringComparison.OrdinalIgnoreCase)) : "";
+        var entry = archive.DocItemSetEntry();
         var bytes = (entry is null ? null : archive.Entry(entry))
             ?? throw LcvException.BadExport(file, "holds no DocItemSet.xml: --skeleton describes Export-CsConfiguration archives.");
         var document = StructureSkeleton.Of(bytes, file, entry!);

@@ -30,6 +30,36 @@ internal sealed record RouteResult(
     public IReadOnlyList<GatewayTranslation> Translations { get; init; } = [];
 
     public bool IsMissing => Outcome is PolicyMissing or DialPlanMissing;
+
+    /// <summary>
+    /// Whether a call leaves the way <paramref name="other"/> does: same outcome and route, same gateways in the same
+    /// order, each receiving the same digits. Compared without building strings: the diff's probes ask it for every number.
+    /// </summary>
+    public bool LeavesLike(RouteResult other)
+    {
+        if (Outcome != other.Outcome || Route != other.Route || Translations.Count != other.Translations.Count || Gateways.Count != other.Gateways.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Gateways.Count; i++)
+        {
+            if (!string.Equals(Gateways[i], other.Gateways[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < Translations.Count; i++)
+        {
+            if (Translations[i].Sent != other.Translations[i].Sent)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>What one gateway receives: the trunk configuration that covers it, its matching outbound rule (if any) and the digits sent.</summary>

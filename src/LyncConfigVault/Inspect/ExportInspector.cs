@@ -18,7 +18,7 @@ internal sealed class ExportInspector(LyncCatalog catalog, NoiseFilter filter)
     public Inspection Inspect(string file)
     {
         var archive = ExportArchive.Open(file, ArchiveLimits.Default);
-        var entry = archive.IsZip ? archive.FindEntry(n => n.Equals("DocItemSet.xml", StringComparison.OrdinalIgnoreCase)) : "";
+        var entry = archive.DocItemSetEntry();
         var bytes = entry is null ? null : archive.Entry(entry);
         if (bytes is null || !IsConfiguration(bytes, file, entry!))
         {
@@ -42,14 +42,7 @@ internal sealed class ExportInspector(LyncCatalog catalog, NoiseFilter filter)
     private RoundTrip RoundTrip(List<LyncObject> objects, string file)
     {
         var stored = objects.Select(o => YamlText.Read(YamlText.Write(o.Content), o.Path)).ToList();
-        var document = ExportRebuilder.DocItemSet(stored);
-        using var buffer = new MemoryStream();
-        using (var writer = System.Xml.XmlWriter.Create(buffer, new System.Xml.XmlWriterSettings { Encoding = ExportRebuilder.DocItemSetEncoding(stored) }))
-        {
-            document.Save(writer);
-        }
-
-        var again = new CmsNormalizer(catalog, filter).Normalize(buffer.ToArray(), file, "rebuilt DocItemSet.xml").ToDictionary(o => o.Path, StringComparer.Ordinal);
+        var again = new CmsNormalizer(catalog, filter).Normalize(ExportRebuilder.DocItemSetBytes(stored), file, "rebuilt DocItemSet.xml").ToDictionary(o => o.Path, StringComparer.Ordinal);
         var differing = new List<string>();
         foreach (var obj in objects)
         {

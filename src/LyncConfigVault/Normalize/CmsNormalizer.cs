@@ -22,13 +22,13 @@ internal sealed partial class CmsNormalizer(LyncCatalog catalog, NoiseFilter fil
     public const string EncodingKey = "Encoding";
 
     /// <summary>What the last Normalize call read and how the file spelled it: for lcv inspect.</summary>
-    public CmsReading Reading { get; private set; } = new("utf-8");
+    public CmsReading Reading { get; private set; } = new(DocItemSetEncoding.Utf8);
 
     public List<LyncObject> Normalize(XDocument document, string file)
     {
         var root = document.Root!;
         CheckRoot(root.Name.LocalName, file);
-        Reading = new CmsReading("utf-8");
+        Reading = new CmsReading(DocItemSetEncoding.Utf8);
         return NormalizeDocItems(root.Elements(), root.Name.NamespaceName, file);
     }
 
@@ -41,7 +41,7 @@ internal sealed partial class CmsNormalizer(LyncCatalog catalog, NoiseFilter fil
         {
             reader.MoveToContent();
             CheckRoot(reader.LocalName, file);
-            Reading = new CmsReading(EncodingOf(docItemSet));
+            Reading = new CmsReading(DocItemSetEncoding.Name(docItemSet));
             var rootNamespace = reader.NamespaceURI;
             return NormalizeDocItems(DocItems(reader), rootNamespace, file);
         });
@@ -66,12 +66,6 @@ internal sealed partial class CmsNormalizer(LyncCatalog catalog, NoiseFilter fil
             }
         }
     }
-
-    // XmlReader decodes by BOM and declaration itself; this only names what it found, to write it back.
-    private static string EncodingOf(byte[] bytes) =>
-        bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0x3C && bytes[1] == 0x00)) ? "utf-16"
-        : bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0x00 && bytes[1] == 0x3C)) ? "utf-16BE"
-        : "utf-8";
 
     private static void CheckRoot(string localName, string file)
     {
@@ -174,7 +168,7 @@ internal sealed partial class CmsNormalizer(LyncCatalog catalog, NoiseFilter fil
             export.Add(WrappersKey, Wrappers(envelope));
         }
 
-        if (encoding != "utf-8")
+        if (encoding != DocItemSetEncoding.Utf8)
         {
             export.Add(EncodingKey, encoding);
         }

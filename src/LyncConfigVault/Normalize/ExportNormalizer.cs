@@ -56,7 +56,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
 
     private Result NormalizeZip(ExportArchive archive, DateTimeOffset exportedAt, string? userDataPool)
     {
-        var docItemSet = archive.FindEntry(n => n.Equals("DocItemSet.xml", StringComparison.OrdinalIgnoreCase));
+        var docItemSet = archive.DocItemSetEntry();
         if (docItemSet is not null && UserDataNormalizer.IsUserData(archive.OpenEntry(docItemSet), archive.File))
         {
             var pool = UserDataPool(archive.File, userDataPool);

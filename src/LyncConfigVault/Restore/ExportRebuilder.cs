@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
-using LyncConfigVault.Model;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Normalize.Layout;
 
@@ -54,14 +54,19 @@ internal static class ExportRebuilder
         return new XDocument(root);
     }
 
-    /// <summary>The encoding DocItemSet.xml was read in: UTF-8 unless the objects recorded another.</summary>
-    public static System.Text.Encoding DocItemSetEncoding(IEnumerable<YMap> objects) =>
-        objects.Select(o => (o[ObjectFactory.ExportKey] as YMap)?.Text(CmsNormalizer.EncodingKey)).FirstOrDefault(e => e is not null) switch
+    /// <summary>DocItemSet.xml as bytes, indented, in the encoding it was read in: UTF-8 unless the objects recorded another.</summary>
+    public static byte[] DocItemSetBytes(IEnumerable<YMap> objects)
+    {
+        var all = objects.ToList();
+        var encoding = all.Select(o => (o[ObjectFactory.ExportKey] as YMap)?.Text(CmsNormalizer.EncodingKey)).FirstOrDefault(e => e is not null);
+        using var buffer = new MemoryStream();
+        using (var writer = System.Xml.XmlWriter.Create(buffer, new System.Xml.XmlWriterSettings { Encoding = DocItemSetEncoding.Of(encoding), Indent = true }))
         {
-            "utf-16" => new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true),
-            "utf-16BE" => new System.Text.UnicodeEncoding(bigEndian: true, byteOrderMark: true),
-            _ => new System.Text.UTF8Encoding(false),
-        };
+            DocItemSet(all).Save(writer);
+        }
+
+        return buffer.ToArray();
+    }
 
     /// <summary>The Topology element alone, as (Get-CsTopology -AsXml) gives it.</summary>
     public static XElement? Topology(IEnumerable<YMap> objects) =>

@@ -152,14 +152,14 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
                 }
 
                 var changed = rule.Entries.Where(e => e.Key != key && (existing[e.Key] is not { } old || CanonicalText.Of(old) != CanonicalText.Of(e.Value))).ToList();
-                var cleared = existing.Entries.Where(e => e.Key != key && rule[e.Key] is null).Select(e => $" -{e.Key} $null");
+                var cleared = existing.Entries.Where(e => e.Key != key && rule[e.Key] is null).Select(e => $" -{e.Key} $null").ToList();
                 var moved = order.IndexOf(name) != position;
-                if (changed.Count == 0 && !cleared.Any() && !moved)
+                if (changed.Count == 0 && cleared.Count == 0 && !moved)
                 {
                     continue;
                 }
 
-                script.Append(CultureInfo.InvariantCulture, $"# rule {name}: {(changed.Count > 0 || cleared.Any() ? "changed" : "moved")}{(moved ? $", back to priority {position}" : "")}.\n");
+                script.Append(CultureInfo.InvariantCulture, $"# rule {name}: {(changed.Count > 0 || cleared.Count > 0 ? "changed" : "moved")}{(moved ? $", back to priority {position}" : "")}.\n");
                 script.Append(CultureInfo.InvariantCulture, $"Set-Cs{ruleNoun} -Identity {ruleIdentity}{RuleValues(changed, key)}{string.Concat(cleared)}{(moved ? $" -Priority {position}" : "")} -WhatIf:(-not $Apply)\n");
                 if (moved)
                 {

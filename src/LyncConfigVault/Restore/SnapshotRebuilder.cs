@@ -30,9 +30,7 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
         {
             // Every Export-CsConfiguration archive holds the topology: the rebuilt one too, whatever --part says,
             // or its Service-scoped settings (trunks, registrars) would name services nothing defines.
-            var cms = Under("cms");
-            var document = ExportRebuilder.DocItemSet(cms.Concat(Under("topology")));
-            var xml = Xml(document, ExportRebuilder.DocItemSetEncoding(cms));   // the encoding it was read in (FORMATS.md §2.9.1)
+            var xml = ExportRebuilder.DocItemSetBytes(Under("cms").Concat(Under("topology")));   // in the encoding it was read in (FORMATS.md §2.9.1)
             exports.Add(new RebuiltExport("CsConfiguration.zip", ZipWriter.Write(time, [("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", xml)]), "cms",
                 "Import-CsConfiguration -FileName (Join-Path $PSScriptRoot 'CsConfiguration.zip')",
                 "The Central Management Store: policies, dial plans, routes, trunks, and the topology, which every CMS export holds. On an Edge Server (local store only) add -LocalStore."));
@@ -81,16 +79,5 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
             stream.CopyTo(buffer);
             return buffer.ToArray();
         }
-    }
-
-    private static byte[] Xml(System.Xml.Linq.XDocument document, Encoding encoding)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = System.Xml.XmlWriter.Create(buffer, new System.Xml.XmlWriterSettings { Encoding = encoding, Indent = true }))
-        {
-            document.Save(writer);
-        }
-
-        return buffer.ToArray();
     }
 }

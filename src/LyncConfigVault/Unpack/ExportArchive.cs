@@ -142,6 +142,12 @@ internal sealed class ExportArchive
     /// <summary>Finds an entry by name, ignoring case and folder (Lync tools disagree on casing).</summary>
     public string? FindEntry(Func<string, bool> match) => EntryNames.FirstOrDefault(match);
 
+    /// <summary>
+    /// Where DocItemSet.xml is: its entry name (any case) in a ZIP, "" for a bare XML file (read with <see cref="Entry"/>(""));
+    /// null when a ZIP has none.
+    /// </summary>
+    public string? DocItemSetEntry() => IsZip ? FindEntry(n => n.Equals("DocItemSet.xml", StringComparison.OrdinalIgnoreCase)) : "";
+
     public IReadOnlyList<ArchiveEntryRecord> Records() =>
         EntryNames.Select(n => _records[n]).ToList();
 

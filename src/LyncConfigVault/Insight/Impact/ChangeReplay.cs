@@ -28,21 +28,20 @@ internal sealed class ChangeReplay
     }
 
     /// <summary>The changes that explain <paramref name="now"/>, and whether they do so only together; none when nothing can be replayed.</summary>
-    public (IReadOnlyList<ObjectChange> Owners, bool Together) Explain(string number, string oldPolicy, string newPolicy, RouteResult now, Func<RouteResult, string> way)
+    public (IReadOnlyList<ObjectChange> Owners, bool Together) Explain(string number, string oldPolicy, string newPolicy, RouteResult now)
     {
         if (_replays.Count == 1)
         {
             return ([_replays[0].Change], false);   // the one routing change: nothing to tell apart
         }
 
-        var target = way(now);
-        var alone = _replays.Where(r => way(Route(r.Alone, number, oldPolicy, newPolicy)) == target).Select(r => r.Change).ToList();
+        var alone = _replays.Where(r => Route(r.Alone, number, oldPolicy, newPolicy).LeavesLike(now)).Select(r => r.Change).ToList();
         if (alone.Count > 0 || _replays.Count == 0)
         {
             return (alone, false);
         }
 
-        return (_replays.Where(r => way(Route(r.Without, number, oldPolicy, newPolicy)) != target).Select(r => r.Change).ToList(), true);
+        return (_replays.Where(r => !Route(r.Without, number, oldPolicy, newPolicy).LeavesLike(now)).Select(r => r.Change).ToList(), true);
     }
 
     /// <summary>

@@ -140,7 +140,7 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
             {
                 var then = _then.RouteNormalized(number, oldPolicy);
                 var now = _now.RouteNormalized(number, newPolicy);
-                if (!LeaveAlike(then, now))
+                if (!then.LeavesLike(now))
                 {
                     moved.Add((oldPolicy, newPolicy, number, then, now));
                 }
@@ -194,7 +194,7 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
     /// <summary>The changes that cause a number's new way: by replay, else (too many changes to replay) the likeliest one.</summary>
     private (IReadOnlyList<ObjectChange> Owners, bool Together) Cause(ChangeReplay replay, string oldPolicy, string newPolicy, string number, RouteResult then, RouteResult now)
     {
-        var (owners, together) = replay.Explain(number, oldPolicy, newPolicy, now, Leaves);
+        var (owners, together) = replay.Explain(number, oldPolicy, newPolicy, now);
         return owners.Count > 0 ? (owners, together) : (Owner(newPolicy, then, now) is { } owner ? [owner] : [], false);
     }
 
@@ -243,34 +243,4 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
 
     // Numbers read as one line by their way before and after, whatever their digits: the first one's digits are the example.
     private static string Grouping(RouteResult then, RouteResult now) => $"{Way(then)} → {Way(now)}";
-
-    /// <summary>Whether two results leave the same way with the same digits to each gateway: <see cref="Leaves"/> without building strings, for every probe.</summary>
-    private static bool LeaveAlike(RouteResult a, RouteResult b)
-    {
-        if (a.Outcome != b.Outcome || a.Route != b.Route || a.Translations.Count != b.Translations.Count || a.Gateways.Count != b.Gateways.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < a.Gateways.Count; i++)
-        {
-            if (!string.Equals(a.Gateways[i], b.Gateways[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        for (var i = 0; i < a.Translations.Count; i++)
-        {
-            if (a.Translations[i].Sent != b.Translations[i].Sent)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>How a call leaves: its way and what each gateway receives. Two results that leave alike route alike.</summary>
-    private static string Leaves(RouteResult result) => $"{Way(result)}|{string.Join(',', result.Translations.Select(t => t.Sent))}";
 }
