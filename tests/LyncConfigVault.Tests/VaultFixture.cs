@@ -83,6 +83,18 @@ internal sealed class VaultFixture : IDisposable
         repo.Commit("settings", who, who);
     }
 
+    /// <summary>Replaces the custom noise rules of .lcv/filters.yaml and commits the file, as an admin does by hand.</summary>
+    public void SetCustomFilters(string rules)
+    {
+        var path = Path.Combine(Vault, ".lcv", "filters.yaml");
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text[..text.IndexOf("custom:", StringComparison.Ordinal)] + "custom:\n" + rules);
+        using var repo = new Repository(Vault);
+        Commands.Stage(repo, ".lcv/filters.yaml");
+        var who = new Signature("admin", "admin@example.invalid", TestData.AdminEditTime);
+        repo.Commit("filters", who, who);
+    }
+
     public bool Locked => LyncConfigVault.Vault.RunLock.Current(Path.Combine(Vault, ".git", "lcv")) is not null;
 
     public void Dispose() => _folder.Dispose();

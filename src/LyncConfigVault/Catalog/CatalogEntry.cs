@@ -25,8 +25,14 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
     /// <summary>Lists whose order is meaning (PSTN usages, rules by priority); all other lists are sets.</summary>
     public IReadOnlyList<string> OrderedLists { get; init; } = [];
 
-    /// <summary>Lists of sub-objects matched by a key property (normalization rules by Name).</summary>
+    /// <summary>
+    /// Lists of sub-objects matched by their natural key: one property (normalization rules by Name) or
+    /// several, comma-separated (network interfaces by "InterfaceSide,InterfaceNumber").
+    /// </summary>
     public IReadOnlyDictionary<string, string> KeyedLists { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The natural key of <paramref name="list"/>'s entries, or null for a list without one.</summary>
+    public ListKey? KeyOf(string list) => KeyedLists.TryGetValue(list, out var fields) ? ListKey.Parse(fields) : null;
 
     /// <summary>Child elements that are always lists, even with one entry, so one usage does not read as a scalar.</summary>
     public IReadOnlyList<string> Lists { get; init; } = [];

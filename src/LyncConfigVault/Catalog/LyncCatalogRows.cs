@@ -94,6 +94,8 @@ internal static class LyncCatalogRows
         Policy("SimpleUrlConfiguration", "conferencing", "SimpleUrlConfiguration") with
         {
             Lists = ["SimpleUrl", "SimpleUrlEntry"],
+            // One simple URL per component and SIP domain (Meet per domain, Dialin and Cscp once): a changed meeting URL is one value.
+            KeyedLists = new Dictionary<string, string> { ["SimpleUrl"] = "Component,Domain", ["SimpleUrlEntry"] = "Url" },
         },
 
         // Server settings
@@ -165,7 +167,8 @@ internal static class LyncCatalogRows
             Folder = "topology/pools", Part = "topology", SplitOut = true,
             Identity = IdentityRule.Attribute, IdentitySource = "Fqdn",
             Lists = ["Machine", "NetInterface"],
-            KeyedLists = new Dictionary<string, string> { ["Machine"] = "Fqdn" },
+            // A server's interfaces by side and number, as Topology Builder lists them: an Edge server's external IP is one value.
+            KeyedLists = new Dictionary<string, string> { ["Machine"] = "Fqdn", ["NetInterface"] = "InterfaceSide,InterfaceNumber" },
             // "pool01: Registrar, UserServer, WebServer": for reading; the services themselves are objects of their own.
             Derived = ["Cluster.Site", "Cluster.Services"],
             Volatile = ["Export", "Cluster.Site", "Cluster.Services"],
@@ -180,6 +183,8 @@ internal static class LyncCatalogRows
             Folder = "topology/services", Part = "topology", SplitOut = true,
             Identity = IdentityRule.TopologyService,
             Lists = ["Dependency", "Port"],
+            // A service listens once per component, use and interface; it depends on each other service once.
+            KeyedLists = new Dictionary<string, string> { ["Port"] = "Owner,Usage,InterfaceSide,InterfaceNumber", ["Dependency"] = "Uses" },
             // Dependencies read by name ("PstnGateway:gw02.contoso.com"); the numeric ids behind them are not the setting.
             Derived = ["Service.DependsOn.Dependency.Uses", "Service.InstalledOn.Pool"],
             Volatile = ["Export", "Service.DependsOn.Dependency.ServiceId", "Service.InstalledOn.ClusterId"],

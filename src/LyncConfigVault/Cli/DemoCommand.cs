@@ -3,8 +3,10 @@ using System.Globalization;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Collect;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Insight.Impact;
 using LyncConfigVault.Model;
 using LyncConfigVault.Report;
+using LyncConfigVault.Restore;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Vault;
 using Spectre.Console;
@@ -67,11 +69,18 @@ internal sealed class DemoCommand : Command
         var differ = new SnapshotDiffer(LyncCatalog.Default, vault.Filters(LyncCatalog.Default));
         new TerminalReportWriter(console).Write(differ.Compare(lastFrom, lastTo));
 
-        var week = differ.Compare(sources.Snapshot(RevisionResolver.Snapshots(vault.Head).Last().Sha), lastTo);
+        var weekStart = sources.Snapshot(RevisionResolver.Snapshots(vault.Head).Last().Sha);
+        var week = differ.Compare(weekStart, lastTo);
+        week = week with
+        {
+            Impact = new ImpactAnalyzer(LyncCatalog.Default).Analyze(weekStart, lastTo, week, VaultLayout.Parts),
+            Undo = UndoCommands.For(LyncCatalog.Default, week),
+        };
         var html = vault.Root.TrimEnd(Path.DirectorySeparatorChar) + "-changes.html";
         using (var file = new StreamWriter(html, false, new System.Text.UTF8Encoding(false)))
         {
-            new HtmlReportWriter().Write(week, file);
+            var (deployment, baselines) = sources.Context();
+            new HtmlReportWriter(new ReportHeader(deployment, $"Lync configuration changes: {deployment}, the demo's week", null, baselines)).Write(week, file);
         }
 
         console.WriteLine();

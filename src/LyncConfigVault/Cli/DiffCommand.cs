@@ -2,6 +2,7 @@ using System.CommandLine;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Insight.Impact;
+using LyncConfigVault.Restore;
 using Spectre.Console;
 
 namespace LyncConfigVault.Cli;
@@ -54,7 +55,8 @@ internal sealed class DiffCommand : Command
                 report = report with { Impact = new ImpactAnalyzer(LyncCatalog.Default).Analyze(from, to, report, parts) };
             }
 
-            return _report.Show(parse, console, report);
+            report = report with { Undo = UndoCommands.For(LyncCatalog.Default, report) };
+            return _report.Show(parse, console, report, sources.Context());
         });
     }
 }

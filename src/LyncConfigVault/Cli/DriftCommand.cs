@@ -38,7 +38,7 @@ internal sealed class DriftCommand : Command
             var reference = sources.Snapshot(against);
             ObjectSource current = files.Length == 0 ? sources.Snapshot(null) : sources.Exports(files);
             var parts = ComparisonSources.CommonParts(reference, current, reference.Side.Label, string.Join(", ", files));
-            return _report.Show(parse, console, new SnapshotDiffer(LyncCatalog.Default, sources.Filter).Compare(reference, current, parts));
+            return _report.Show(parse, console, new SnapshotDiffer(LyncCatalog.Default, sources.Filter).Compare(reference, current, parts), sources.Context());
         });
     }
 }

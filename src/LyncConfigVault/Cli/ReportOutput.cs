@@ -24,6 +24,10 @@ internal sealed class ReportOutput
 
     public Option<string[]> Identities { get; } = new("--identity") { Description = "Only Identities matching these patterns: \"Tag:*Intl*\", Global, \"Site:Dublin\"", AllowMultipleArgumentsPerToken = true };
 
+    public Option<string?> Title { get; } = new("--title") { Description = "The report's title (HTML and Markdown), e.g. the change's name" };
+
+    public Option<string?> Ticket { get; } = new("--ticket") { Description = "The change ticket the report belongs to (HTML and Markdown header), e.g. CHG0012345" };
+
     public ReportOutput() => Format.AcceptOnlyFromAmong([.. Formats, "md"]);
 
     public void AddTo(Command command)
@@ -33,20 +37,24 @@ internal sealed class ReportOutput
         command.Options.Add(Areas);
         command.Options.Add(Nouns);
         command.Options.Add(Identities);
+        command.Options.Add(Title);
+        command.Options.Add(Ticket);
     }
 
     private DiffFilter Filter(ParseResult parse) =>
         new([.. CommonOptions.CommaList(parse.GetValue(Areas))], [.. CommonOptions.CommaList(parse.GetValue(Nouns))], parse.GetValue(Identities) ?? []);   // identities may hold commas
 
     /// <summary>Filters the report as asked, writes it, and returns diff(1)'s exit code: 0 none, 1 differences.</summary>
-    public int Show(ParseResult parse, IAnsiConsole console, DiffReport report)
+    /// <param name="deployment">The deployment's name and baselines, for the header of an HTML or Markdown report.</param>
+    public int Show(ParseResult parse, IAnsiConsole console, DiffReport report, (string? Deployment, string? Baselines) deployment = default)
     {
         var shown = report.Where(Filter(parse));
-        Write(parse, console, shown);
+        var header = new ReportHeader(deployment.Deployment, parse.GetValue(Title), parse.GetValue(Ticket), deployment.Baselines);
+        Write(parse, console, shown, header);
         return shown.IsEmpty ? ExitCodes.Ok : ExitCodes.Differences;
     }
 
-    private void Write(ParseResult parse, IAnsiConsole console, DiffReport report)
+    private void Write(ParseResult parse, IAnsiConsole console, DiffReport report, ReportHeader header)
     {
         var output = parse.GetValue(Output);
         var format = FormatOf(parse.GetValue(Format), output);
@@ -58,7 +66,7 @@ internal sealed class ReportOutput
             }
             else
             {
-                Writer(format).Write(report, console.Profile.Out.Writer);
+                Writer(format, header).Write(report, console.Profile.Out.Writer);
             }
 
             return;
@@ -76,7 +84,7 @@ internal sealed class ReportOutput
                 }
                 else
                 {
-                    Writer(format).Write(report, file);
+                    Writer(format, header).Write(report, file);
                 }
             }
 
@@ -104,10 +112,10 @@ internal sealed class ReportOutput
         },
     };
 
-    private static IReportWriter Writer(string format) => format switch
+    private static IReportWriter Writer(string format, ReportHeader header) => format switch
     {
-        "markdown" => new MarkdownReportWriter(),
-        "html" => new HtmlReportWriter(),
+        "markdown" => new MarkdownReportWriter(header),
+        "html" => new HtmlReportWriter(header),
         _ => new JsonReportWriter(),
     };
 }

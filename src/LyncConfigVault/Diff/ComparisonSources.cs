@@ -24,6 +24,24 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath, T
 
     private bool VaultExists => File.Exists(Path.Combine(vaultPath, VaultLayout.ConfigFile));
 
+    /// <summary>
+    /// The deployment's name and its baselines in words ("approved: 2026-11-18 02:09 (0f3c29c)"), for a
+    /// report's header; both null when no side came from a vault.
+    /// </summary>
+    public (string? Deployment, string? Baselines) Context()
+    {
+        if (_vault is null)
+        {
+            return (null, null);
+        }
+
+        var zone = _vault.TimeZone;
+        var baselines = new Baselines(_vault).All()
+            .Select(b => $"{b.Name}: {TimeZoneInfo.ConvertTime(b.SnapshotDate, zone):yyyy-MM-dd HH:mm} ({b.Commit[..7]})")
+            .ToList();
+        return (_vault.Config.Deployment, baselines.Count == 0 ? "none set (lcv baseline set)" : string.Join("; ", baselines));
+    }
+
     public static bool IsOnDisk(string argument) => File.Exists(argument) || Directory.Exists(argument);
 
     /// <summary>Export files or a folder of them on disk, else a snapshot; null is the latest snapshot.</summary>

@@ -7,12 +7,22 @@ namespace LyncConfigVault.Diff;
 /// </summary>
 internal sealed record ImpactNote(string Kind, string Text)
 {
+    /// <summary>Whether the consequence is bad news (a reference or test case broken), good news (one mended) or neither.</summary>
+    public ImpactEffect Effect { get; init; }
+
     public const string References = "references";
     public const string Tests = "tests";
     public const string Routing = "routing";
     public const string UsersKind = "users";
 
     public int? Users { get; init; }
+}
+
+internal enum ImpactEffect
+{
+    Neutral,
+    Breaks,
+    Mends,
 }
 
 /// <summary>What the changes of one diff do (lcv diff --impact): notes per changed object, and notes no single change explains.</summary>

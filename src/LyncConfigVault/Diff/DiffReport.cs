@@ -11,6 +11,9 @@ internal sealed record DiffReport(DiffSide From, DiffSide To, IReadOnlyList<Obje
     /// <summary>What the changes do, when asked for (--impact); null otherwise.</summary>
     public DiffImpact? Impact { get; init; }
 
+    /// <summary>For each change (by DiffImpact.Key), the commands that would take it back, when worked out; null otherwise.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Undo { get; init; }
+
     public bool IsEmpty => Changes.Count == 0;
 
     public DiffReport Where(DiffFilter filter) => this with { Changes = Changes.Where(filter.Matches).ToList() };

@@ -23,7 +23,13 @@ internal sealed record PropertyChange(string Path, PropertyChangeKind Kind, YNod
     public int? To { get; init; }
 
     public IReadOnlyList<TextLine>? Lines { get; init; }
+
+    /// <summary>For a moved entry: the whole list's order on both sides, so a view can show it as the admin sees it.</summary>
+    public ListOrder? Order { get; init; }
 }
+
+/// <summary>A list's entries in order before and after a move: usage names, rule names, route names.</summary>
+internal sealed record ListOrder(IReadOnlyList<string> Before, IReadOnlyList<string> After);
 
 internal enum TextLineKind
 {

@@ -3,6 +3,7 @@ using DiffPlex.DiffBuilder.Model;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Normalize.Rgs;
 
 namespace LyncConfigVault.Diff;
 
@@ -55,6 +56,14 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
                 case (_, null):
                     changes.Add(new PropertyChange(shown, PropertyChangeKind.Removed, before, null));
                     return;
+                case (YMap a, YMap b) when AudioReference.From(a) is { } oldAudio && AudioReference.From(b) is { } newAudio:
+                    // An audio file is its name and content: one change "overflow.wav replaced", never its hash and size apart.
+                    if (oldAudio.Sha256 != newAudio.Sha256 || oldAudio.FileName != newAudio.FileName)
+                    {
+                        changes.Add(new PropertyChange(shown, PropertyChangeKind.Changed, a, b));
+                    }
+
+                    return;
                 case (YMap a, YMap b):
                     Map(a, b, shown, rule);
                     return;
@@ -95,9 +104,9 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
         private void List(YSeq before, YSeq after, string shown, string rule)
         {
             var name = rule[(rule.LastIndexOf('.') + 1)..];
-            if (entry.KeyedLists.TryGetValue(name, out var keyProperty) && KeysOf(before, keyProperty) is { } oldKeys && KeysOf(after, keyProperty) is { } newKeys)
+            if (entry.KeyOf(name) is { } key && KeysOf(before, key) is { } oldKeys && KeysOf(after, key) is { } newKeys)
             {
-                Keyed(before, after, oldKeys, newKeys, $"{shown}[{keyProperty}=", rule);
+                Keyed(before, after, oldKeys, newKeys, $"{shown}[", rule);
             }
             else if (entry.IsOrdered(name, setting))
             {
@@ -136,12 +145,14 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
             if (ordered)
             {
                 // Order among the entries both sides have: a rule that jumped the queue is one move.
+                static string Name(string key) => key[(key.IndexOf('=') + 1)..];   // the rule's name, as the list shows it
+                var order = new ListOrder(oldKeys.Select(Name).ToList(), newKeys.Select(Name).ToList());
                 var common = oldKeys.Where(newKeys.Contains).ToList();
                 var reordered = newKeys.Where(oldKeys.Contains).ToList();
                 foreach (var moved in ListEditScript.Between(common, reordered).Removed.Select(i => common[i]))
                 {
-                    var key = new YScalar(moved);
-                    changes.Add(new PropertyChange($"{prefix}{moved}]", PropertyChangeKind.Moved, key, key) { From = oldKeys.IndexOf(moved), To = newKeys.IndexOf(moved) });
+                    var key = new YScalar(Name(moved));
+                    changes.Add(new PropertyChange($"{prefix}{moved}]", PropertyChangeKind.Moved, key, key) { From = oldKeys.IndexOf(moved), To = newKeys.IndexOf(moved), Order = order });
                 }
             }
         }
@@ -152,12 +163,15 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
             var newTexts = after.Select(CanonicalText.Of).ToList();
             var edit = ListEditScript.Between(oldTexts, newTexts);
             var added = edit.Added.ToList();
+            var order = before.Concat(after).All(i => i is YScalar)
+                ? new ListOrder(before.Select(i => ((YScalar)i).Text).ToList(), after.Select(i => ((YScalar)i).Text).ToList())
+                : null;
             foreach (var from in edit.Removed)
             {
                 var to = added.FindIndex(j => newTexts[j] == oldTexts[from]);
                 if (to >= 0)
                 {
-                    changes.Add(new PropertyChange(shown, PropertyChangeKind.Moved, before[from], after[added[to]]) { From = from, To = added[to] });
+                    changes.Add(new PropertyChange(shown, PropertyChangeKind.Moved, before[from], after[added[to]]) { From = from, To = added[to], Order = order });
                     added.RemoveAt(to);
                 }
                 else
@@ -191,9 +205,9 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
         }
 
         /// <summary>The key of every entry, or null when an entry has none or two share one (then the list compares without keys).</summary>
-        private static List<string>? KeysOf(YSeq list, string keyProperty)
+        private static List<string>? KeysOf(YSeq list, ListKey key)
         {
-            var keys = list.Items.Select(i => (i as YMap)?.Text(keyProperty)).ToList();
+            var keys = list.Items.Select(key.Of).ToList();
             return keys.Any(k => k is null) || keys.Distinct().Count() != keys.Count ? null : keys.Select(k => k!).ToList();
         }
 

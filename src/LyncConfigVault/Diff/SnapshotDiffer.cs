@@ -55,6 +55,13 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
                 properties.Insert(0, move);
             }
 
+            // How lcv keys the object (Key.Name, Key.TagId) follows from its Identity: a change there is news
+            // only when nothing else changed.
+            if (properties.Exists(p => !IsKeyPath(p.Path)))
+            {
+                properties.RemoveAll(p => IsKeyPath(p.Path));
+            }
+
             if (properties.Count > 0)
             {
                 changes.Add(new ObjectChange(AreaOf(noun), noun, IdentityOf(after, path), ObjectChangeKind.Modified, properties, before, after));
@@ -79,6 +86,9 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
             .ToList();
         return new DiffReport(from.Side, to.Side, ordered);
     }
+
+    private static bool IsKeyPath(string path) =>
+        path == ObjectFactory.KeyKey || path.StartsWith(ObjectFactory.KeyKey + ".", StringComparison.Ordinal);
 
     private ObjectChange Renamed(RenameDetector.Rename rename)
     {
@@ -116,12 +126,13 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
         var common = before.Where(b => after.Exists(a => a.Path == b.Path)).ToList();
         var reordered = after.Where(a => before.Exists(b => b.Path == a.Path)).ToList();
         var edit = ListEditScript.Between(common.Select(c => c.Path).ToList(), reordered.Select(c => c.Path).ToList());
+        var order = new ListOrder(before.Select(b => b.Identity).ToList(), after.Select(a => a.Identity).ToList());
         foreach (var index in edit.Removed)
         {
             var (path, identity, oldPriority) = common[index];
             var newPriority = after.Single(a => a.Path == path).Priority;
             var value = new YScalar(identity);
-            yield return (path, new PropertyChange(ObjectFactory.PriorityKey, PropertyChangeKind.Moved, value, value) { From = oldPriority, To = newPriority });
+            yield return (path, new PropertyChange(ObjectFactory.PriorityKey, PropertyChangeKind.Moved, value, value) { From = oldPriority, To = newPriority, Order = order });
         }
     }
 

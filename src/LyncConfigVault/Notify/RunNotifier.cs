@@ -31,7 +31,7 @@ internal static class RunNotifier
         var deployment = vault.Config.Deployment;
         if (commit is not null && vault.Git.Lookup<Commit>(commit) is { } head && new RevisionResolver(vault).Previous(head) is { } previous)
         {
-            var diff = WithImpact(catalog, new SnapshotDiffer(catalog, vault.Filters(catalog)), new GitObjectSource(vault.Git, previous, "previous"), new GitObjectSource(vault.Git, head, "new"));
+            var diff = WithImpact(catalog, vault, previous, new GitObjectSource(vault.Git, previous, "previous"), new GitObjectSource(vault.Git, head, "new"));
             Directory.CreateDirectory(reportFolder);
             var report = Path.Combine(reportFolder, $"lcv-change-{commit[..7]}.html");
             using (var file = new StreamWriter(report, false, new System.Text.UTF8Encoding(false)))
@@ -89,7 +89,7 @@ internal static class RunNotifier
                 continue;
             }
 
-            var diff = WithImpact(catalog, new SnapshotDiffer(catalog, vault.Filters(catalog)), new GitObjectSource(vault.Git, told, "last notice"), new GitObjectSource(vault.Git, head, "now"));
+            var diff = WithImpact(catalog, vault, told, new GitObjectSource(vault.Git, told, "last notice"), new GitObjectSource(vault.Git, head, "now"));
             if (!diff.IsEmpty)
             {
                 var summary = $"{diff.Summary} since {told.Author.When:yyyy-MM-dd HH:mm}";
@@ -104,10 +104,20 @@ internal static class RunNotifier
 
     private static Func<string, string> Resolver(VaultRepository vault) => target => SecretStore.Resolve(vault.StateFolder, target);
 
-    /// <summary>A change notice says what the change does too (the diff's --impact): a broken test case is what the admin must hear of.</summary>
-    private static DiffReport WithImpact(LyncCatalog catalog, SnapshotDiffer differ, GitObjectSource from, GitObjectSource to)
+    /// <summary>
+    /// A change notice says what the change does too (the diff's --impact): a broken test case is what the admin must
+    /// hear of. Objects only the filter settings rewrote since <paramref name="since"/> are not admin changes: left out,
+    /// the commit's summary says "settings: filter rule added …" instead.
+    /// </summary>
+    private static DiffReport WithImpact(LyncCatalog catalog, VaultRepository vault, Commit since, GitObjectSource from, GitObjectSource to)
     {
-        var diff = differ.Compare(from, to);
+        var filter = vault.Filters(catalog);
+        var diff = new SnapshotDiffer(catalog, filter).Compare(from, to);
+        if (FilterRewrite.Since(since, filter, catalog) is { } rewrite)
+        {
+            diff = diff with { Changes = diff.Changes.Where(c => !(c.Kind == ObjectChangeKind.Modified && rewrite.Explains(c.Noun, c.Old!, c.New!))).ToList() };
+        }
+
         return diff.IsEmpty ? diff : diff with { Impact = new ImpactAnalyzer(catalog).Analyze(from, to, diff, VaultLayout.Parts) };
     }
 

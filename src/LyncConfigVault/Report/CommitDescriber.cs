@@ -40,5 +40,5 @@ internal sealed class CommitDescriber(LyncCatalog catalog, NoiseFilter filter) :
         change.Area,
         change.Kind == ObjectChangeKind.Modified ? "changed" : JsonReportWriter.Word(change.Kind),
         change.OldIdentity is null ? change.DisplayName : $"{change.Noun} {change.OldIdentity} → {change.Identity}",
-        change.Properties.Select(p => $"{p.Path}: {ValueText.Describe(p)}").ToList());
+        ValueText.Shown(change.Properties).Select(p => $"{p.Path}: {ValueText.Describe(p)}").ToList());
 }

@@ -12,11 +12,9 @@ namespace LyncConfigVault.Report;
 /// counts per area, a section per area, a card per object with before and after side by side,
 /// the changed characters of long values marked. No script, font or image from anywhere else.
 /// </summary>
-internal sealed class HtmlReportWriter : IReportWriter
+internal sealed class HtmlReportWriter(ReportHeader? header = null) : IReportWriter
 {
     public const string TemplateName = "diff-report.html.liquid";
-
-    private static readonly HashSet<string> NotSettings = [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.ExportKey];
 
     private static readonly Lazy<IFluidTemplate> Template = new(() => ReportTemplates.Parse(TemplateName));
 
@@ -30,31 +28,37 @@ internal sealed class HtmlReportWriter : IReportWriter
         }
 
         var context = new TemplateContext(options);
-        context.SetValue("report", Model(report));
+        context.SetValue("report", Model(report, header ?? new ReportHeader()));
         output.Write(Template.Value.Render(context, HtmlEncoder.Create(UnicodeRanges.All)));
     }
 
-    public static HtmlReportModel Model(DiffReport report)
+    public static HtmlReportModel Model(DiffReport report, ReportHeader header)
     {
         var areas = report.ByArea().Select(area =>
         {
             var summary = DiffSummary.Of(area);
-            return new HtmlArea(area.Key, summary.Added, summary.Removed, summary.Modified, summary.Renamed, area.Select(c => Card(c, report.Impact)).ToList());
+            return new HtmlArea(area.Key, summary.Added, summary.Removed, summary.Modified, summary.Renamed, area.Select(c => Card(c, report)).ToList());
         }).ToList();
         var total = report.Summary;
         return new HtmlReportModel(
-            $"Lync configuration changes, {ValueText.Side(report.From)} to {ValueText.Side(report.To)}",
+            header.TitleOrDefault,
             Report.TerminalReportWriter.Headline(total),
             ValueText.Side(report.From),
             ValueText.Side(report.To),
             areas,
             new HtmlArea("all areas", total.Added, total.Removed, total.Modified, total.Renamed, []),
-            Impact(report.Impact?.Overall ?? []));
+            Impact(report.Impact?.Overall ?? []))
+        {
+            Deployment = header.Deployment ?? "",
+            Ticket = header.Ticket ?? "",
+            Baseline = header.Baseline ?? "",
+        };
     }
 
-    private static List<HtmlImpact> Impact(IReadOnlyList<ImpactNote> notes) => notes.Select(n => new HtmlImpact(n.Kind, n.Text)).ToList();
+    private static List<HtmlImpact> Impact(IReadOnlyList<ImpactNote> notes) =>
+        notes.Select(n => new HtmlImpact(n.Effect == ImpactEffect.Neutral ? n.Kind : $"{n.Kind} {n.Effect.ToString().ToLowerInvariant()}", n.Text)).ToList();
 
-    private static HtmlCard Card(ObjectChange change, DiffImpact? impact)
+    private static HtmlCard Card(ObjectChange change, DiffReport report)
     {
         var note = change.Kind switch
         {
@@ -65,11 +69,14 @@ internal sealed class HtmlReportWriter : IReportWriter
         };
         var rows = change.Kind switch
         {
-            ObjectChangeKind.Added => Settings(change.New!).Select(s => new HtmlRow(s.Path, "setting", [], [new HtmlPiece(s.Value, false)], "", [])).ToList(),
-            ObjectChangeKind.Removed => Settings(change.Old!).Select(s => new HtmlRow(s.Path, "setting", [new HtmlPiece(s.Value, false)], [], "", [])).ToList(),
-            _ => change.Properties.Select(Row).ToList(),
+            ObjectChangeKind.Added => ObjectSettings.Of(change.New!).Select(s => new HtmlRow(s.Path, "setting", [], [new HtmlPiece(s.Value, false)], "", [])).ToList(),
+            ObjectChangeKind.Removed => ObjectSettings.Of(change.Old!).Select(s => new HtmlRow(s.Path, "setting", [new HtmlPiece(s.Value, false)], [], "", [])).ToList(),
+            _ => ValueText.Shown(change.Properties).Select(Row).ToList(),
         };
-        return new HtmlCard(JsonReportWriter.Word(change.Kind), ValueText.Symbol(change.Kind).ToString(), change.Noun, change.Identity, note, rows, Impact(impact?.For(change) ?? []));
+        return new HtmlCard(JsonReportWriter.Word(change.Kind), ValueText.Symbol(change.Kind).ToString(), change.Noun, change.Identity, note, rows, Impact(report.Impact?.For(change) ?? []))
+        {
+            Undo = report.Undo?.GetValueOrDefault(DiffImpact.Key(change)) ?? [],
+        };
     }
 
     private static HtmlRow Row(PropertyChange property)
@@ -81,38 +88,14 @@ internal sealed class HtmlReportWriter : IReportWriter
                 return new HtmlRow(property.Path, kind, [], [], "", lines.Select(l => new HtmlLine(l.Kind.ToString().ToLowerInvariant(), l.Text)).ToList());
             case PropertyChangeKind.Changed:
                 var (before, after) = InlineHighlighter.Mark(ValueText.Of(property.Old), ValueText.Of(property.New));
-                return new HtmlRow(property.Path, kind, before, after, "", []);
+                return new HtmlRow(property.Path, kind, before, after, ValueText.Note(property) is var note && note != kind ? note : "", []);
             case PropertyChangeKind.Added:
                 return new HtmlRow(property.Path, kind, [], [new HtmlPiece(ValueText.Of(property.New), true)], ValueText.Note(property), []);
             case PropertyChangeKind.Removed:
                 return new HtmlRow(property.Path, kind, [new HtmlPiece(ValueText.Of(property.Old), true)], [], ValueText.Note(property), []);
             default:
-                return new HtmlRow(property.Path, kind, [new HtmlPiece(ValueText.Of(property.Old), false)], [new HtmlPiece(ValueText.Of(property.New), false)], ValueText.Note(property), []);
+                var (oldOrder, newOrder) = ValueText.Order(property);
+                return new HtmlRow(property.Path, kind, [new HtmlPiece(oldOrder, false)], [new HtmlPiece(newOrder, false)], ValueText.Note(property), []);
         }
-    }
-
-    /// <summary>Every value of a whole object, one row each, as the card of an added or removed object lists them.</summary>
-    private static IEnumerable<(string Path, string Value)> Settings(YMap content)
-    {
-        var setting = ObjectFactory.SettingKey(content.Entries.Select(e => e.Key));
-        foreach (var (key, value) in content.Entries.Where(e => !NotSettings.Contains(e.Key)))
-        {
-            var prefix = key == setting ? "" : key;
-            foreach (var leaf in Leaves(value, prefix))
-            {
-                yield return leaf;
-            }
-        }
-    }
-
-    private static IEnumerable<(string Path, string Value)> Leaves(YNode node, string path)
-    {
-        if (node is YMap map)
-        {
-            return map.Entries.Where(e => e.Key != ElementYamlMapper.OrderKey)
-                .SelectMany(e => Leaves(e.Value, path.Length == 0 ? e.Key : $"{path}.{e.Key}"));
-        }
-
-        return [(path.Length == 0 ? "(value)" : path, ValueText.Of(node))];
     }
 }

@@ -4,7 +4,7 @@ using DiffPlex.Chunkers;
 namespace LyncConfigVault.Report;
 
 /// <summary>
-/// Marks the characters that differ between two versions of a value, so ^(\d{7})$ → ^(\d{6,7})$
+/// Marks the characters (the words, in prose) that differ between two versions of a value, so ^(\d{7})$ → ^(\d{6,7})$
 /// shows its one edit, not two whole patterns. Very long values are marked whole: past that size a
 /// character diff costs more than it helps.
 /// </summary>
@@ -19,7 +19,10 @@ internal static class InlineHighlighter
             return ([new HtmlPiece(before, true)], [new HtmlPiece(after, true)]);
         }
 
-        var diff = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, CharacterChunker.Instance);
+        // Prose (a description, a spoken prompt) is compared word by word, so a rewritten sentence reads as
+        // words replaced; a value without spaces (a pattern, a number) character by character.
+        IChunker chunker = before.Contains(' ') || after.Contains(' ') ? WordChunker.Instance : CharacterChunker.Instance;
+        var diff = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, chunker);
         var oldMarks = new bool[diff.PiecesOld.Count];
         var newMarks = new bool[diff.PiecesNew.Count];
         foreach (var block in diff.DiffBlocks)

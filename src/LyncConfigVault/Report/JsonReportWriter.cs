@@ -83,6 +83,11 @@ internal sealed class JsonReportWriter : IReportWriter
             json.WriteStartObject();
             json.WriteString("kind", note.Kind);
             json.WriteString("text", note.Text);
+            if (note.Effect != ImpactEffect.Neutral)
+            {
+                json.WriteString("effect", note.Effect == ImpactEffect.Breaks ? "breaks" : "mends");
+            }
+
             if (note.Users is { } users)
             {
                 json.WriteNumber("users", users);
@@ -107,6 +112,20 @@ internal sealed class JsonReportWriter : IReportWriter
             json.WriteNumber("similarity", change.Similarity ?? 1);
         }
 
+        if (change.Kind == ObjectChangeKind.Added)
+        {
+            json.WriteStartArray("settings");
+            foreach (var (path, value) in ObjectSettings.Of(change.New!))
+            {
+                json.WriteStartObject();
+                json.WriteString("path", path);
+                json.WriteString("value", value);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         if (change.Kind is ObjectChangeKind.Modified or ObjectChangeKind.Renamed)
         {
             json.WriteStartArray("properties");
@@ -124,6 +143,7 @@ internal sealed class JsonReportWriter : IReportWriter
         json.WriteStartObject();
         json.WriteString("path", property.Path);
         json.WriteString("change", Word(property.Kind));
+        json.WriteString("text", ValueText.Describe(property));
         switch (property.Kind)
         {
             case PropertyChangeKind.Moved:

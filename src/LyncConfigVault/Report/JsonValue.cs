@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Normalize.Rgs;
 
 namespace LyncConfigVault.Report;
 
@@ -42,7 +43,9 @@ internal static partial class JsonValue
                 break;
             case YMap map:
                 json.WriteStartObject();
-                foreach (var (key, value) in map.Entries.Where(e => e.Key != ElementYamlMapper.OrderKey))
+                // An audio file by its name and size: the hash is how lcv finds the bytes, not what a script compares.
+                var audio = AudioReference.From(map) is not null;
+                foreach (var (key, value) in map.Entries.Where(e => e.Key != ElementYamlMapper.OrderKey && !(audio && e.Key == AudioReference.HashKey)))
                 {
                     json.WritePropertyName(key);
                     Write(json, value);

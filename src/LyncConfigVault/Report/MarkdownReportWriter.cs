@@ -6,11 +6,21 @@ namespace LyncConfigVault.Report;
 /// The diff as Markdown for a change ticket or a pull request: a summary, one section per area,
 /// one table per modified object. Values sit in code spans so patterns and numbers read exactly.
 /// </summary>
-internal sealed class MarkdownReportWriter : IReportWriter
+internal sealed class MarkdownReportWriter(ReportHeader? header = null) : IReportWriter
 {
     public void Write(DiffReport report, TextWriter output)
     {
-        output.Write("## Lync configuration changes\n\n");
+        var facts = header ?? new ReportHeader();
+        output.Write($"## {Escape(facts.TitleOrDefault)}\n\n");
+        foreach (var (name, value) in new[] { ("Deployment", facts.Deployment), ("Change ticket", facts.Ticket), ("Baseline", facts.Baseline) })
+        {
+            if (value is not null)
+            {
+                output.Write($"**{name}:** {Escape(value)}  \n");
+            }
+        }
+
+        output.Write(facts.Deployment is null && facts.Ticket is null && facts.Baseline is null ? "" : "\n");
         output.Write($"{TerminalReportWriter.Headline(report.Summary)}, from {Escape(ValueText.Side(report.From))} to {Escape(ValueText.Side(report.To))}.\n");
         if (report.IsEmpty)
         {
@@ -64,18 +74,31 @@ internal sealed class MarkdownReportWriter : IReportWriter
             _ => "modified",
         };
         output.Write($"\n- **{Escape(change.Noun)} `{Code(change.Identity)}`** {verb}\n");
+        if (change.Kind == ObjectChangeKind.Added)
+        {
+            output.Write("\n  | Property | Value |\n  |---|---|\n");
+            foreach (var (path, value) in ObjectSettings.Of(change.New!))
+            {
+                output.Write($"  | `{Code(path)}` | {Value(value)} |\n");
+            }
+
+            return;
+        }
+
         if (change.Properties.Count == 0)
         {
             return;
         }
 
         output.Write("\n  | Property | Before | After |\n  |---|---|---|\n");
-        foreach (var property in change.Properties)
+        foreach (var property in ValueText.Shown(change.Properties))
         {
             var (before, after) = property.Kind switch
             {
                 PropertyChangeKind.Changed when property.Lines is { } lines => (Lines(lines, TextLineKind.Removed), Lines(lines, TextLineKind.Added)),
+                PropertyChangeKind.Changed when ValueText.Note(property) == "replaced" => (Value(ValueText.Of(property.Old)), Escape(ValueText.Describe(property))),
                 PropertyChangeKind.Changed => (Value(ValueText.Of(property.Old)), Value(ValueText.Of(property.New))),
+                PropertyChangeKind.Moved => (Value(ValueText.Order(property).Before), Value(ValueText.Order(property).After)),
                 PropertyChangeKind.Added => ("", Escape(ValueText.Describe(property))),
                 PropertyChangeKind.Removed => (Escape(ValueText.Describe(property)), ""),
                 _ => (Value(ValueText.Of(property.Old)), Escape(ValueText.Describe(property))),

@@ -64,7 +64,5 @@ internal sealed class SemanticText(LyncCatalog catalog, NoiseFilter filter)
     }
 
     private static string Label(YNode item, int index, string list, CatalogEntry entry) =>
-        entry.KeyedLists.TryGetValue(list, out var key) && item is YMap map && map.Text(key) is { } value
-            ? $"[{key}={value}]"
-            : $"[{index + 1}]";
+        entry.KeyOf(list)?.Of(item) is { } key ? $"[{key}]" : $"[{index + 1}]";
 }

@@ -1,4 +1,5 @@
 using LyncConfigVault.Diff;
+using LyncConfigVault.Normalize.Rgs;
 using Spectre.Console;
 
 namespace LyncConfigVault.Report;
@@ -54,13 +55,19 @@ internal sealed class TerminalReportWriter(IAnsiConsole console)
     {
         var colour = Colour(change.Kind);
         console.MarkupLineInterpolated($"  [{colour}]{ValueText.Symbol(change.Kind)} {ValueText.ObjectLine(change)}[/]");
+        if (change.Kind == ObjectChangeKind.Added)
+        {
+            WriteSettings(change.New!);
+            return;
+        }
+
         if (change.Properties.Count == 0)
         {
             return;
         }
 
         var width = Math.Min(MaxPathWidth, change.Properties.Max(p => p.Path.Length));
-        foreach (var property in change.Properties)
+        foreach (var property in ValueText.Shown(change.Properties))
         {
             var path = property.Path.PadRight(width);
             switch (property.Kind)
@@ -72,6 +79,9 @@ internal sealed class TerminalReportWriter(IAnsiConsole console)
                         WriteLine(line);
                     }
 
+                    break;
+                case PropertyChangeKind.Changed when AudioReference.From(property.New) is not null:
+                    console.MarkupLineInterpolated($"      {path}  [yellow]{ValueText.Describe(property)}[/]");
                     break;
                 case PropertyChangeKind.Changed:
                     console.MarkupLineInterpolated($"      {path}  [red]{ValueText.Of(property.Old)}[/] → [green]{ValueText.Of(property.New)}[/]");
@@ -86,6 +96,17 @@ internal sealed class TerminalReportWriter(IAnsiConsole console)
                     console.MarkupLineInterpolated($"      {path}  [blue]{ValueText.Describe(property)}[/]");
                     break;
             }
+        }
+    }
+
+    /// <summary>An added object's values, so a reviewer sees what arrived, not only its name.</summary>
+    private void WriteSettings(Model.YMap content)
+    {
+        var settings = ObjectSettings.Of(content).ToList();
+        var width = settings.Count == 0 ? 0 : Math.Min(MaxPathWidth, settings.Max(s => s.Path.Length));
+        foreach (var (path, value) in settings)
+        {
+            console.MarkupLineInterpolated($"      {path.PadRight(width)}  [green]{value}[/]");
         }
     }
 

@@ -13,11 +13,30 @@ namespace LyncConfigVault.Restore;
 /// lists through @{Replace=…}, PSTN usages added before the routes and policies that name them and
 /// removed after. It runs with -WhatIf unless started with -Apply. What it cannot script is named at the top.
 /// </summary>
-internal sealed class ScopedRestoreScript(LyncCatalog catalog)
+/// <param name="rehearse">Whether each command carries -WhatIf:(-not $Apply); false for commands shown one by one (the report's "to undo").</param>
+internal sealed class ScopedRestoreScript(LyncCatalog catalog, bool rehearse = true)
 {
+    private string WhatIf => rehearse ? " -WhatIf:(-not $Apply)" : "";
+
     private static readonly HashSet<string> NotParameters = new(StringComparer.Ordinal) { "Name", ElementYamlMapper.ElementsKey, ElementYamlMapper.OrderKey, ElementYamlMapper.NamespaceKey, ElementYamlMapper.TextKey };
 
     public string Write(string heading, IReadOnlyList<ObjectRestore> objects)
+    {
+        var (commands, cannot) = Commands(objects);
+        var script = new StringBuilder();
+        script.Append("# ").Append(heading.ReplaceLineEndings(" ")).Append('\n');
+        script.Append("# Runs with -WhatIf (shows what it would do) unless started with -Apply.\n");
+        foreach (var line in cannot)
+        {
+            script.Append("# NOT SCRIPTED: ").Append(line.ReplaceLineEndings(" ")).Append('\n');
+        }
+
+        script.Append("[CmdletBinding()]\nparam([switch] $Apply)\n$ErrorActionPreference = 'Stop'\n");
+        return script.Append(commands).ToString();
+    }
+
+    /// <summary>The commands, each object's under a comment line, in the order they must run; and what lcv cannot script.</summary>
+    public (string Commands, IReadOnlyList<string> Cannot) Commands(IReadOnlyList<ObjectRestore> objects)
     {
         var cannot = new List<string>();
         var first = new StringBuilder();   // usages added, then routes and policies created or changed
@@ -44,7 +63,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
                     continue;
                 case (not null, null):
                     last.Append(CultureInfo.InvariantCulture, $"\n# {obj.Noun} {obj.Identity}: did not exist then; removed.\n");
-                    last.Append(CultureInfo.InvariantCulture, $"Remove-Cs{cmdletNoun} -Identity {Quote(obj.Identity)} -Confirm:$false -WhatIf:(-not $Apply)\n");
+                    last.Append(CultureInfo.InvariantCulture, $"Remove-Cs{cmdletNoun} -Identity {Quote(obj.Identity)} -Confirm:$false{WhatIf}\n");
                     continue;
                 case (null, { } target):
                     var created = Setting(target);
@@ -57,7 +76,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
                     first.Append(CultureInfo.InvariantCulture, $"New-Cs{cmdletNoun} -Identity {Quote(obj.Identity)}");
                     Parameters(created.Entries.Where(e => !scripted.ContainsKey(e.Key)), list => Literal(list), obj, first, cannot);
                     first.Append(target.Text(ObjectFactory.PriorityKey) is { } at ? $" -Priority {at}" : "");
-                    first.Append(" -WhatIf:(-not $Apply)\n");
+                    first.Append(WhatIf).Append('\n');
                     first.Append(Rules(obj.Identity, entry, null, created));
                     continue;
                 case ({ } current, { } target):
@@ -91,21 +110,12 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
                     }
 
                     first.Append(moved ? $" -Priority {priorityThen}" : "");
-                    first.Append(" -WhatIf:(-not $Apply)\n").Append(rules);
+                    first.Append(WhatIf).Append('\n').Append(rules);
                     continue;
             }
         }
 
-        var script = new StringBuilder();
-        script.Append("# ").Append(heading.ReplaceLineEndings(" ")).Append('\n');
-        script.Append("# Runs with -WhatIf (shows what it would do) unless started with -Apply.\n");
-        foreach (var line in cannot)
-        {
-            script.Append("# NOT SCRIPTED: ").Append(line.ReplaceLineEndings(" ")).Append('\n');
-        }
-
-        script.Append("[CmdletBinding()]\nparam([switch] $Apply)\n$ErrorActionPreference = 'Stop'\n");
-        return script.Append(first).Append(last).ToString();
+        return (first.Append(last).ToString(), cannot);
     }
 
     /// <summary>PSTN usages first, then routes (by the priority they go back to, so each lands where it was), then everything else, each by Identity.</summary>
@@ -120,7 +130,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
     /// <paramref name="then"/>: removed rules first, then each rule of the snapshot in order, created or changed, with
     /// -Priority wherever its place differs. The places are tracked as Lync moves them, so the last command leaves the order exact.
     /// </summary>
-    private static string Rules(string identity, CatalogEntry entry, YMap? now, YMap then)
+    private string Rules(string identity, CatalogEntry entry, YMap? now, YMap then)
     {
         var script = new StringBuilder();
         foreach (var (list, ruleNoun) in entry.ScriptedLists)
@@ -133,7 +143,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
             foreach (var gone in order.Except(target.Select(r => r.Text(key) ?? ""), StringComparer.Ordinal).ToList())
             {
                 script.Append(CultureInfo.InvariantCulture, $"# rule {gone}: did not exist then; removed.\n");
-                script.Append(CultureInfo.InvariantCulture, $"Remove-Cs{ruleNoun} -Identity {Quote($"{identity}/{gone}")} -Confirm:$false -WhatIf:(-not $Apply)\n");
+                script.Append(CultureInfo.InvariantCulture, $"Remove-Cs{ruleNoun} -Identity {Quote($"{identity}/{gone}")} -Confirm:$false{WhatIf}\n");
                 order.Remove(gone);
             }
 
@@ -146,7 +156,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
                 if (existing is null)
                 {
                     script.Append(CultureInfo.InvariantCulture, $"# rule {name}: removed since; created again at priority {position}.\n");
-                    script.Append(CultureInfo.InvariantCulture, $"New-Cs{ruleNoun} -Identity {ruleIdentity}{RuleValues(rule.Entries, key)} -Priority {position} -WhatIf:(-not $Apply)\n");
+                    script.Append(CultureInfo.InvariantCulture, $"New-Cs{ruleNoun} -Identity {ruleIdentity}{RuleValues(rule.Entries, key)} -Priority {position}{WhatIf}\n");
                     order.Insert(Math.Min(position, order.Count), name);
                     continue;
                 }
@@ -160,7 +170,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
                 }
 
                 script.Append(CultureInfo.InvariantCulture, $"# rule {name}: {(changed.Count > 0 || cleared.Count > 0 ? "changed" : "moved")}{(moved ? $", back to priority {position}" : "")}.\n");
-                script.Append(CultureInfo.InvariantCulture, $"Set-Cs{ruleNoun} -Identity {ruleIdentity}{RuleValues(changed, key)}{string.Concat(cleared)}{(moved ? $" -Priority {position}" : "")} -WhatIf:(-not $Apply)\n");
+                script.Append(CultureInfo.InvariantCulture, $"Set-Cs{ruleNoun} -Identity {ruleIdentity}{RuleValues(changed, key)}{string.Concat(cleared)}{(moved ? $" -Priority {position}" : "")}{WhatIf}\n");
                 if (moved)
                 {
                     order.Remove(name);
@@ -176,7 +186,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
         string.Concat(values.Where(v => v.Key != key && v.Value is YScalar).Select(v => $" -{v.Key} {Value(((YScalar)v.Value).Text)}"));
 
     /// <summary>Usages the target has are added before anything names them; usages it lacks are removed after nothing does.</summary>
-    private static void Usages(ObjectRestore obj, StringBuilder first, StringBuilder last)
+    private void Usages(ObjectRestore obj, StringBuilder first, StringBuilder last)
     {
         List<string> UsagesOf(YMap? content) =>
             content is null ? [] : (Setting(content)["Usage"] as YSeq)?.Items.OfType<YScalar>().Select(s => s.Text).ToList() ?? [];
@@ -192,13 +202,13 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog)
         if (add.Count > 0)
         {
             first.Append(CultureInfo.InvariantCulture, $"\n# PstnUsages {obj.Identity}: {string.Join(", ", add)} added back, before the routes and policies that name them.\n");
-            first.Append(CultureInfo.InvariantCulture, $"Set-CsPstnUsage -Identity {Quote(obj.Identity)} -Usage @{{Add={Literal(add)}}} -WhatIf:(-not $Apply)\n");
+            first.Append(CultureInfo.InvariantCulture, $"Set-CsPstnUsage -Identity {Quote(obj.Identity)} -Usage @{{Add={Literal(add)}}}{WhatIf}\n");
         }
 
         if (remove.Count > 0)
         {
             last.Append(CultureInfo.InvariantCulture, $"\n# PstnUsages {obj.Identity}: {string.Join(", ", remove)} removed, after the routes and policies stop naming them.\n");
-            last.Append(CultureInfo.InvariantCulture, $"Set-CsPstnUsage -Identity {Quote(obj.Identity)} -Usage @{{Remove={Literal(remove)}}} -WhatIf:(-not $Apply)\n");
+            last.Append(CultureInfo.InvariantCulture, $"Set-CsPstnUsage -Identity {Quote(obj.Identity)} -Usage @{{Remove={Literal(remove)}}}{WhatIf}\n");
         }
     }
 

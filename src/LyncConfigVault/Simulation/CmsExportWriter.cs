@@ -78,6 +78,8 @@ internal static class CmsExportWriter
             }
         }
 
+        // After the noise too: the Edge pool draws nothing from the seed.
+        TopologyFactory.AddEdge(root.Descendants(XName.Get("Topology", SyntheticDeployment.TopologyNs)).Single(), SyntheticSite.All[0], deployment.Domain, deployment.EdgeAccessAddress);
         if (deployment.VoiceTestCases.Count > 0)
         {
             root.Add(DocItem(deployment.VoiceTestCases, wrapperNs, noise));   // after the noise: it draws nothing from the seed

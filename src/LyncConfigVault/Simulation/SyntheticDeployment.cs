@@ -26,6 +26,9 @@ internal sealed class SyntheticDeployment
 
     public Guid TopologySignature { get; set; }
 
+    /// <summary>The public address of the Edge Server's Access Edge interface (External 1), which the admin changes once a week.</summary>
+    public string EdgeAccessAddress { get; set; } = "192.0.2.10";
+
     /// <summary>When the export of this night ran (the server's clock, written into the ZIP entries).</summary>
     public DateTimeOffset ExportTime { get; set; }
 
@@ -33,6 +36,14 @@ internal sealed class SyntheticDeployment
 
     public SyntheticCmsItem? Find(string elementName, string scopeClass, string? name) =>
         Items.FirstOrDefault(i => i.ElementName == elementName && i.ScopeClass == scopeClass && i.ScopeName == name);
+
+    /// <summary>The topology as Get-CsTopology -AsXml returns it: with the Edge pool, which the CMS export writer adds after its noise.</summary>
+    public XElement PublishedTopology()
+    {
+        var published = new XElement(Topology);
+        TopologyFactory.AddEdge(published, SyntheticSite.All[0], Domain, EdgeAccessAddress);
+        return published;
+    }
 
     public XElement TopologyWrapper(string name) => Topology.Element(XName.Get(name, TopologyNs))!;
 
@@ -43,5 +54,5 @@ internal sealed class SyntheticDeployment
             "NetworkConfigurationSettings" => i.Setting.Elements().Count(e => e.Name.LocalName != "MediaBypassSettings"),
             _ => 0,
         }))
-        + 1 + Topology.Elements().Where(e => e.Name.LocalName is "Sites" or "Clusters" or "SqlInstances" or "Services").Sum(w => w.Elements().Count());
+        + 1 + 2 /* the Edge pool and its service */ + Topology.Elements().Where(e => e.Name.LocalName is "Sites" or "Clusters" or "SqlInstances" or "Services").Sum(w => w.Elements().Count());
 }

@@ -34,7 +34,7 @@ internal static class SyntheticNights
         {
             // Every fourth night nobody changed anything: only re-export noise, so no commit.
             var changes = night == 1 || night % 4 == 0 ? [] : new NightlyChanges(deployment, random).Apply(night);
-            changes = [.. changes, .. others.Change(night)];
+            changes = [.. changes, .. EdgeChange(deployment, night), .. others.Change(night)];
             deployment.ExportTime = first.Add((interval ?? TimeSpan.FromDays(1)) * (night - 1)).AddMinutes(random.Next(0, 40)).AddSeconds(random.Next(0, 60));
             var noise = night == 1 ? ExportNoise.None : ExportNoise.Random(random);
             yield return new SyntheticNight(night, deployment.ExportTime, CmsExportWriter.Write(deployment, noise, random, layout), changes)
@@ -42,6 +42,22 @@ internal static class SyntheticNights
                 Others = others.Write(night, deployment.ExportTime),
             };
         }
+    }
+
+    /// <summary>
+    /// Once a week (night 6, 13, …) the admin moves the Edge Server's Access Edge interface to another public
+    /// address. No draw from the random source: every other change of a seed's story stays where it was.
+    /// </summary>
+    private static List<string> EdgeChange(SyntheticDeployment deployment, int night)
+    {
+        if (night % 7 != 6)
+        {
+            return [];
+        }
+
+        deployment.TopologySignature = new Guid(night, 0xED, 0x6E, [0, 0, 0, 0, 0, 0, 0, 1]);
+        deployment.EdgeAccessAddress = deployment.EdgeAccessAddress == "192.0.2.10" ? "192.0.2.20" : "192.0.2.10";
+        return [$"Pool {TopologyFactory.Edge(SyntheticSite.All[0], deployment.Domain)}"];
     }
 
     /// <summary>

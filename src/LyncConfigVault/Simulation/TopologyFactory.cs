@@ -79,6 +79,27 @@ internal static class TopologyFactory
             El(RolesNs, "PstnGatewayService"), Port("urn:component:PstnGateway", "SipServer", 5067, "Tls")));
     }
 
+    /// <summary>
+    /// The first site's Edge pool: one Edge Server with its internal interface and three external ones (Access,
+    /// Web Conferencing, A/V), the Access Edge one at <paramref name="accessAddress"/>. Added to the published
+    /// topology after the export noise, so it draws nothing from the seed and every seed keeps its story.
+    /// </summary>
+    public static void AddEdge(XElement topology, SyntheticSite site, string domain, string accessAddress)
+    {
+        var fqdn = Edge(site, domain);
+        var machine = El(Ns, "Machine", At("OrdinalInCluster", 1), At("Fqdn", fqdn), At("FaultDomain", fqdn), At("UpgradeDomain", fqdn),
+            El(Ns, "NetInterface", At("InterfaceSide", "Internal"), At("InterfaceNumber", 1), At("IPAddress", "10.0.1.50")),
+            Enumerable.Range(1, 3).Select(n => El(Ns, "NetInterface", At("InterfaceSide", "External"), At("InterfaceNumber", n), At("IPAddress", n == 1 ? accessAddress : $"192.0.2.{n}0"))));
+        topology.Element(XName.Get("Clusters", Ns))!.Add(El(Ns, "Cluster", At("RequiresReplication", true), At("RequiresSetup", true), At("Fqdn", fqdn),
+            El(Ns, "ClusterId", At("SiteId", site.SiteId), At("Number", EdgeCluster)), machine));
+        topology.Element(XName.Get("Services", Ns))!.Add(Service(site.SiteId, "EdgeServer", 1, [Dependency("Default", site.SiteId, "Registrar", 1)], ClusterInstalledOn(site.SiteId, EdgeCluster),
+            El(RolesNs, "EdgeService"), Port("urn:component:AccessEdge", "SipServer", 5061, "Mtls")));
+    }
+
+    private const int EdgeCluster = 3;
+
+    public static string Edge(SyntheticSite site, string domain) => $"{site.Code}edge01.{domain}";
+
     public static XElement Machine(int ordinal, string fqdn) => El(Ns, "Machine", At("OrdinalInCluster", ordinal), At("Fqdn", fqdn),
         At("FaultDomain", fqdn), At("UpgradeDomain", fqdn), El(Ns, "NetInterface", At("InterfaceSide", "Primary"), At("InterfaceNumber", 1), At("IPAddress", "0.0.0.0")));
 

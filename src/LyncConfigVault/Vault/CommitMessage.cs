@@ -52,10 +52,16 @@ internal static class CommitMessage
         return message.ToString();
     }
 
-    public static string Changes(IReadOnlyList<DescribedChange> changes)
+    /// <param name="rewritten">Objects the settings rewrote besides (a filter rule added), in words; said after the admin's changes.</param>
+    public static string Changes(IReadOnlyList<DescribedChange> changes, string? rewritten = null)
     {
         var message = new StringBuilder();
         message.Append(Summary(changes)).Append("\n\n");
+        if (rewritten is not null)
+        {
+            message.Append(RewrittenSummary(rewritten)).Append("\n\n");
+        }
+
         var areas = changes.GroupBy(c => c.Area).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (areas.Count > 1)
         {
@@ -89,6 +95,12 @@ internal static class CommitMessage
 
         return message.ToString();
     }
+
+    /// <summary>A snapshot whose only changes the settings made (a filter rule added or removed): labelled as such, never as admin changes.</summary>
+    public static string Rewritten(string rewritten) =>
+        $"{RewrittenSummary(rewritten)}\n\nNo configuration changed in Lync: the stored files follow .lcv/filters.yaml, which changed since the last snapshot.\n";
+
+    public static string RewrittenSummary(string rewritten) => $"settings: {rewritten}";
 
     /// <summary>A settings commit: what the command did, the lines of the file it changed, and a trailer naming the file.</summary>
     public static string Settings(string summary, string path, string before, string after)

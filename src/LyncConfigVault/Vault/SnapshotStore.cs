@@ -6,7 +6,11 @@ using LyncConfigVault.Normalize;
 namespace LyncConfigVault.Vault;
 
 /// <summary>What storing one snapshot did: the new commit (null when nothing really changed) and why.</summary>
-internal sealed record StoreResult(string? Commit, IReadOnlyList<DescribedChange> Changes, IReadOnlyList<StalePart> Stale, string Summary, bool First);
+internal sealed record StoreResult(string? Commit, IReadOnlyList<DescribedChange> Changes, IReadOnlyList<StalePart> Stale, string Summary, bool First)
+{
+    /// <summary>Objects rewritten because .lcv/filters.yaml changed, in words ("filter rule added: … (26 objects)"); null when none were.</summary>
+    public string? Rewritten { get; init; }
+}
 
 /// <summary>
 /// Writes a snapshot as one commit, atomically: objects become blobs, the tree is built beside the
@@ -88,15 +92,54 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             return new StoreResult(null, [], stale, "no change", first);
         }
 
+        var rewritten = first ? null : Rewritten(snapshot, changes, changedPaths, before);
+        if (changes.Count == 0)
+        {
+            // Only the settings changed what is stored: one settings commit, not an admin change per object.
+            var settingsTree = BuildTree(head, snapshot, written, before);
+            var settingsSignature = VaultRepository.Signature(when);
+            var settingsCommit = git.ObjectDatabase.CreateCommit(settingsSignature, settingsSignature,
+                CommitMessage.Rewritten(rewritten!) + CommitMessage.Trailers(snapshot.Exports, stale, notes), settingsTree, [head], prettifyMessage: false);
+            vault.Advance(settingsCommit, "lcv: snapshot");
+            FingerprintCache.Save(vault.StateFolder, FingerprintCache.Header(settingsCommit.Sha, filter), fingerprints);
+            return new StoreResult(settingsCommit.Sha, [], stale, CommitMessage.RewrittenSummary(rewritten!), first) { Rewritten = rewritten };
+        }
+
         var described = first ? [] : Describe(head, snapshot, changes, changedPaths);
         var tree = BuildTree(head, snapshot, written, before);
-        var message = (first ? CommitMessage.First(snapshot.Objects.Count, changes) : CommitMessage.Changes(described))
+        var message = (first ? CommitMessage.First(snapshot.Objects.Count, changes) : CommitMessage.Changes(described, rewritten))
             + CommitMessage.Trailers(snapshot.Exports, stale, notes);
         var signature = VaultRepository.Signature(when);
         var commit = git.ObjectDatabase.CreateCommit(signature, signature, message, tree, [head], prettifyMessage: false);
         vault.Advance(commit, "lcv: snapshot");
         FingerprintCache.Save(vault.StateFolder, FingerprintCache.Header(commit.Sha, filter), fingerprints);
-        return new StoreResult(commit.Sha, described, stale, first ? message.Split('\n')[0] : CommitMessage.Summary(described), first);
+        return new StoreResult(commit.Sha, described, stale, first ? message.Split('\n')[0] : CommitMessage.Summary(described), first) { Rewritten = rewritten };
+    }
+
+    /// <summary>
+    /// Takes the changes the filters alone explain out of <paramref name="changes"/> (and their paths), and says
+    /// what they were; null when .lcv/filters.yaml did not change since the last snapshot or explains none.
+    /// </summary>
+    private string? Rewritten(Snapshot snapshot, List<StoredChange> changes, List<string> changedPaths, Dictionary<string, string> before)
+    {
+        if (!changes.Exists(c => c.Kind == StoredChangeKind.Changed) || FilterRewrite.Since(vault.LatestSnapshot, filter, catalog) is not { } rewrite)
+        {
+            return null;
+        }
+
+        var explained = 0;
+        for (var i = changes.Count - 1; i >= 0; i--)
+        {
+            var path = changedPaths[i];
+            if (changes[i].Kind == StoredChangeKind.Changed && rewrite.Explains(changes[i].Noun, ReadObject(before[path], path), snapshot.Objects[path].Content))
+            {
+                changes.RemoveAt(i);
+                changedPaths.RemoveAt(i);
+                explained++;
+            }
+        }
+
+        return explained == 0 ? null : rewrite.Describe(explained);
     }
 
     /// <summary>

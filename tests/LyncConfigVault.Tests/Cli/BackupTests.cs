@@ -36,7 +36,7 @@ public sealed class BackupTests : IDisposable
         Assert.Contains($"[2/8] Get-CsTopology ({host})", first.Output);
         Assert.Contains($"[4/8] Export-CsRgsConfiguration on dubpool01.fabrikam.com ({host})", first.Output);
         Assert.Contains($"[8/8] Export-CsLisConfiguration ({host})", first.Output);
-        Assert.Contains("first snapshot: 275 objects", first.Output);
+        Assert.Contains("first snapshot: 277 objects", first.Output);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("> renamed VoicePolicy Tag:VP-Galway-National → Tag:VP-Galway-National-R02", second.Output);
         Assert.Contains("~ changed RgsQueue Service:ApplicationServer:dubpool01.fabrikam.com/Dublin Helpdesk Queue", second.Output);

@@ -45,7 +45,7 @@ public sealed class DiffCommandTests(SevenNightsVault nights) : IClassFixture<Se
         Assert.Contains("\nimpact\n  ⇒ voice test cases: 23 of 24 pass (before: 24 of 24)", text);
         Assert.Contains("  - ⚠ test case Rotterdam-Extension now fails", markdown);
         Assert.Contains("### Impact", markdown);
-        Assert.Contains("<li class=\"tests\">test case Rotterdam-Extension now fails", html);
+        Assert.Contains("<li class=\"tests breaks\">test case Rotterdam-Extension now fails", html);
         Assert.DoesNotContain("\"impact\"", plain);
     }
 
@@ -93,7 +93,7 @@ public sealed class DiffCommandTests(SevenNightsVault nights) : IClassFixture<Se
 
         using var areas = JsonDocument.Parse(topology.Output);
         Assert.All(areas.RootElement.GetProperty("changes").EnumerateArray(), c => Assert.Equal("topology", c.GetProperty("area").GetString()));
-        Assert.Equal(2, areas.RootElement.GetProperty("changes").GetArrayLength());
+        Assert.Equal(3, areas.RootElement.GetProperty("changes").GetArrayLength());   // two pools grew a Front End; the Edge pool moved its public address
         using var one = JsonDocument.Parse(executives.Output);
         Assert.Equal("Tag:VP-Executives", Assert.Single(one.RootElement.GetProperty("changes").EnumerateArray()).GetProperty("identity").GetString());
     }
@@ -130,7 +130,9 @@ public sealed class DiffCommandTests(SevenNightsVault nights) : IClassFixture<Se
         var result = _fixture.Lcv("diff", "HEAD~1", "--output", path);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("## Lync configuration changes\n\n1 object differs: 1 renamed, from ", File.ReadAllText(path));
+        var markdown = File.ReadAllText(path);
+        Assert.StartsWith("## Lync configuration changes: Fabrikam\n\n**Deployment:** Fabrikam  \n", markdown);
+        Assert.Contains("\n\n1 object differs: 1 renamed, from ", markdown);
         Assert.Contains($"The markdown report is in {path}", result.Output);
     }
 

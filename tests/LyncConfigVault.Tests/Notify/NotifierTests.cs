@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using LibGit2Sharp;
+using LyncConfigVault.Simulation;
 using LyncConfigVault.Tests.Report;
 
 namespace LyncConfigVault.Tests.Notify;
@@ -127,6 +129,60 @@ public sealed class NotifierTests
         Assert.Equal("Lync configuration changed: Fabrikam", card.RootElement.GetProperty("title").GetString());
         var facts = card.RootElement.GetProperty("sections")[0].GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
         Assert.Contains("VoicePolicy Tag:VP-Galway-National-R02", facts);
+    }
+
+    [Fact]
+    public void The_teams_card_gives_each_change_its_values()
+    {
+        using var receiver = new WebhookReceiver();
+        using var fixture = new VaultFixture(nights: 3);
+        fixture.AddSettings($"notify:\n- kind: webhook\n  url: {receiver.Url}\n  format: teams\n");
+        fixture.Ingest(1);
+        fixture.Ingest(2);
+        var before = SimulRing(fixture, "HEAD");
+
+        fixture.Ingest(3);
+
+        var after = SimulRing(fixture, "HEAD");
+        var card = receiver.Bodies.Select(b => JsonDocument.Parse(b)).Single(c => c.RootElement.GetProperty("sections")[0].GetProperty("facts").GetArrayLength() > 2);
+        var facts = card.RootElement.GetProperty("sections")[0].GetProperty("facts").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
+        Assert.NotEqual(before, after);
+        Assert.Equal($"modified: AllowSimulRing {before} → {after}", facts["VoicePolicy Site:Rotterdam"]);
+        Assert.StartsWith("modified: NormalizationRules[Name=NewYork-Local].Pattern ", facts["DialPlan Site:NewYork"]);
+    }
+
+    [Fact]
+    public void A_drop_rule_added_is_one_settings_change_not_an_admin_change_per_object()
+    {
+        using var receiver = new WebhookReceiver();
+        using var fixture = new VaultFixture(nights: 1);
+        fixture.AddSettings($"notify:\n- kind: webhook\n  url: {receiver.Url}\n  events: [changed]\n");
+        fixture.Ingest(1);
+        var holding = Directory.GetFiles(Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy"), "*.yaml", SearchOption.AllDirectories)
+            .Count(f => File.ReadAllText(f).Contains("\n  EnableTeamCall: ", StringComparison.Ordinal));
+        fixture.SetCustomFilters("- kind: drop\n  noun: VoicePolicy\n  path: VoicePolicy.EnableTeamCall\n  reason: Not used here; the help desk flips it.\n");
+        var deployment = DeploymentFactory.Create(1);
+        deployment.ExportTime = DateTimeOffset.Parse("2026-12-01T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var again = fixture.Write("night-1-again.zip", CmsExportWriter.Write(deployment, ExportNoise.None, new Random(3)));
+
+        var result = TestData.Lcv("ingest", "--vault", fixture.Vault, again);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(holding > 1);
+        var subject = $"settings: filter rule added: VoicePolicy EnableTeamCall no longer stored ({holding} objects)";
+        Assert.Equal(subject, fixture.Commits()[0].MessageShort);
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy"), "*.yaml", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains("EnableTeamCall", StringComparison.Ordinal));
+        using var notice = JsonDocument.Parse(Assert.Single(receiver.Bodies));
+        Assert.Equal(subject, notice.RootElement.GetProperty("summary").GetString());
+        Assert.Equal(0, notice.RootElement.GetProperty("diff").GetProperty("changes").GetArrayLength());
+    }
+
+    private static string SimulRing(VaultFixture fixture, string revision)
+    {
+        using var repo = new Repository(fixture.Vault);
+        var text = ((Blob)repo.Lookup<Commit>(revision)["cms/voice/VoicePolicy/Site/Rotterdam.yaml"].Target).GetContentText();
+        return System.Text.RegularExpressions.Regex.Match(text, @"\n  AllowSimulRing: (\w+)").Groups[1].Value;
     }
 
     [Fact]

@@ -15,6 +15,12 @@ internal static class HeadlessChromium
 
     public static string DumpDom(string htmlFile) => Run(htmlFile, "--dump-dom").Output;
 
+    /// <summary>The DOM after rendering in a window <paramref name="width"/> pixels wide (scripts a test added have run).</summary>
+    public static string DumpDom(string htmlFile, int width) => Run(htmlFile, "--dump-dom", $"--window-size={width},1000").Output;
+
+    /// <summary>The page printed to PDF, as Chromium lays it out on paper (@page decides the size).</summary>
+    public static void PrintToPdf(string htmlFile, string pdfFile) => Run(htmlFile, $"--print-to-pdf={pdfFile}", "--no-pdf-header-footer");
+
     public static void Screenshot(string htmlFile, string pngFile) => Run(htmlFile, $"--screenshot={pngFile}", "--window-size=1280,2400");
 
     private static (string Output, string Error) Run(string htmlFile, params string[] arguments)

@@ -131,7 +131,7 @@ public sealed class RgsNormalizerTests
     [Theory]
     [InlineData(5, "RgsAgentGroup", "AgentsByUri")]
     [InlineData(6, "RgsQueue", "TimeoutAction.Prompt.TextToSpeechPrompt")]
-    [InlineData(7, "RgsQueue", "OverflowAction.Prompt.AudioFilePrompt.Sha256")]
+    [InlineData(7, "RgsQueue", "OverflowAction.Prompt.AudioFilePrompt")]
     [InlineData(8, "RgsHolidaySet", "HolidayList[Name=Company day 8]")]
     [InlineData(9, "RgsQueue", "AgentGroupIDList")]
     public void Each_admin_change_is_exactly_one_change_of_one_object(int night, string noun, string property)

@@ -93,7 +93,7 @@ public sealed class SnapshotStoreTests
 
         Assert.Contains("~ DialPlan Site:NewYork\n    NormalizationRules[Name=NewYork-Local].Pattern: ^([2-9]\\d{6,7})$ → ^([2-9]\\d{6,8})$\n", commits[3].Message);
         Assert.StartsWith("voice: 1 renamed (VoicePolicy Tag:VP-Dublin-Restricted → Tag:VP-Dublin-Restricted-R07)", commits[0].MessageShort);
-        Assert.Contains("\n> VoicePolicy Tag:VP-Dublin-Restricted → Tag:VP-Dublin-Restricted-R07\n    PstnUsages: Emergency moved, position 2 → 1\n", commits[0].Message);
+        Assert.Contains("\n> VoicePolicy Tag:VP-Dublin-Restricted → Tag:VP-Dublin-Restricted-R07\n    PstnUsages: Dublin-Local, Emergency → Emergency, Dublin-Local\n", commits[0].Message);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class SnapshotStoreTests
         fixture.Ingest(1);
         var deployment = DeploymentFactory.Create(1);
         deployment.TopologyWrapper("Clusters").Elements().First().Add(TopologyFactory.Machine(9, "dubfe09.fabrikam.com"));
-        var topology = fixture.Write("Topology.xml", System.Text.Encoding.UTF8.GetBytes(deployment.Topology.ToString()));
+        var topology = fixture.Write("Topology.xml", System.Text.Encoding.UTF8.GetBytes(deployment.PublishedTopology().ToString()));
         var cmsFiles = Directory.GetFiles(Path.Combine(fixture.Vault, "cms"), "*.yaml", SearchOption.AllDirectories).Length;
 
         var result = TestData.Lcv("ingest", "--vault", fixture.Vault, "--at", "2026-12-01T02:00", topology);

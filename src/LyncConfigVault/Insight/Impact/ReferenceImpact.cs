@@ -24,13 +24,13 @@ internal static class ReferenceImpact
             if (gone is not null)
             {
                 changes.Add(new ImpactNote(ImpactNote.References,
-                    $"{Describe(noun, name)} no longer exists: {NounWords.Counts(referrers.Select(f => f.Noun))} still name it ({NounWords.Some(InCountOrder(referrers))})"), gone);
+                    $"{Describe(noun, name)} no longer exists: {NounWords.Counts(referrers.Select(f => f.Noun))} still name it ({NounWords.Some(InCountOrder(referrers))})") { Effect = ImpactEffect.Breaks }, gone);
                 continue;
             }
 
             foreach (var finding in referrers)
             {
-                changes.Add(new ImpactNote(ImpactNote.References, finding.Describe()), changes.Find(finding.Noun, finding.Identity));
+                changes.Add(new ImpactNote(ImpactNote.References, finding.Describe()) { Effect = ImpactEffect.Breaks }, changes.Find(finding.Noun, finding.Identity));
             }
         }
 
@@ -39,13 +39,13 @@ internal static class ReferenceImpact
             var owner = finding.Kind == "unused-usage"
                 ? changes.Changes.FirstOrDefault(c => c.Noun == "VoiceRoute" && Names(c.Old, "PstnUsages", finding.Target)) ?? changes.Find("PstnUsages", "Global")
                 : changes.Find(finding.Noun, finding.Identity);
-            changes.Add(new ImpactNote(ImpactNote.References, finding.Describe()), owner);
+            changes.Add(new ImpactNote(ImpactNote.References, finding.Describe()) { Effect = ImpactEffect.Breaks }, owner);
         }
 
         foreach (var finding in mended)
         {
             var (noun, name) = finding.Kind == "missing-reference" ? SplitTarget(finding.Target) : ("", null);
-            changes.Add(new ImpactNote(ImpactNote.References, $"mends: {finding.Describe()}"),
+            changes.Add(new ImpactNote(ImpactNote.References, $"mends: {finding.Describe()}") { Effect = ImpactEffect.Mends },
                 changes.Find(finding.Noun, finding.Identity), changes.Find(noun, name), noun == "PstnUsage" ? changes.Find("PstnUsages", "Global") : null);
         }
     }

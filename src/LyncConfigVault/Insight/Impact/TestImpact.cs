@@ -23,17 +23,18 @@ internal static class TestImpact
             var text = now.Passed
                 ? $"test case {now.Case.Identity} passes again"
                 : $"test case {now.Case.Identity} now fails ({string.Join("; ", now.Failures)})";
+            var effect = now.Passed ? ImpactEffect.Mends : ImpactEffect.Breaks;
             var (owners, together) = replay.ExplainTest(old, now, changes.Find("VoiceTestConfiguration", now.Case.Identity));
             if (owners.Count == 0)
             {
-                changes.AddToEach(new ImpactNote(ImpactNote.Tests, text), Touched(changes, old, now));
+                changes.AddToEach(new ImpactNote(ImpactNote.Tests, text) { Effect = effect }, Touched(changes, old, now));
                 continue;
             }
 
             foreach (var owner in owners)
             {
                 var others = owners.Where(o => o != owner).Select(o => o.DisplayName).ToList();
-                changes.Add(new ImpactNote(ImpactNote.Tests, together && others.Count > 0 ? $"{text} (only together with {string.Join(", ", others)})" : text), owner);
+                changes.Add(new ImpactNote(ImpactNote.Tests, together && others.Count > 0 ? $"{text} (only together with {string.Join(", ", others)})" : text) { Effect = effect }, owner);
             }
         }
 
@@ -41,7 +42,8 @@ internal static class TestImpact
         var passedAfter = after.Count(r => r.Passed);
         if (passedBefore != passedAfter || before.Count != after.Count)
         {
-            changes.Add(new ImpactNote(ImpactNote.Tests, $"voice test cases: {passedAfter} of {after.Count} pass (before: {passedBefore} of {before.Count})"));
+            var effect = passedAfter < passedBefore ? ImpactEffect.Breaks : passedAfter > passedBefore ? ImpactEffect.Mends : ImpactEffect.Neutral;
+            changes.Add(new ImpactNote(ImpactNote.Tests, $"voice test cases: {passedAfter} of {after.Count} pass (before: {passedBefore} of {before.Count})") { Effect = effect });
         }
     }
 
