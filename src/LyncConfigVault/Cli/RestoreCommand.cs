@@ -86,7 +86,9 @@ internal sealed class RestoreCommand : Command
             return ExitCodes.Ok;
         }
 
-        var exports = new SnapshotRebuilder(LyncCatalog.Default).Build(target, parts);
+        // The rebuild needs how each object sat in its export: read with the envelopes this time.
+        var whole = new GitObjectSource(target.Git, target.Commit, target.Side.Label) { WithEnvelopes = true };
+        var exports = new SnapshotRebuilder(LyncCatalog.Default).Build(whole, parts);
         var staging = Path.Combine(Path.GetTempPath(), $"lcv-restore-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
@@ -96,7 +98,7 @@ internal sealed class RestoreCommand : Command
                 File.WriteAllBytes(Path.Combine(staging, export.FileName), export.Bytes);
             }
 
-            new RestoreProof(LyncCatalog.Default, sources.Filter, sources.Vault.PersonalData()).Check(target, exports, parts, staging);
+            new RestoreProof(LyncCatalog.Default, sources.Filter, sources.Vault.PersonalData()).Check(whole, exports, parts, staging);
             // The rebuilt CMS archive carries the topology, as every Export-CsConfiguration archive does.
             var notRestored = VaultLayout.PartsIn(target.Commit.Tree).Where(p => !parts.Contains(p) && !(p == "topology" && parts.Contains("cms"))).Select(Why).ToList();
             File.WriteAllText(Path.Combine(staging, RestoreScript.FileName),

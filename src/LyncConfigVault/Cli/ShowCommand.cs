@@ -40,8 +40,7 @@ internal sealed class ShowCommand : Command
                 return ExitCodes.Ok;
             }
 
-            var content = YamlText.Read(text, path);
-            content.Remove(ObjectFactory.ExportKey);
+            var content = ObjectFile.Readable(ObjectFile.Read(text, path, LyncCatalog.Default), LyncCatalog.Default);
             if (parse.GetValue(_format) == "json")
             {
                 JsonOutput.Write(output, json => JsonValue.Write(json, content));

@@ -28,7 +28,7 @@ internal sealed class TextconvCommand : Command
             var output = console.Profile.Out.Writer;
             try
             {
-                var content = YamlText.Read(text, file);
+                var content = ObjectFile.Read(text, file, LyncCatalog.Default);
                 output.Write(content.Text(ObjectFactory.NounKey) is null ? text : new SemanticText(LyncCatalog.Default, Filter()).Of(content));
             }
             catch (LcvException)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LibGit2Sharp;
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Vault;
@@ -7,10 +8,19 @@ using LyncConfigVault.Vault;
 namespace LyncConfigVault.Diff;
 
 /// <summary>The snapshot stored in one commit of the vault, or only the files named in <paramref name="only"/>.</summary>
-internal sealed class GitObjectSource(IRepository git, Commit commit, string label, IReadOnlyCollection<string>? only = null) : ObjectSource
+/// <remarks>
+/// Objects are read without their envelopes (how they sat in the export: never compared) unless
+/// <see cref="WithEnvelopes"/> is set, as a rebuild needs them.
+/// </remarks>
+internal sealed class GitObjectSource(IRepository git, Commit commit, string label, IReadOnlyCollection<string>? only = null, LyncCatalog? catalog = null) : ObjectSource
 {
     private readonly ConcurrentDictionary<string, YMap> _read = new(StringComparer.Ordinal);
+    private readonly LyncCatalog _catalog = catalog ?? LyncCatalog.Default;
     private IReadOnlyDictionary<string, string>? _files;
+    private Dictionary<string, string>? _envelopes;
+
+    /// <summary>Read each object with its envelope (.lcv/envelopes/…), for a rebuild.</summary>
+    public bool WithEnvelopes { get; init; }
 
     public Commit Commit => commit;
 
@@ -27,7 +37,17 @@ internal sealed class GitObjectSource(IRepository git, Commit commit, string lab
         : commit[folder]?.Target is Tree tree ? VaultLayout.ObjectFiles(tree, folder).Keys : [];
 
     public override YMap Read(string path) =>
-        _read.GetOrAdd(path, p => YamlText.Read(Text(p), $"{p} at {commit.Sha[..7]}"));
+        _read.GetOrAdd(path, p => ObjectFile.Read(Text(p), $"{p} at {commit.Sha[..7]}", _catalog, WithEnvelopes ? Envelope(p) : null));
+
+    /// <summary>The envelope of one object file, by the blob id one walk of .lcv/envelopes found; null for a file of an older vault.</summary>
+    private string? Envelope(string path)
+    {
+        lock (git)
+        {
+            _envelopes ??= commit[ObjectFile.EnvelopeFolder]?.Target is Tree tree ? VaultLayout.ObjectFiles(tree, ObjectFile.EnvelopeFolder) : [];
+            return _envelopes.TryGetValue(ObjectFile.EnvelopeOf(path), out var id) ? git.Lookup<Blob>(new ObjectId(id)).GetContentText() : null;
+        }
+    }
 
     /// <summary>
     /// The file's text, by the blob id the tree walk found: looking each path up in the commit would parse

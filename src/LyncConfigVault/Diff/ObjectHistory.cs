@@ -103,7 +103,7 @@ internal sealed class ObjectHistory(LyncCatalog catalog, NoiseFilter filter)
     {
         if (!_parsed.TryGetValue(blob, out var content))
         {
-            content = YamlText.Read(vault.Git.Lookup<Blob>(blob).GetContentText(), path);
+            content = ObjectFile.Read(vault.Git.Lookup<Blob>(blob).GetContentText(), path, catalog);
             _parsed[blob] = content;
         }
 

@@ -70,6 +70,7 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
 
         var removed = removedPaths.Select(p => Candidate(from, p)).ToList();
         var added = addedPaths.Select(p => Candidate(to, p)).ToList();
+        changes.AddRange(MovedFiles(removed, added));
         foreach (var rename in new RenameDetector(filter, renameThreshold).Pair(removed, added))
         {
             removed.Remove(rename.Removed);
@@ -85,6 +86,38 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
             .ThenBy(c => c.Identity, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new DiffReport(from.Side, to.Side, ordered);
+    }
+
+    /// <summary>
+    /// The same object (noun and Identity) filed at another path, as an older lcv filed some (a SQL instance as
+    /// lonsql01.fabrikam.com%5Crtc.yaml): compared as one object, taken out of the removed and added lists.
+    /// </summary>
+    private List<ObjectChange> MovedFiles(List<RenameDetector.Candidate> removed, List<RenameDetector.Candidate> added)
+    {
+        var changes = new List<ObjectChange>();
+        var gone = new Dictionary<(string, string), RenameDetector.Candidate>();
+        foreach (var candidate in removed)
+        {
+            gone.TryAdd((candidate.Noun, LyncIdentity.Current(candidate.Identity)), candidate);
+        }
+
+        foreach (var arrived in added.ToList())
+        {
+            if (!gone.Remove((arrived.Noun, LyncIdentity.Current(arrived.Identity)), out var old))
+            {
+                continue;
+            }
+
+            removed.Remove(old);
+            added.Remove(arrived);
+            var properties = _properties.Compare(arrived.Noun, old.Content, arrived.Content, NotCompared);
+            if (properties.Count > 0)
+            {
+                changes.Add(new ObjectChange(AreaOf(arrived.Noun), arrived.Noun, arrived.Identity, ObjectChangeKind.Modified, properties, old.Content, arrived.Content));
+            }
+        }
+
+        return changes;
     }
 
     private static bool IsKeyPath(string path) =>

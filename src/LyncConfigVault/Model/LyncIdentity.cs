@@ -4,8 +4,17 @@ namespace LyncConfigVault.Model;
 /// The Identity an administrator types in Lync PowerShell. Scope is Global, Site, Tag, Service,
 /// or Name for objects of a global collection (a voice route, a pool) whose Identity is just a name.
 /// </summary>
-internal sealed record LyncIdentity(string Scope, string? Name)
+internal sealed partial record LyncIdentity(string Scope, string? Name)
 {
+    /// <summary>
+    /// An Identity as this lcv writes it, for one an older lcv wrote: a service the topology did not name was
+    /// PstnGateway:site3-7; Lync writes its service id 3-PstnGateway-7, and so does lcv now.
+    /// </summary>
+    public static string Current(string identity) => OlderServiceId().Replace(identity, "${site}-${role}-${instance}");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<role>[A-Za-z]+):site(?<site>\d+)-(?<instance>\d+)$")]
+    private static partial System.Text.RegularExpressions.Regex OlderServiceId();
+
     public static readonly LyncIdentity Global = new("Global", null);
 
     public static LyncIdentity Site(string name) => new("Site", name);

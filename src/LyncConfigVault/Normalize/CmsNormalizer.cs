@@ -258,7 +258,7 @@ internal sealed partial class CmsNormalizer(LyncCatalog catalog, NoiseFilter fil
                 // Get-CsService prints a service id as SiteId-Role-Instance (1-Registrar-1).
                 return CmsEnvelope.Field(key, "ServiceId") is { } text && ServiceIdText().Match(text) is { Success: true } id
                     ? LyncIdentity.Service(topology.ServiceIdentity(id.Groups[1].Value, id.Groups[2].Value, id.Groups[3].Value)
-                        ?? $"{TopologyIndex.CmdletRole(id.Groups[2].Value)}:site{id.Groups[1].Value}-{id.Groups[3].Value}")
+                        ?? TopologyIndex.ServiceId(id.Groups[1].Value, id.Groups[2].Value, id.Groups[3].Value))
                     : LyncIdentity.Service(name ?? Fallback(key));
             default:
                 return new LyncIdentity(scopeClass, name ?? Fallback(key));

@@ -77,7 +77,13 @@ internal sealed class TopologyIndex
     /// <summary>Role:fqdn for a ServiceId element, or a readable fallback when the topology does not know it.</summary>
     public string ServiceIdentity(XElement serviceId) =>
         _services.GetValueOrDefault(ServiceKey(serviceId))
-        ?? $"{CmdletRole(serviceId.Attribute("RoleName")?.Value ?? "Service")}:site{serviceId.Attribute("SiteId")?.Value}-{serviceId.Attribute("Instance")?.Value}";
+        ?? ServiceId(serviceId.Attribute("SiteId")?.Value, serviceId.Attribute("RoleName")?.Value ?? "Service", serviceId.Attribute("Instance")?.Value);
+
+    /// <summary>
+    /// A service the topology does not name, as Lync itself writes a service id (Get-CsService's ServiceId):
+    /// 3-PstnGateway-7, the site's number, the role as the cmdlets name it, the instance.
+    /// </summary>
+    public static string ServiceId(string? siteId, string xmlRole, string? instance) => $"{siteId}-{CmdletRole(xmlRole)}-{instance}";
 
     /// <summary>Role:fqdn from a ServiceId's parts, as YAML holds them.</summary>
     public string? ServiceIdentity(string? siteId, string? role, string? instance) =>
@@ -94,12 +100,12 @@ internal sealed class TopologyIndex
 
     private string DescribeService(XElement serviceId, XElement? installedOn)
     {
-        var role = CmdletRole(serviceId.Attribute("RoleName")?.Value ?? "Service");
+        var xmlRole = serviceId.Attribute("RoleName")?.Value ?? "Service";
         var cluster = installedOn?.Descendants().FirstOrDefault(e => e.Name.LocalName == "ClusterId");
         var fqdn = cluster is null ? null : ClusterFqdn(cluster);
         return fqdn is null
-            ? $"{role}:site{serviceId.Attribute("SiteId")?.Value}-{serviceId.Attribute("Instance")?.Value}"
-            : $"{role}:{fqdn}";
+            ? ServiceId(serviceId.Attribute("SiteId")?.Value, xmlRole, serviceId.Attribute("Instance")?.Value)
+            : $"{CmdletRole(xmlRole)}:{fqdn}";
     }
 
     private static IEnumerable<XElement> Children(XElement topology, string wrapper) =>

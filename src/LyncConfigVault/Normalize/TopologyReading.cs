@@ -30,7 +30,7 @@ internal static class TopologyReading
                     if (dependency["ServiceId"] is YMap serviceId)
                     {
                         var uses = topology.ServiceIdentity(serviceId.Text("SiteId"), serviceId.Text("RoleName"), serviceId.Text("Instance"))
-                            ?? $"{TopologyIndex.CmdletRole(serviceId.Text("RoleName") ?? "Service")}:site{serviceId.Text("SiteId")}-{serviceId.Text("Instance")}";
+                            ?? TopologyIndex.ServiceId(serviceId.Text("SiteId"), serviceId.Text("RoleName") ?? "Service", serviceId.Text("Instance"));
                         dependency.Set("Uses", new YScalar(uses));
                     }
                 }

@@ -55,6 +55,7 @@ internal static class VaultPaths
         {
             IdentityRule.SiteName => Segment(identity.Name!),
             IdentityRule.TopologyService => RoleAndName(identity.Name!),
+            IdentityRule.SqlInstance => ServerAndInstance(identity.Name!),
             _ => identity.Scope switch
             {
                 "Global" => "Global",
@@ -73,6 +74,22 @@ internal static class VaultPaths
         return name is null
             ? $"{entry.Part}/{Segment(pool)}/{entry.Folder}.yaml"
             : $"{entry.Part}/{Segment(pool)}/{entry.Folder}/{Segment(name)}.yaml";
+    }
+
+    /// <summary>
+    /// Where an older lcv filed the object, when it differs (a SQL instance as one escaped name,
+    /// lonsql01.fabrikam.com%5Crtc.yaml); null when the path never changed.
+    /// </summary>
+    public static string? OlderPath(CatalogEntry entry, LyncIdentity identity) =>
+        entry.Identity == IdentityRule.SqlInstance && entry.FixedPath is null && identity.Name!.Contains('\\')
+            ? $"{entry.Folder}/{Segment(identity.Name)}.yaml"
+            : null;
+
+    // lonsql01.fabrikam.com\rtc → lonsql01.fabrikam.com/rtc: Windows allows no backslash in a name, a folder reads better than %5C.
+    private static string ServerAndInstance(string name)
+    {
+        var slash = name.IndexOf('\\');
+        return slash < 0 ? Segment(name) : $"{Segment(name[..slash])}/{Segment(name[(slash + 1)..])}";
     }
 
     // PstnGateway:gw1.contoso.com → PstnGateway/gw1.contoso.com: one folder per role reads well in any Git tool.

@@ -30,7 +30,7 @@ internal static class FiltersFile
     public static NoiseFilter Read(string path, LyncCatalog catalog)
     {
         var map = YamlText.Read(File.ReadAllText(path), path);
-        return new NoiseFilter([.. NoiseFilter.ManagedRules(catalog), .. Custom(map, path)]);
+        return new NoiseFilter([.. NoiseFilter.ManagedRules(catalog), .. Custom(map, path).Select(r => AsStored(r, catalog))]);
     }
 
     public static IReadOnlyList<NoiseRule> Custom(YMap map, string path)
@@ -57,6 +57,15 @@ internal static class FiltersFile
 
         return rules;
     }
+
+    /// <summary>
+    /// A rule written the way the files read (DialPlan.Description) matches the way objects are held
+    /// (LocationProfile.Description): the vault file names the settings after the noun.
+    /// </summary>
+    private static NoiseRule AsStored(NoiseRule rule, LyncCatalog catalog) =>
+        catalog.ForNoun(rule.Noun) is { Elements.Count: > 0 } entry && entry.Elements[0] != rule.Noun && rule.Path.StartsWith(rule.Noun + ".", StringComparison.Ordinal)
+            ? rule with { Path = entry.Elements[0] + rule.Path[rule.Noun.Length..] }
+            : rule;
 
     private static YSeq Rules(IEnumerable<NoiseRule> rules) =>
         new(rules.Select(r => (YNode)new YMap()

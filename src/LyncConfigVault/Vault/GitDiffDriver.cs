@@ -12,8 +12,13 @@ internal static class GitDiffDriver
 {
     public const string Driver = "lcv";
 
-    public static readonly string Attributes = "# Object files diff through lcv (lcv git-setup): one line per value, volatile values left out.\n"
+    private static readonly string DiffAttributes = "# Object files diff through lcv (lcv git-setup): one line per value, volatile values left out.\n"
         + string.Concat(VaultLayout.Parts.Select(p => $"{p}/**/*.yaml diff={Driver}\n"));
+
+    private static readonly string EnvelopeAttributes = "# How each object sat in its export (only a rebuild reads it): folded away in GitLab and GitHub views.\n"
+        + $"{Normalize.ObjectFile.EnvelopeFolder}/** linguist-generated=true\n";
+
+    public static readonly string Attributes = DiffAttributes + EnvelopeAttributes;
 
     /// <summary>Sets the driver in the repository's config and, when .gitattributes lacks it, commits the lines that select it.</summary>
     /// <returns>Whether a commit was needed.</returns>
@@ -26,12 +31,14 @@ internal static class GitDiffDriver
 
         var head = vault.Head;
         var current = (head[".gitattributes"]?.Target as Blob)?.GetContentText() ?? "";
-        if (current.Contains($"diff={Driver}", StringComparison.Ordinal))
+        var missing = (current.Contains($"diff={Driver}", StringComparison.Ordinal) ? "" : DiffAttributes)
+            + (current.Contains(Normalize.ObjectFile.EnvelopeFolder, StringComparison.Ordinal) ? "" : EnvelopeAttributes);   // a vault from before envelopes
+        if (missing.Length == 0)
         {
             return false;
         }
 
-        var text = current.Length == 0 || current.EndsWith('\n') ? current + Attributes : current + "\n" + Attributes;
+        var text = current.Length == 0 || current.EndsWith('\n') ? current + missing : current + "\n" + missing;
         run.CommitSettings(".gitattributes", text, "lcv: semantic diffs in git log -p and git diff");
         return true;
     }

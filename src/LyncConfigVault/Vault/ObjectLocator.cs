@@ -26,6 +26,11 @@ internal sealed class ObjectLocator(LyncCatalog catalog)
             return path;
         }
 
+        if (VaultPaths.OlderPath(Entry(name), LyncIdentity.Parse(name.Identity)) is { } older && commit[older]?.Target is Blob)
+        {
+            return older;   // a snapshot an older lcv wrote
+        }
+
         var folder = Entry(name).Folder;
         return commit[folder]?.Target is Tree tree
             ? VaultLayout.ObjectFiles(tree, folder).Keys.FirstOrDefault(p => p.Equals(path, StringComparison.OrdinalIgnoreCase))

@@ -100,6 +100,11 @@ internal sealed class RunScope : IDisposable
         var commit = Vault.CommitEdit(tree =>
         {
             tree.Remove(part);
+            if (head[Normalize.ObjectFile.EnvelopeOf(part)] is not null)
+            {
+                tree.Remove(Normalize.ObjectFile.EnvelopeOf(part));
+            }
+
             manifests.ForEach(m => tree.Remove(m));
         }, CommitMessage.Retired(summary, part));
         Record(new RunRecord(Started, Command, RunRecord.Settings, null, commit, summary, [part], [], ElapsedMs));

@@ -35,15 +35,16 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             .Select(p => new StalePart(p, failed?.FirstOrDefault(f => f.Part is not null && VaultLayout.Covers([f.Part], p))?.Reason))
             .ToList();
 
-        var written = new Dictionary<string, (byte[] Bytes, string BlobId)>(StringComparer.Ordinal);
+        // The file an admin reads, its blob id, and its envelope when the object is new or changed (else the stored one stays).
+        var written = new Dictionary<string, (byte[] Bytes, string BlobId, byte[]? Envelope)>(StringComparer.Ordinal);
         var fingerprints = new Dictionary<string, string>(cache, StringComparer.Ordinal);
         var changes = new List<StoredChange>();
         var changedPaths = new List<string>();
         foreach (var (path, obj) in snapshot.Objects)
         {
-            var bytes = obj.Yaml ?? YamlText.WriteBytes(obj.Content);
+            var (bytes, envelope) = ObjectFile.Write(obj.Content, catalog);
             var blobId = GitBlobId.Of(bytes);
-            written[path] = (bytes, blobId);
+            written[path] = (bytes, blobId, null);
             var known = before.TryGetValue(path, out var oldId);
             if (known && oldId == blobId && cache.TryGetValue(path, out var same))
             {
@@ -61,17 +62,19 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             {
                 changes.Add(new StoredChange(StoredChangeKind.Added, obj.Area, obj.Noun, obj.Identity.ToString()));
                 changedPaths.Add(path);
+                written[path] = (bytes, blobId, envelope);
             }
             else if (oldId != blobId && (cache.GetValueOrDefault(path) ?? _fingerprint.Of(ReadObject(oldId!, path))) != fingerprint)
             {
                 changes.Add(new StoredChange(StoredChangeKind.Changed, obj.Area, obj.Noun, obj.Identity.ToString()));
                 changedPaths.Add(path);
+                written[path] = (bytes, blobId, envelope);
             }
             else if (oldId != blobId)
             {
-                // Only volatile values moved (a new signature, another place in the export): the stored file
-                // stays as it was, so history and git log -p show real changes only.
-                written[path] = (bytes, oldId!);
+                // Only volatile values moved (a new signature, another place in the export), or the file is in an
+                // older vault's layout: the stored file stays as it was, so history and git log -p show real changes only.
+                written[path] = (bytes, oldId!, null);
             }
 
             fingerprints[path] = fingerprint;
@@ -86,6 +89,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             fingerprints.Remove(path);
         }
 
+        MovedFiles(snapshot, changes, changedPaths, before);
         if (changes.Count == 0)
         {
             FingerprintCache.Save(vault.StateFolder, FingerprintCache.Header(head.Sha, filter), fingerprints);
@@ -117,6 +121,55 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
     }
 
     /// <summary>
+    /// An object an older lcv filed at another path (a SQL instance as lonsql01.fabrikam.com%5Crtc.yaml) is one
+    /// object, not one removed and one added: unchanged in meaning, no change at all (its file moves with the
+    /// next commit); changed, one change.
+    /// </summary>
+    private void MovedFiles(Snapshot snapshot, List<StoredChange> changes, List<string> changedPaths, Dictionary<string, string> before)
+    {
+        var removed = new Dictionary<(string, string), int>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Kind == StoredChangeKind.Removed)
+            {
+                removed.TryAdd((changes[i].Noun, LyncIdentity.Current(changes[i].Identity)), i);
+            }
+        }
+
+        if (removed.Count == 0)
+        {
+            return;
+        }
+
+        var dropped = new SortedSet<int>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Kind != StoredChangeKind.Added || !removed.Remove((changes[i].Noun, LyncIdentity.Current(changes[i].Identity)), out var j))
+            {
+                continue;
+            }
+
+            dropped.Add(j);
+            var old = ReadObject(before[changedPaths[j]], changedPaths[j]);
+            old.Set(ObjectFactory.IdentityKey, new YScalar(changes[i].Identity));   // as this lcv writes it
+            if (_fingerprint.Of(old) == _fingerprint.Of(snapshot.Objects[changedPaths[i]].Content))
+            {
+                dropped.Add(i);
+            }
+            else
+            {
+                changes[i] = changes[i] with { Kind = StoredChangeKind.Changed };
+            }
+        }
+
+        foreach (var index in dropped.Reverse())
+        {
+            changes.RemoveAt(index);
+            changedPaths.RemoveAt(index);
+        }
+    }
+
+    /// <summary>
     /// Takes the changes the filters alone explain out of <paramref name="changes"/> (and their paths), and says
     /// what they were; null when .lcv/filters.yaml did not change since the last snapshot or explains none.
     /// </summary>
@@ -131,7 +184,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         for (var i = changes.Count - 1; i >= 0; i--)
         {
             var path = changedPaths[i];
-            if (changes[i].Kind == StoredChangeKind.Changed && rewrite.Explains(changes[i].Noun, ReadObject(before[path], path), snapshot.Objects[path].Content))
+            if (changes[i].Kind == StoredChangeKind.Changed && before.TryGetValue(path, out var stored) && rewrite.Explains(changes[i].Noun, ReadObject(stored, path), snapshot.Objects[path].Content))
             {
                 changes.RemoveAt(i);
                 changedPaths.RemoveAt(i);
@@ -152,21 +205,34 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         return described.Count > 0 ? described.ToList() : changes.Select(DescribedChange.From).ToList();
     }
 
-    private Tree BuildTree(Commit head, Snapshot snapshot, Dictionary<string, (byte[] Bytes, string BlobId)> written, Dictionary<string, string> before)
+    private Tree BuildTree(Commit head, Snapshot snapshot, Dictionary<string, (byte[] Bytes, string BlobId, byte[]? Envelope)> written, Dictionary<string, string> before)
     {
         var git = vault.Git;
         var definition = TreeDefinition.From(head.Tree);
-        foreach (var part in snapshot.Parts.Where(p => head.Tree[p] is not null))
+        var envelopes = head.Tree[ObjectFile.EnvelopeFolder]?.Target is Tree folder ? VaultLayout.ObjectFiles(folder, ObjectFile.EnvelopeFolder) : [];
+        foreach (var part in snapshot.Parts)
         {
-            definition.Remove(part);
+            foreach (var replaced in new[] { part, ObjectFile.EnvelopeOf(part) }.Where(p => head.Tree[p] is not null))
+            {
+                definition.Remove(replaced);
+            }
         }
 
-        foreach (var (path, (bytes, blobId)) in written)
+        foreach (var (path, (bytes, blobId, envelope)) in written)
         {
             var id = before.GetValueOrDefault(path) == blobId
                 ? new ObjectId(blobId)
                 : git.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Id;
             definition.Add(path, id, Mode.NonExecutableFile);
+            var envelopePath = ObjectFile.EnvelopeOf(path);
+            if (envelope is not null)
+            {
+                definition.Add(envelopePath, git.ObjectDatabase.CreateBlob(new MemoryStream(envelope)).Id, Mode.NonExecutableFile);
+            }
+            else if (envelopes.TryGetValue(envelopePath, out var kept))
+            {
+                definition.Add(envelopePath, new ObjectId(kept), Mode.NonExecutableFile);
+            }
         }
 
         foreach (var (path, bytes) in snapshot.Blobs.Where(b => head.Tree[b.Key] is null))
@@ -210,7 +276,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
     private YMap ReadObject(string blobId, string path)
     {
         var blob = vault.Git.Lookup<Blob>(new ObjectId(blobId));
-        return YamlText.Read(blob.GetContentText(), path);
+        return ObjectFile.Read(blob.GetContentText(), path, catalog);
     }
 
     private static bool InParts(string path, IReadOnlyList<string> parts) =>

@@ -48,6 +48,7 @@ public sealed class GitSetupTests(SevenNightsVault nights) : IClassFixture<Seven
         var diff = fixture.Lcv("diff");
 
         Assert.Contains("(.gitattributes updated and committed)", setup.Output);
+        Assert.Contains(".lcv/envelopes/** linguist-generated=true", File.ReadAllText(Path.Combine(fixture.Vault, ".gitattributes")));
         Assert.Equal(1, diff.ExitCode);
         Assert.Contains(fixture.Nights[1].Changes[0], diff.Output);
     }

@@ -94,7 +94,7 @@ public sealed class RestoreTests : IDisposable
             var before = Files((Tree)night3[part].Target, part);
             var after = Files((Tree)restored.Head.Tip[part].Target, part);
             Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
-            Assert.All(before, f => Assert.Equal(fingerprint.Of(YamlText.Read(f.Value, f.Key)), fingerprint.Of(YamlText.Read(after[f.Key], f.Key))));
+            Assert.All(before, f => Assert.Equal(fingerprint.Of(ObjectFile.Read(f.Value, f.Key, LyncCatalog.Default)), fingerprint.Of(ObjectFile.Read(after[f.Key], f.Key, LyncCatalog.Default))));
         }
     }
 

@@ -109,7 +109,10 @@ public sealed class SnapshotStoreTests
         var head = repo.Head.Tip;
         var touched = repo.Diff.Compare<TreeChanges>(head.Parents.Single().Tree, head.Tree).Select(c => c.Path).Order(StringComparer.Ordinal);
         Assert.Equal(
-            [".lcv/exports/cms.yaml", "cms/voice/DialPlan/Site/NewYork.yaml", "cms/voice/VoicePolicy/Site/Rotterdam.yaml", "topology/pools/dubpool01.fabrikam.com.yaml"],
+            [
+                ".lcv/envelopes/cms/voice/DialPlan/Site/NewYork.yaml", ".lcv/envelopes/cms/voice/VoicePolicy/Site/Rotterdam.yaml",   // the pool sits where it sat: same envelope
+                ".lcv/exports/cms.yaml", "cms/voice/DialPlan/Site/NewYork.yaml", "cms/voice/VoicePolicy/Site/Rotterdam.yaml", "topology/pools/dubpool01.fabrikam.com.yaml",
+            ],
             touched);
     }
 
