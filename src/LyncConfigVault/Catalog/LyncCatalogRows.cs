@@ -184,7 +184,7 @@ internal static class LyncCatalogRows
             Identity = IdentityRule.TopologyService,
             Lists = ["Dependency", "Port"],
             // A service listens once per component, use and interface; it depends on each other service once.
-            KeyedLists = new Dictionary<string, string> { ["Port"] = "Owner,Usage,InterfaceSide,InterfaceNumber", ["Dependency"] = "Uses" },
+            KeyedLists = new Dictionary<string, string> { ["Port"] = "Owner,Usage,InterfaceSide,InterfaceNumber,Protocol", ["Dependency"] = "Uses" },
             // Dependencies read by name ("PstnGateway:gw02.contoso.com"); the numeric ids behind them are not the setting.
             Derived = ["Service.DependsOn.Dependency.Uses", "Service.InstalledOn.Pool"],
             Volatile = ["Export", "Service.DependsOn.Dependency.ServiceId", "Service.InstalledOn.ClusterId"],

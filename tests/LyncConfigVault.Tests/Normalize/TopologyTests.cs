@@ -14,6 +14,28 @@ public sealed class TopologyTests
         new TopologyNormalizer(LyncCatalog.Default, TestData.Filter).Normalize(new XElement(RealTopology), "topology.xml");
 
     [Fact]
+    public void In_the_real_topology_a_changed_port_or_edge_address_is_one_value_of_one_keyed_entry()
+    {
+        var before = Objects().ToDictionary(o => o.Path);
+        var edited = new XElement(RealTopology);
+        var port = edited.Descendants().First(e => e.Name.LocalName == "Port" && e.Attribute("Owner")?.Value == "urn:component:OCSWebSite" && e.Attribute("Protocol")?.Value == "Https" && e.Attribute("InterfaceSide")?.Value == "External");
+        port.SetAttributeValue("Port", "4444");
+        var external = edited.Descendants().First(e => e.Name.LocalName == "NetInterface" && e.Attribute("InterfaceSide")?.Value == "External");
+        external.SetAttributeValue("IPAddress", "192.0.2.20");
+        var after = new TopologyNormalizer(LyncCatalog.Default, TestData.Filter).Normalize(edited, "topology.xml").ToDictionary(o => o.Path);
+        var differ = new LyncConfigVault.Diff.PropertyDiffer(LyncCatalog.Default, TestData.Filter);
+
+        var changes = after.Where(a => before.ContainsKey(a.Key))
+            .SelectMany(a => differ.Compare(a.Value.Noun, before[a.Key].Content, a.Value.Content, new HashSet<string> { "Identity", "Noun" }))
+            .Select(c => $"{c.Path}: {c.Old} → {c.New}")
+            .ToList();
+
+        Assert.Equal(2, changes.Count);
+        Assert.Contains(changes, c => c.EndsWith("NetInterface[InterfaceSide=External,InterfaceNumber=1].IPAddress: 0.0.0.0 → 192.0.2.20", StringComparison.Ordinal));
+        Assert.Contains("Ports.Port[Owner=urn:component:OCSWebSite,Usage=WebSite,InterfaceSide=External,InterfaceNumber=1,Protocol=Https].Port: 4443 → 4444", changes);
+    }
+
+    [Fact]
     public void The_real_sfb2019_topology_reads_as_site_pool_and_services()
     {
         var names = Objects().Select(o => o.DisplayName).Order(StringComparer.Ordinal).ToList();
