@@ -244,4 +244,20 @@ public sealed class SnapshotDifferTests
         Assert.Equal(("Priority", PropertyChangeKind.Moved), (property.Path, property.Kind));
         Assert.Equal(1, Math.Abs(property.From!.Value - property.To!.Value));
     }
+
+    [Fact]
+    public void A_moved_route_reads_as_the_route_order_before_and_after_around_it()
+    {
+        var before = Night(1);
+        var routes = before.Objects.Values.Where(o => o.Noun == "VoiceRoute").OrderBy(o => int.Parse(o.Content.Text("Priority")!, System.Globalization.CultureInfo.InvariantCulture)).Select(o => o.Identity.ToString()).ToList();
+        var paths = before.Objects.Values.Where(o => o.Noun == "VoiceRoute").ToDictionary(o => o.Identity.ToString(), o => o.Path);
+        var after = Edit(Edit(before, paths[routes[3]], c => c.Set("Priority", new YScalar("2"))), paths[routes[2]], c => c.Set("Priority", new YScalar("3")));
+
+        var text = LyncConfigVault.Report.ValueText.Describe(Assert.Single(Assert.Single(Compare(before, after).Changes).Properties));
+
+        Assert.True(routes.Count > 12, "the demo has enough routes to show them around the move");
+        Assert.StartsWith($"{routes[3]} moved, position 4 → 3: ", text);
+        Assert.Contains($"{routes[2]}, {routes[3]}, {routes[4]}", text[..text.IndexOf('→', text.IndexOf(':'))]);
+        Assert.Contains($"{routes[3]}, {routes[2]}, {routes[4]}", text[text.IndexOf('→', text.IndexOf(':'))..]);
+    }
 }
