@@ -37,7 +37,7 @@ public sealed class UserDataTests
 
         Assert.Equal(ExportKind.UserData, Assert.Single(snapshot.Exports).Kind);
         Assert.Equal([$"users/{Pool}"], snapshot.Parts);
-        var user = snapshot.Objects[$"users/{Pool}/sip%3A{users.Address(0)}.yaml"].Content;
+        var user = snapshot.Objects[$"users/{Pool}/{users.Address(0)}.yaml"].Content;
         var setting = (YMap)user["User"]!;
         Assert.Equal("Helpdesk", ((YMap)((YSeq)setting["ContactGroups"]!).Items[1]).Text("DisplayName"));
         var contact = (YMap)((YSeq)setting["Contacts"]!).Items[0];

@@ -117,7 +117,8 @@ internal sealed partial class UserDataNormalizer(NoiseFilter filter, PersonalDat
             .Add(ObjectFactory.KeyKey, new YMap().Add("Pool", pool))
             .Add("User", setting);
         filter.Apply(Noun, content);
-        var path = $"users/{VaultPaths.Segment(pool)}/{VaultPaths.Segment(identity)}.yaml";
+        // Named by the address without its sip: (Windows allows no colon in a name); the file's Identity keeps it.
+        var path = $"users/{VaultPaths.Segment(pool)}/{VaultPaths.Segment(identity.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) ? identity[4..] : identity)}.yaml";
         return LyncObject.Packed(Noun, "users", LyncIdentity.Named(identity), path, YamlText.WriteBytes(content), bytes => YamlText.Read(Encoding.UTF8.GetString(bytes), path));
     }
 
