@@ -4,7 +4,7 @@ using LyncConfigVault.Diff;
 namespace LyncConfigVault.Restore;
 
 /// <summary>
-/// For each change of a diff, the commands that would take it back (what lcv restore --objects would
+/// For each change of a diff, the commands that would take it back (what lcv restore --object would
 /// script for that object alone), so a change advisory board sees the way back beside each change.
 /// </summary>
 internal static class UndoCommands

@@ -100,7 +100,7 @@ internal static class CommitMessage
     public static string Rewritten(string rewritten) =>
         $"{RewrittenSummary(rewritten)}\n\nNo configuration changed in Lync: the stored files follow .lcv/filters.yaml, which changed since the last snapshot.\n";
 
-    public static string RewrittenSummary(string rewritten) => $"settings: {rewritten}";
+    private static string RewrittenSummary(string rewritten) => $"settings: {rewritten}";
 
     /// <summary>A settings commit: what the command did, the lines of the file it changed, and a trailer naming the file.</summary>
     public static string Settings(string summary, string path, string before, string after)

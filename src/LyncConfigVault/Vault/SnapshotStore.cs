@@ -97,27 +97,17 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         }
 
         var rewritten = first ? null : Rewritten(snapshot, changes, changedPaths, before);
-        if (changes.Count == 0)
-        {
-            // Only the settings changed what is stored: one settings commit, not an admin change per object.
-            var settingsTree = BuildTree(head, snapshot, written, before);
-            var settingsSignature = VaultRepository.Signature(when);
-            var settingsCommit = git.ObjectDatabase.CreateCommit(settingsSignature, settingsSignature,
-                CommitMessage.Rewritten(rewritten!) + CommitMessage.Trailers(snapshot.Exports, stale, notes), settingsTree, [head], prettifyMessage: false);
-            vault.Advance(settingsCommit, "lcv: snapshot");
-            FingerprintCache.Save(vault.StateFolder, FingerprintCache.Header(settingsCommit.Sha, filter), fingerprints);
-            return new StoreResult(settingsCommit.Sha, [], stale, CommitMessage.RewrittenSummary(rewritten!), first) { Rewritten = rewritten };
-        }
-
-        var described = first ? [] : Describe(head, snapshot, changes, changedPaths);
+        var settingsOnly = changes.Count == 0;   // only the settings changed what is stored: one settings change, not an admin change per object
+        var described = first || settingsOnly ? [] : Describe(head, snapshot, changes, changedPaths);
         var tree = BuildTree(head, snapshot, written, before);
-        var message = (first ? CommitMessage.First(snapshot.Objects.Count, changes) : CommitMessage.Changes(described, rewritten))
+        var message = (first ? CommitMessage.First(snapshot.Objects.Count, changes) : settingsOnly ? CommitMessage.Rewritten(rewritten!) : CommitMessage.Changes(described, rewritten))
             + CommitMessage.Trailers(snapshot.Exports, stale, notes);
         var signature = VaultRepository.Signature(when);
         var commit = git.ObjectDatabase.CreateCommit(signature, signature, message, tree, [head], prettifyMessage: false);
         vault.Advance(commit, "lcv: snapshot");
         FingerprintCache.Save(vault.StateFolder, FingerprintCache.Header(commit.Sha, filter), fingerprints);
-        return new StoreResult(commit.Sha, described, stale, first ? message.Split('\n')[0] : CommitMessage.Summary(described), first) { Rewritten = rewritten };
+        var summary = first || settingsOnly ? message.Split('\n')[0] : CommitMessage.Summary(described);
+        return new StoreResult(commit.Sha, described, stale, summary, first) { Rewritten = rewritten };
     }
 
     /// <summary>
