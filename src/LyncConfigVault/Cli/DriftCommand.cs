@@ -3,6 +3,7 @@ using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
 using LyncConfigVault.Report;
+using LyncConfigVault.Restore;
 using Spectre.Console;
 
 namespace LyncConfigVault.Cli;
@@ -38,7 +39,8 @@ internal sealed class DriftCommand : Command
             var reference = sources.Snapshot(against);
             ObjectSource current = files.Length == 0 ? sources.Snapshot(null) : sources.Exports(files);
             var parts = ComparisonSources.CommonParts(reference, current, reference.Side.Label, string.Join(", ", files));
-            return _report.Show(parse, console, new SnapshotDiffer(LyncCatalog.Default, sources.Filter).Compare(reference, current, parts), sources.Context());
+            var drift = new SnapshotDiffer(LyncCatalog.Default, sources.Filter).Compare(reference, current, parts);
+            return _report.Show(parse, console, drift with { Undo = UndoCommands.For(LyncCatalog.Default, drift) }, sources.Context());   // undo: back to the reference
         });
     }
 }

@@ -26,6 +26,14 @@ public sealed class DriftTests(SevenNightsVault nights) : IClassFixture<SevenNig
     }
 
     [Fact]
+    public void Drift_as_html_says_how_to_go_back_to_the_reference()
+    {
+        var html = _fixture.Lcv("drift", "--against", "HEAD~2", "--format", "html").Output;
+
+        Assert.Contains("Set-CsVoicePolicy -Identity &#x27;Tag:VP-Executives&#x27; -EnableBWPolicyOverride $false", html);
+    }
+
+    [Fact]
     public void The_latest_snapshot_drifts_from_an_older_baseline_until_the_baseline_moves()
     {
         Assert.Equal(0, _fixture.Lcv("baseline", "set", "reviewed-2", "HEAD~2", "-m", "CAB-1042 approved").ExitCode);
