@@ -212,12 +212,12 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         {
             var id = before.GetValueOrDefault(path) == blobId
                 ? new ObjectId(blobId)
-                : git.ObjectDatabase.Write<Blob>(bytes);
+                : git.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Id;
             definition.Add(path, id, Mode.NonExecutableFile);
             var envelopePath = ObjectFile.EnvelopeOf(path);
             if (envelope is not null)
             {
-                definition.Add(envelopePath, git.ObjectDatabase.Write<Blob>(envelope), Mode.NonExecutableFile);
+                definition.Add(envelopePath, git.ObjectDatabase.CreateBlob(new MemoryStream(envelope)).Id, Mode.NonExecutableFile);
             }
             else if (envelopes.TryGetValue(envelopePath, out var kept))
             {
@@ -227,7 +227,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
 
         foreach (var (path, bytes) in snapshot.Blobs.Where(b => head.Tree[b.Key] is null))
         {
-            definition.Add(path, git.ObjectDatabase.Write<Blob>(bytes), Mode.NonExecutableFile);
+            definition.Add(path, git.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Id, Mode.NonExecutableFile);
         }
 
         foreach (var export in snapshot.Exports)
