@@ -44,7 +44,7 @@ internal sealed class GitObjectSource(IRepository git, Commit commit, string lab
     {
         lock (git)
         {
-            _envelopes ??= commit[ObjectFile.EnvelopeFolder]?.Target is Tree tree ? VaultLayout.ObjectFiles(tree, ObjectFile.EnvelopeFolder) : [];
+            _envelopes ??= VaultLayout.Envelopes(commit.Tree);
             return _envelopes.TryGetValue(ObjectFile.EnvelopeOf(path), out var id) ? git.Lookup<Blob>(new ObjectId(id)).GetContentText() : null;
         }
     }

@@ -75,6 +75,6 @@ internal static class ObjectFile
     }
 
     /// <summary>The element a noun's settings sit under in memory (LocationProfile for DialPlan); null for a type outside the catalog.</summary>
-    private static string? ElementOf(LyncCatalog catalog, string noun) =>
+    public static string? ElementOf(LyncCatalog catalog, string noun) =>
         catalog.ForNoun(noun) is { Elements.Count: > 0 } entry && !ObjectFactory.LayoutKeys.Contains(noun) ? entry.Elements[0] : null;
 }

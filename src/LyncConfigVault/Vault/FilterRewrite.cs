@@ -45,9 +45,7 @@ internal sealed class FilterRewrite
             return null;
         }
 
-        var text = blob.GetContentText();
-        var then = new NoiseFilter([.. NoiseFilter.ManagedRules(catalog), .. FiltersFile.Custom(YamlText.Read(text, VaultLayout.FiltersFile), VaultLayout.FiltersFile)]);
-        var rewrite = new FilterRewrite(catalog, then, now);
+        var rewrite = new FilterRewrite(catalog, FiltersFile.Parse(blob.GetContentText(), VaultLayout.FiltersFile, catalog), now);
         return rewrite._rules.Count == 0 ? null : rewrite;
     }
 

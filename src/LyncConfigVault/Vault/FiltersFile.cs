@@ -27,13 +27,13 @@ internal static class FiltersFile
             .Add("custom", Rules(custom)));
 
     /// <summary>The managed rules of this lcv version plus the admin's custom rules from the file.</summary>
-    public static NoiseFilter Read(string path, LyncCatalog catalog)
-    {
-        var map = YamlText.Read(File.ReadAllText(path), path);
-        return new NoiseFilter([.. NoiseFilter.ManagedRules(catalog), .. Custom(map, path).Select(r => AsStored(r, catalog))]);
-    }
+    public static NoiseFilter Read(string path, LyncCatalog catalog) => Parse(File.ReadAllText(path), path, catalog);
 
-    public static IReadOnlyList<NoiseRule> Custom(YMap map, string path)
+    /// <summary>The rules of a filters file's text (as a snapshot holds it): this lcv version's managed rules and the custom ones.</summary>
+    public static NoiseFilter Parse(string text, string path, LyncCatalog catalog) =>
+        new([.. NoiseFilter.ManagedRules(catalog), .. Custom(YamlText.Read(text, path), path).Select(r => AsStored(r, catalog))]);
+
+    private static IReadOnlyList<NoiseRule> Custom(YMap map, string path)
     {
         var rules = new List<NoiseRule>();
         var custom = map["custom"] as YSeq;
@@ -63,8 +63,8 @@ internal static class FiltersFile
     /// (LocationProfile.Description): the vault file names the settings after the noun.
     /// </summary>
     private static NoiseRule AsStored(NoiseRule rule, LyncCatalog catalog) =>
-        catalog.ForNoun(rule.Noun) is { Elements.Count: > 0 } entry && entry.Elements[0] != rule.Noun && rule.Path.StartsWith(rule.Noun + ".", StringComparison.Ordinal)
-            ? rule with { Path = entry.Elements[0] + rule.Path[rule.Noun.Length..] }
+        ObjectFile.ElementOf(catalog, rule.Noun) is { } element && element != rule.Noun && rule.Path.StartsWith(rule.Noun + ".", StringComparison.Ordinal)
+            ? rule with { Path = element + rule.Path[rule.Noun.Length..] }
             : rule;
 
     private static YSeq Rules(IEnumerable<NoiseRule> rules) =>

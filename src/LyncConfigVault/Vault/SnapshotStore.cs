@@ -199,7 +199,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
     {
         var git = vault.Git;
         var definition = TreeDefinition.From(head.Tree);
-        var envelopes = head.Tree[ObjectFile.EnvelopeFolder]?.Target is Tree folder ? VaultLayout.ObjectFiles(folder, ObjectFile.EnvelopeFolder) : [];
+        var envelopes = VaultLayout.Envelopes(head.Tree);
         foreach (var part in snapshot.Parts)
         {
             foreach (var replaced in new[] { part, ObjectFile.EnvelopeOf(part) }.Where(p => head.Tree[p] is not null))

@@ -58,6 +58,10 @@ internal static class VaultLayout
         return result;
     }
 
+    /// <summary>Envelope path → blob id of every object's envelope in a tree; empty for a vault from before envelopes.</summary>
+    public static Dictionary<string, string> Envelopes(LibGit2Sharp.Tree root) =>
+        root[Normalize.ObjectFile.EnvelopeFolder]?.Target is LibGit2Sharp.Tree folder ? ObjectFiles(folder, Normalize.ObjectFile.EnvelopeFolder) : [];
+
     /// <summary>path → blob id of every file under one folder of a tree (<paramref name="prefix"/> is that folder's path).</summary>
     public static Dictionary<string, string> ObjectFiles(LibGit2Sharp.Tree folder, string prefix)
     {
