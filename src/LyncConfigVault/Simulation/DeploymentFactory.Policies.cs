@@ -105,10 +105,24 @@ internal sealed partial class DeploymentFactory
     {
         var count = d.ObjectCount;
         var network = d.Of("NetworkConfigurationSettings").Single().Setting;
+        var routes = d.Of("PstnRoutingSettings").Single().Setting;
         for (var i = 1; count < objects; i++, count++)
         {
-            switch (i % 4)
+            // A large deployment has many routes and dial plans too (one in twenty objects each): the voice model,
+            // the route order and the impact of a change are measured where they cost something.
+            var site = SyntheticSite.All[i % 6];
+            switch (i % 20 == 2 ? -1 : i % 20 == 6 ? -2 : i % 4)
             {
+                case -1:
+                    routes.Add(Route($"Gen-{site.Name}-{i:00000}", $@"^\+{site.CountryCode}{site.AreaCode}{i:00000}\d{{2}}$", $"{site.Name}-Local",
+                        [$"PstnGateway:{site.Gateway(1 + i % 2, Domain)}"]));
+                    break;
+                case -2:
+                    d.Items.Add(Tag($"DP-Gen-{i:00000}", "LocationProfile", VoiceNs, El(VoiceNs, "LocationProfile",
+                        At("SimpleName", $"DP-Gen-{i:00000}"), At("Description", $"{site.City} branch {i}"), At("ExternalAccessPrefix", "9"), At("OptimizeDeviceDialing", true),
+                        Rule($"Gen-{i:00000}-Internal", $@"^({i % 9 + 1}\d{{3}})$", $"+{site.CountryCode}{site.AreaCode}{i:00000}$1", true),
+                        Rule($"Gen-{i:00000}-National", @"^0(\d{8,10})$", $"+{site.CountryCode}$1", false))));
+                    break;
                 case 0:
                     d.Items.Add(Tag($"VP-Team-{i:00000}", "VoicePolicy", VoiceNs, VoicePolicy($"Team {i}", i % 3 == 0, "Dublin-Local", "Dublin-National", "Emergency")));
                     break;

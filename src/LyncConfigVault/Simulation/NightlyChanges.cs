@@ -54,6 +54,11 @@ internal sealed partial class NightlyChanges(SyntheticDeployment deployment, Ran
         var setting = new XElement(source.Setting);
         setting.SetAttributeValue("Description", $"{site.Name} project team (night {night})");
         var name = $"VP-{site.Name}-Project{night:00}";
+        for (var n = 2; deployment.Find("VoicePolicy", "Tag", name) is not null; n++)
+        {
+            name = $"VP-{site.Name}-Project{night:00}-{n}";   // a busy night adds several to one site
+        }
+
         var item = new SyntheticCmsItem("VoicePolicy", source.Namespace, "Tag",
             El(ScopeNs, "Key", At("TagId", random.Next(100_000_000, int.MaxValue)), At("Name", name)), setting, NewGuid(random));
         deployment.Items.Add(item);

@@ -23,9 +23,12 @@ internal static class SyntheticNights
     /// <param name="interval">Time between two exports; a day unless a test wants several backups in one day.</param>
     /// <param name="parts">Exports besides the CMS; they draw from a random source of their own, so the CMS story of a seed never changes.</param>
     /// <param name="layout">How DocItemSet.xml spells the configuration; the story and the noise are the same in every layout.</param>
+    /// <param name="busy">At least this many objects changed on every night that has changes (a large deployment's busy night);
+    /// the extra changes draw from a random source of their own, so the seed's story stays as it is.</param>
     public static IEnumerable<SyntheticNight> Generate(int seed, int nights, int objects = 0, DateTimeOffset? start = null, TimeSpan? interval = null,
-        SyntheticParts parts = SyntheticParts.Cms, CmsLayout? layout = null)
+        SyntheticParts parts = SyntheticParts.Cms, CmsLayout? layout = null, int busy = 0)
     {
+        var busyRandom = new Random(seed ^ 0x5EED);
         var first = start ?? DefaultStart;
         var random = new Random(seed);
         var deployment = DeploymentFactory.Create(seed, objects, first);
@@ -34,6 +37,11 @@ internal static class SyntheticNights
         {
             // Every fourth night nobody changed anything: only re-export noise, so no commit.
             var changes = night == 1 || night % 4 == 0 ? [] : new NightlyChanges(deployment, random).Apply(night);
+            while (changes.Count > 0 && changes.Count < busy)
+            {
+                changes = [.. changes.Union(new NightlyChanges(deployment, busyRandom).Apply(night))];
+            }
+
             changes = [.. changes, .. EdgeChange(deployment, night), .. others.Change(night)];
             deployment.ExportTime = first.Add((interval ?? TimeSpan.FromDays(1)) * (night - 1)).AddMinutes(random.Next(0, 40)).AddSeconds(random.Next(0, 60));
             var noise = night == 1 ? ExportNoise.None : ExportNoise.Random(random);
