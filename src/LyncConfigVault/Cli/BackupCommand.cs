@@ -106,7 +106,7 @@ internal sealed class BackupCommand : Command
         }
 
         Print(console, result);
-        var pushed = RunSteps.AfterStore(console, vault, result.Stored?.Store.Commit, result.Failures, result.RawFolder, result.Exports.Select(e => (e.Task.DisplayName, e.Succeeded)).ToList());
+        var pushed = RunSteps.AfterStore(console, vault, result.Stored, result.Failures, result.RawFolder, result.Exports.Select(e => (e.Task.DisplayName, e.Succeeded)).ToList());
         return result.Failed.Any() ? ExitCodes.EnvironmentFailed : pushed;
     }
 

@@ -1,7 +1,6 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Insight;
-using LyncConfigVault.Vault;
 using Spectre.Console;
 
 namespace LyncConfigVault.Cli;
@@ -12,14 +11,8 @@ namespace LyncConfigVault.Cli;
 /// </summary>
 internal static class CheckReporter
 {
-    public static void Print(IAnsiConsole console, VaultRepository vault, string? commit)
+    public static void Print(IAnsiConsole console, ObjectSource snapshot)
     {
-        if (commit is null)
-        {
-            return;
-        }
-
-        var snapshot = new GitObjectSource(vault.Git, (LibGit2Sharp.Commit)vault.Git.Lookup(commit), "new");
         var findings = new ReferenceChecker(LyncCatalog.Default).Check(snapshot);
         if (findings.Count > 0)
         {

@@ -38,7 +38,7 @@ internal sealed class IngestCommand : Command
             }
 
             RunReporter.Print(console, "Snapshot", result, listObjects: true);
-            return RunSteps.AfterStore(console, vault, result.Store.Commit, [], Path.GetTempPath());
+            return RunSteps.AfterStore(console, vault, result, [], Path.GetTempPath());
         });
     }
 }

@@ -1,4 +1,5 @@
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
 using LyncConfigVault.Notify;
 using LyncConfigVault.Vault;
@@ -13,9 +14,15 @@ namespace LyncConfigVault.Cli;
 internal static class RunSteps
 {
     /// <returns>The exit code of the push: 3 when a remote failed.</returns>
-    public static int AfterStore(IAnsiConsole console, VaultRepository vault, string? commit, IReadOnlyList<RunFailure> failures, string reportFolder, IReadOnlyList<(string Export, bool Succeeded)>? exports = null)
+    /// <param name="stored">What the run stored (null when it stored nothing): the check reads the snapshot the run holds in memory.</param>
+    public static int AfterStore(IAnsiConsole console, VaultRepository vault, IngestResult? stored, IReadOnlyList<RunFailure> failures, string reportFolder, IReadOnlyList<(string Export, bool Succeeded)>? exports = null)
     {
-        CheckReporter.Print(console, vault, commit);
+        var commit = stored?.Store.Commit;
+        if (commit is not null && stored!.Store.Files is { } files)
+        {
+            CheckReporter.Print(console, new RunObjectSource(vault.Git, (LibGit2Sharp.Commit)vault.Git.Lookup(commit), stored.Snapshot, files, LyncCatalog.Default));
+        }
+
         var pushed = PushReporter.Print(console, RemotePusher.PushAll(vault));
         RunNotifier.AfterRun(vault, LyncCatalog.Default, commit, failures.Select(f => $"{f.Export} failed: {f.Reason}").ToList(), reportFolder, RunReporter.Warning(console), exports);
         return pushed;

@@ -39,6 +39,46 @@ internal sealed class GitObjectSource(IRepository git, Commit commit, string lab
     public override YMap Read(string path) =>
         _read.GetOrAdd(path, p => ObjectFile.Read(Text(p), $"{p} at {commit.Sha[..7]}", _catalog, WithEnvelopes ? Envelope(p) : null));
 
+    /// <summary>
+    /// Reads the files not read yet on every core, each worker through a repository of its own (one LibGit2Sharp
+    /// repository is not thread-safe, so one shared would serialize them), by the blob ids the tree walk found.
+    /// </summary>
+    public override IReadOnlyList<YMap> ReadMany(IEnumerable<string> paths)
+    {
+        var wanted = paths as IReadOnlyList<string> ?? paths.ToList();
+        var missing = wanted.Where(p => !_read.ContainsKey(p) && Files.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count >= ParallelFrom && git is Repository repository)
+        {
+            Dictionary<string, string>? envelopes = null;
+            if (WithEnvelopes)
+            {
+                lock (git)
+                {
+                    envelopes = _envelopes ??= VaultLayout.Envelopes(commit.Tree);
+                }
+            }
+
+            var workers = Math.Max(1, Environment.ProcessorCount);
+            var ranges = System.Collections.Concurrent.Partitioner.Create(0, missing.Count, (missing.Count / workers) + 1);
+            Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = workers }, range =>
+            {
+                using var own = new Repository(repository.Info.Path);
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var path = missing[i];
+                    var text = own.Lookup<Blob>(new ObjectId(Files[path])).GetContentText();
+                    var envelope = envelopes is not null && envelopes.TryGetValue(ObjectFile.EnvelopeOf(path), out var id) ? own.Lookup<Blob>(new ObjectId(id)).GetContentText() : null;
+                    _read.TryAdd(path, ObjectFile.Read(text, $"{path} at {commit.Sha[..7]}", _catalog, envelope));
+                }
+            });
+        }
+
+        return wanted.Select(Read).ToList();
+    }
+
+    // Below this many files a second repository costs more than it saves.
+    private const int ParallelFrom = 64;
+
     /// <summary>The envelope of one object file, by the blob id one walk of .lcv/envelopes found; null for a file of an older vault.</summary>
     private string? Envelope(string path)
     {

@@ -21,4 +21,7 @@ internal abstract class ObjectSource
         Files.Keys.Where(p => p.StartsWith(folder + "/", StringComparison.Ordinal));
 
     public abstract YMap Read(string path);
+
+    /// <summary>Many files at once, in the order given: a source that reads from disk or Git reads them on every core.</summary>
+    public virtual IReadOnlyList<YMap> ReadMany(IEnumerable<string> paths) => paths.Select(Read).ToList();
 }

@@ -36,8 +36,15 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
 
         var changes = new List<ObjectChange>();
         var reordered = new Dictionary<string, PropertyChange>(StringComparer.Ordinal);
+        var changed = removedPaths.Concat(addedPaths).Concat(modifiedPaths).ToList();
         foreach (var noun in _orderedNouns.Where(n => catalog.ForNoun(n) is { } e && inParts.Any(p => e.Folder.StartsWith(p + "/", StringComparison.Ordinal))))
         {
+            var folder = catalog.ForNoun(noun)!.Folder + "/";
+            if (!changed.Exists(p => p.StartsWith(folder, StringComparison.Ordinal)))
+            {
+                continue;   // no file of the list changed: every Priority is where it was, nothing moved
+            }
+
             foreach (var (path, move) in PriorityMoves(from, to, noun))
             {
                 reordered[path] = move;
@@ -156,14 +163,16 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
             yield break;
         }
 
-        var common = before.Where(b => after.Exists(a => a.Path == b.Path)).ToList();
-        var reordered = after.Where(a => before.Exists(b => b.Path == a.Path)).ToList();
+        var afterPaths = after.ToDictionary(a => a.Path, a => a.Priority, StringComparer.Ordinal);
+        var beforePaths = before.Select(b => b.Path).ToHashSet(StringComparer.Ordinal);
+        var common = before.Where(b => afterPaths.ContainsKey(b.Path)).ToList();
+        var reordered = after.Where(a => beforePaths.Contains(a.Path)).ToList();
         var edit = ListEditScript.Between(common.Select(c => c.Path).ToList(), reordered.Select(c => c.Path).ToList());
         var order = new ListOrder(before.Select(b => b.Identity).ToList(), after.Select(a => a.Identity).ToList());
         foreach (var index in edit.Removed)
         {
             var (path, identity, oldPriority) = common[index];
-            var newPriority = after.Single(a => a.Path == path).Priority;
+            var newPriority = afterPaths[path];
             var value = new YScalar(identity);
             yield return (path, new PropertyChange(ObjectFactory.PriorityKey, PropertyChangeKind.Moved, value, value) { From = oldPriority, To = newPriority, Order = order });
         }
@@ -210,7 +219,7 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
 
     /// <summary>Parses the files on both cores before they are compared one by one.</summary>
     private static void ReadAll(ObjectSource source, IEnumerable<string> paths) =>
-        Parallel.ForEach(paths, path => source.Read(path));
+        source.ReadMany(paths);
 
     private RenameDetector.Candidate Candidate(ObjectSource source, string path)
     {

@@ -17,6 +17,8 @@ internal sealed class CallRouter(VoiceModel model)
     // Each pattern compiled once per router: a deployment holds far more patterns than Regex's static cache (15).
     private readonly Dictionary<string, Regex?> _patterns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Identity, IReadOnlyList<NumberRule> Rules)> _trunks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string Number, string Usages), RouteResult> _probes = [];
+    private Dictionary<string, List<RouteEntry>>? _routesByUsage;
 
     public RouteResult Route(string dialed, string dialPlan, string voicePolicy)
     {
@@ -49,11 +51,26 @@ internal sealed class CallRouter(VoiceModel model)
         return Route(dialed, dialPlan, rule?.Name, normalized!, voicePolicy, usages, steps);
     }
 
-    /// <summary>A number already normalized, routed by a voice policy alone (no dial plan: the diff's probes).</summary>
-    public RouteResult RouteNormalized(string number, string voicePolicy) =>
-        model.VoicePolicies.TryGetValue(voicePolicy, out var usages)
-            ? Route(number, "", null, number, voicePolicy, usages, steps: null)
-            : Missing(number, "", voicePolicy, RouteResult.PolicyMissing, $"There is no voice policy {voicePolicy} in this snapshot.");
+    /// <summary>
+    /// A number already normalized, routed by a voice policy alone (no dial plan: the diff's probes). Where a call
+    /// leaves depends only on the number and the policy's usages, and thousands of tag policies share a few usage
+    /// lists: each number is routed once per distinct list.
+    /// </summary>
+    public RouteResult RouteNormalized(string number, string voicePolicy)
+    {
+        if (!model.VoicePolicies.TryGetValue(voicePolicy, out var usages))
+        {
+            return Missing(number, "", voicePolicy, RouteResult.PolicyMissing, $"There is no voice policy {voicePolicy} in this snapshot.");
+        }
+
+        var key = (number, string.Join('\u0001', usages).ToUpperInvariant());
+        if (!_probes.TryGetValue(key, out var result))
+        {
+            _probes[key] = result = Route(number, "", null, number, voicePolicy, usages, steps: null);
+        }
+
+        return result.VoicePolicy == voicePolicy ? result : result with { VoicePolicy = voicePolicy };
+    }
 
     private static RouteResult Missing(string dialed, string dialPlan, string voicePolicy, string outcome, string step) =>
         new(dialed, dialPlan, null, null, voicePolicy, null, null, [], null, outcome, [step]);
@@ -79,7 +96,7 @@ internal sealed class CallRouter(VoiceModel model)
 
         foreach (var usage in usages)
         {
-            foreach (var route in model.Routes.Where(r => r.Usages.Contains(usage, StringComparer.OrdinalIgnoreCase)))
+            foreach (var route in RoutesCarrying(usage))
             {
                 if (!Matches(route.NumberPattern, normalized))
                 {
@@ -110,6 +127,29 @@ internal sealed class CallRouter(VoiceModel model)
 
         steps?.Add($"Voice policy {voicePolicy}: no route carrying {string.Join(", ", usages)} matches {normalized}.");
         return new RouteResult(dialed, dialPlan, rule, normalized, voicePolicy, null, null, [], null, RouteResult.NoRoute, (IReadOnlyList<string>?)steps ?? []);
+    }
+
+    /// <summary>The routes carrying a usage, in the model's order (by priority): indexed once, not searched per call.</summary>
+    private List<RouteEntry> RoutesCarrying(string usage)
+    {
+        if (_routesByUsage is null)
+        {
+            _routesByUsage = new Dictionary<string, List<RouteEntry>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var route in model.Routes)
+            {
+                foreach (var carried in route.Usages.Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    if (!_routesByUsage.TryGetValue(carried, out var list))
+                    {
+                        _routesByUsage[carried] = list = [];
+                    }
+
+                    list.Add(route);
+                }
+            }
+        }
+
+        return _routesByUsage.GetValueOrDefault(usage) ?? [];
     }
 
     /// <summary>The trunk configuration that covers a gateway: its own, else its site's, else the global one.</summary>
@@ -156,10 +196,32 @@ internal sealed class CallRouter(VoiceModel model)
         return (null, null);
     }
 
-    private bool Matches(string pattern, string number) => Match(pattern, number)?.Success == true;
+    private bool Matches(string pattern, string number)
+    {
+        try
+        {
+            return Compiled(pattern)?.IsMatch(number) == true;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     // An admin's pattern can be invalid or pathological: it then matches nothing (lcv check names it).
     private Match? Match(string pattern, string number)
+    {
+        try
+        {
+            return Compiled(pattern)?.Match(number);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private Regex? Compiled(string pattern)
     {
         if (!_patterns.TryGetValue(pattern, out var regex))
         {
@@ -175,13 +237,6 @@ internal sealed class CallRouter(VoiceModel model)
             _patterns[pattern] = regex;
         }
 
-        try
-        {
-            return regex?.Match(number);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
+        return regex;
     }
 }

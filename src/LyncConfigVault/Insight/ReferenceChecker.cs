@@ -22,8 +22,7 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
     public List<Finding> Check(ObjectSource source, IReadOnlyCollection<string>? parts = null)
     {
         // User data names nothing the checks follow, and a large pool would cost every run its memory.
-        var objects = (parts ?? VaultLayout.Parts).Where(p => p != "users").SelectMany(p => source.FilesUnder(p)).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal))
-            .Select(source.Read).ToList();
+        var objects = (List<YMap>)source.ReadMany((parts ?? VaultLayout.Parts).Where(p => p != "users").SelectMany(p => source.FilesUnder(p)).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)));
         var names = Names(objects);
         var findings = new List<Finding>();
         foreach (var obj in objects)

@@ -8,7 +8,7 @@ namespace LyncConfigVault.Insight;
 internal static class SnapshotObjects
 {
     public static IEnumerable<YMap> Under(ObjectSource source, string folder) =>
-        source.FilesUnder(folder).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(source.Read);
+        source.ReadMany(source.FilesUnder(folder).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)));
 
     public static YMap Setting(YMap content) => ObjectFactory.Setting(content).Value as YMap ?? new YMap();
 

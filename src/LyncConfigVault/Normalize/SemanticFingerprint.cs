@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
@@ -18,7 +18,8 @@ internal sealed class SemanticFingerprint(LyncCatalog catalog, NoiseFilter filte
         var builder = new StringBuilder();
         var setting = ObjectFactory.SettingKey(content.Entries.Select(e => e.Key)) is { } key ? content[key] as YMap : null;
         Append(builder, content, "", entry, noun, setting);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..32];
+        // Only ever compared with fingerprints of the same lcv (the cache names its version): a fast hash, not a cryptographic one.
+        return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 
     private void Append(StringBuilder builder, YNode node, string path, CatalogEntry entry, string noun, YMap? setting)
@@ -26,7 +27,8 @@ internal sealed class SemanticFingerprint(LyncCatalog catalog, NoiseFilter filte
         switch (node)
         {
             case YScalar scalar:
-                builder.Append('"').Append(scalar.Text.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
+                var text = scalar.Text;
+                builder.Append('"').Append(text.AsSpan().IndexOfAny('\\', '"') < 0 ? text : text.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
                 break;
             case YMap map:
                 builder.Append('{');

@@ -192,6 +192,12 @@ internal static class YamlText
     /// <summary>Reads a vault file back into the tree it was written from. Every scalar comes back as its text.</summary>
     public static YMap Read(string text, string file)
     {
+        return OwnLayoutReader.TryRead(text) ?? ReadAnyLayout(text, file);
+    }
+
+    /// <summary>Any YAML, through YamlDotNet: files lcv did not write in its own layout.</summary>
+    internal static YMap ReadAnyLayout(string text, string file)
+    {
         try
         {
             var parser = new Parser(new StringReader(text));

@@ -22,7 +22,8 @@ internal sealed class CommitDescriber(LyncCatalog catalog, NoiseFilter filter) :
     public IReadOnlyList<DescribedChange> Describe(Commit head, Snapshot snapshot, IReadOnlyCollection<string> changedPaths)
     {
         var paths = changedPaths.ToHashSet(StringComparer.Ordinal);
-        foreach (var folder in _differ.OrderedFolders)
+        // A list in priority order (voice routes) is read whole only when one of its files changed: only then can anything have moved.
+        foreach (var folder in _differ.OrderedFolders.Where(f => paths.Any(p => p.StartsWith(f + "/", StringComparison.Ordinal))))
         {
             paths.UnionWith(snapshot.Objects.Keys.Where(p => p.StartsWith(folder + "/", StringComparison.Ordinal)));
             if (head[folder]?.Target is Tree tree)

@@ -9,11 +9,14 @@ internal static class FingerprintCache
 {
     private const string FileName = "fingerprints";
 
+    // How fingerprints are computed (2: XxHash128): a cache another lcv wrote under another way is not compared with.
+    private const string Version = "fp2";
+
     /// <summary>The first line of the cache: the commit, then a hash of the rules the fingerprints were computed under.</summary>
     public static string Header(string commit, Normalize.NoiseFilter filter)
     {
         var rules = string.Join('\n', filter.Rules.Select(r => $"{r.Kind}\t{r.Noun}\t{r.Path}"));
-        return $"{commit} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(rules)))[..16]}";
+        return $"{commit} {Version} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(rules)))[..16]}";
     }
 
     /// <param name="header">From <see cref="Header"/>: the commit and the rules the caller computes under.</param>
