@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LyncConfigVault.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|normalize|diff|collect|lis|route|users|scale|log|all] [objects] [runs]
+/// dotnet run -c Release --project tests/LyncConfigVault.Benchmarks -- [store|normalize|diff|collect|lis|route|users|scale|speed|log|all] [objects] [runs]
 /// Each suite prints its figures as ratios against anchors measured in the same run on the same data.
 /// </summary>
 internal static class Program
@@ -47,6 +47,11 @@ internal static class Program
             if (suite is "scale")
             {
                 ScaleBenchmark.Run(numbers.Count > 0 ? objects : 100_000, Folder(work, "scale"));
+            }
+
+            if (suite is "speed")
+            {
+                SpeedBenchmark.Run(objects, Folder(work, "speed"));
             }
 
             if (suite is "users")

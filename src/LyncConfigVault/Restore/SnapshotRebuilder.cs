@@ -24,8 +24,7 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
     {
         var time = snapshot.Commit.Author.When;
         var exports = new List<RebuiltExport>();
-        YMap Read(string path) => snapshot.Read(path);
-        List<YMap> Under(string part) => snapshot.FilesUnder(part).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(Read).ToList();
+        List<YMap> Under(string part) => [.. snapshot.ReadMany(snapshot.FilesUnder(part).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)))];
         if (parts.Contains("cms"))
         {
             // Every Export-CsConfiguration archive holds the topology: the rebuilt one too, whatever --part says,
