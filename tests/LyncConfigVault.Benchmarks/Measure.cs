@@ -46,6 +46,14 @@ internal static class Measure
         Console.WriteLine($"{what,-58} {time.TotalMilliseconds,9:N0} ms  {ratio,6:F2}×{verdict}");
     }
 
+    /// <summary>A child lcv's time against its anchor and target, and its peak memory against the memory target.</summary>
+    public static void ReportChild(string what, (TimeSpan Time, long PeakMb) run, TimeSpan anchor, long memoryTargetMb, double? ratio = null, double? seconds = null)
+    {
+        Figure(what, run.Time, anchor, target: ratio, absoluteTargetSeconds: seconds);
+        var verdict = run.PeakMb <= memoryTargetMb ? "met" : "NOT met";
+        Console.WriteLine($"{"   peak memory of that lcv process",-58} {run.PeakMb,9:N0} MB  (target ≤ {memoryTargetMb} MB: {verdict})");
+    }
+
     /// <summary>Runs a bash command line; its exit code (diff tools exit 1 on differences).</summary>
     public static int Shell(string folder, string command)
     {

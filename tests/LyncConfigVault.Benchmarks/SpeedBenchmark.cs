@@ -51,22 +51,15 @@ internal static class SpeedBenchmark
         var fileDiff = Child(work, "diff", files[0], files[1]);
 
         Figure("anchor: xmllint --format both + git diff --no-index", xmllint, xmllint);
-        Report("lcv diff night1.zip night2.zip", fileDiff, xmllint, ratio: 1.0);
+        ReportChild("lcv diff night1.zip night2.zip", fileDiff, xmllint, MemoryTargetMb, ratio: 1.0);
         Figure("anchor: git diff HEAD~1 HEAD in the vault", gitDiff, gitDiff);
-        Report("lcv diff --vault HEAD~1 HEAD", vaultDiff, gitDiff, seconds: 0.3);
-        Report("lcv ingest, no-change night (re-export noise only)", noChange, gitDiff, seconds: 1);
-        Report("lcv ingest, next night, after-run check included", nightly, gitDiff, seconds: 2);
-        Report("lcv check", check, gitDiff, seconds: 1);
-        Report("lcv diff --vault HEAD~1 HEAD --impact", impact, gitDiff, seconds: 3);
-        Report("lcv restore HEAD --out", restore, gitDiff, seconds: 3);
+        ReportChild("lcv diff --vault HEAD~1 HEAD", vaultDiff, gitDiff, MemoryTargetMb, seconds: 0.3);
+        ReportChild("lcv ingest, no-change night (re-export noise only)", noChange, gitDiff, MemoryTargetMb, seconds: 1);
+        ReportChild("lcv ingest, next night, after-run check included", nightly, gitDiff, MemoryTargetMb, seconds: 2);
+        ReportChild("lcv check", check, gitDiff, MemoryTargetMb, seconds: 1);
+        ReportChild("lcv diff --vault HEAD~1 HEAD --impact", impact, gitDiff, MemoryTargetMb, seconds: 3);
+        ReportChild("lcv restore HEAD --out", restore, gitDiff, MemoryTargetMb, seconds: 3);
         Figure("anchor: git add -A && git commit of the first snapshot's tree", gitCommit, gitCommit);
-        Report("lcv ingest, first night (new vault)", first, gitCommit, ratio: 2.0);
-    }
-
-    private static void Report(string what, (TimeSpan Time, long PeakMb) run, TimeSpan anchor, double? ratio = null, double? seconds = null)
-    {
-        Figure(what, run.Time, anchor, target: ratio, absoluteTargetSeconds: seconds);
-        var verdict = run.PeakMb <= MemoryTargetMb ? "met" : "NOT met";
-        Console.WriteLine($"{"   peak memory of that lcv process",-58} {run.PeakMb,9:N0} MB  (target ≤ {MemoryTargetMb} MB: {verdict})");
+        ReportChild("lcv ingest, first night (new vault)", first, gitCommit, MemoryTargetMb, ratio: 2.0);
     }
 }
