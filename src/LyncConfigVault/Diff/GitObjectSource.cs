@@ -15,6 +15,7 @@ namespace LyncConfigVault.Diff;
 internal sealed class GitObjectSource(IRepository git, Commit commit, string label, IReadOnlyCollection<string>? only = null, LyncCatalog? catalog = null) : ObjectSource
 {
     private readonly ConcurrentDictionary<string, YMap> _read = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
     private readonly LyncCatalog _catalog = catalog ?? LyncCatalog.Default;
     private IReadOnlyDictionary<string, string>? _files;
     private Dictionary<string, string>? _envelopes;
@@ -36,6 +37,12 @@ internal sealed class GitObjectSource(IRepository git, Commit commit, string lab
         only is not null ? base.FilesUnder(folder)
         : commit[folder]?.Target is Tree tree ? VaultLayout.ObjectFiles(tree, folder).Keys : [];
 
+    /// <summary>
+    /// Blob ids a native tree diff already found: reading those files then needs neither a walk of the whole
+    /// tree (20,000 entries) nor a path lookup each.
+    /// </summary>
+    public void Know(string path, string blobId) => _known[path] = blobId;
+
     public override YMap Read(string path) =>
         _read.GetOrAdd(path, p => ObjectFile.Read(Text(p), $"{p} at {commit.Sha[..7]}", _catalog, WithEnvelopes ? Envelope(p) : null));
 
@@ -46,7 +53,18 @@ internal sealed class GitObjectSource(IRepository git, Commit commit, string lab
     public override IReadOnlyList<YMap> ReadMany(IEnumerable<string> paths)
     {
         var wanted = paths as IReadOnlyList<string> ?? paths.ToList();
-        var missing = wanted.Where(p => !_read.ContainsKey(p) && Files.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
+        var unread = wanted.Where(p => !_read.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
+        var missing = new List<(string Path, string Id)>(unread.Count);
+        lock (git)
+        {
+            if (_files is null && unread.Count(p => !_known.ContainsKey(p)) > WalkFrom)
+            {
+                _ = Files;   // so many that one walk of the tree costs less than a lookup each
+            }
+
+            missing.AddRange(unread.Select(p => (Path: p, Id: IdOf(p)!)).Where(f => f.Id is not null));
+        }
+
         if (missing.Count >= ParallelFrom && git is Repository repository)
         {
             Dictionary<string, string>? envelopes = null;
@@ -65,8 +83,8 @@ internal sealed class GitObjectSource(IRepository git, Commit commit, string lab
                 using var own = new Repository(repository.Info.Path);
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    var path = missing[i];
-                    var text = own.Lookup<Blob>(new ObjectId(Files[path])).GetContentText();
+                    var (path, blobId) = missing[i];
+                    var text = own.Lookup<Blob>(new ObjectId(blobId)).GetContentText();
                     var envelope = envelopes is not null && envelopes.TryGetValue(ObjectFile.EnvelopeOf(path), out var id) ? own.Lookup<Blob>(new ObjectId(id)).GetContentText() : null;
                     _read.TryAdd(path, ObjectFile.Read(text, $"{path} at {commit.Sha[..7]}", _catalog, envelope));
                 }
@@ -79,6 +97,20 @@ internal sealed class GitObjectSource(IRepository git, Commit commit, string lab
     // Below this many files a second repository costs more than it saves.
     private const int ParallelFrom = 64;
 
+    // Above this many files not known from a tree diff, the whole tree is walked once instead of a path lookup each.
+    private const int WalkFrom = 2_000;
+
+    /// <summary>The blob id of an object file: known from a tree diff, from the walk once done, else by one path lookup. Call under the lock.</summary>
+    private string? IdOf(string path)
+    {
+        if (_known.TryGetValue(path, out var id) || ((_files is not null || only is not null) && Files.TryGetValue(path, out id)))
+        {
+            return id;
+        }
+
+        return (commit[path]?.Target as Blob)?.Sha;
+    }
+
     /// <summary>The envelope of one object file, by the blob id one walk of .lcv/envelopes found; null for a file of an older vault.</summary>
     private string? Envelope(string path)
     {
@@ -90,15 +122,14 @@ internal sealed class GitObjectSource(IRepository git, Commit commit, string lab
     }
 
     /// <summary>
-    /// The file's text, by the blob id the tree walk found: looking each path up in the commit would parse
-    /// every tree on the way again, and a folder of 50,000 subnets once per file. Blobs are read one at a
-    /// time because a LibGit2Sharp repository is not thread-safe.
+    /// The file's text, by the blob id a tree diff or the tree walk found, else by its path. Blobs are read one
+    /// at a time here because a LibGit2Sharp repository is not thread-safe.
     /// </summary>
     public string Text(string path)
     {
         lock (git)
         {
-            var blob = (Files.TryGetValue(path, out var id) ? git.Lookup<Blob>(new ObjectId(id)) : commit[path]?.Target as Blob)
+            var blob = (IdOf(path) is { } id ? git.Lookup<Blob>(new ObjectId(id)) : null)
                 ?? throw new LcvException($"{path} is not in the snapshot {commit.Sha[..7]}.");
             return blob.GetContentText();
         }

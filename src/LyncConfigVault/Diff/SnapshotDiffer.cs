@@ -203,6 +203,19 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
         {
             // libgit2 compares the two trees natively and skips every unchanged folder by its id.
             var changes = a.Git.Diff.Compare<TreeChanges>(a.Commit.Tree, b.Commit.Tree, VaultLayout.Parts.Select(p => p + "/"));
+            foreach (var change in changes)
+            {
+                if (change.Status is not ChangeKind.Added)
+                {
+                    a.Know(change.OldPath, change.OldOid.Sha);
+                }
+
+                if (change.Status is not ChangeKind.Deleted)
+                {
+                    b.Know(change.Path, change.Oid.Sha);
+                }
+            }
+
             return (
                 changes.Deleted.Select(c => c.OldPath).Concat(changes.Renamed.Select(c => c.OldPath)).ToList(),
                 changes.Added.Select(c => c.Path).Concat(changes.Renamed.Select(c => c.Path)).ToList(),

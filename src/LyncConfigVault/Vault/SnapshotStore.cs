@@ -111,7 +111,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
         var rewritten = first ? null : Rewritten(snapshot, changes, changedPaths, before);
         var settingsOnly = changes.Count == 0;   // only the settings changed what is stored: one settings change, not an admin change per object
         var described = first || settingsOnly ? [] : Describe(head, snapshot, changes, changedPaths);
-        var tree = BuildTree(head, snapshot, written, before);
+        var (tree, contents) = BuildTree(head, snapshot, written, before);
         var files = new Dictionary<string, string>(before.Where(b => !InParts(b.Key, snapshot.Parts)), StringComparer.Ordinal);
         foreach (var (path, file) in written)
         {
@@ -122,7 +122,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             + CommitMessage.Trailers(snapshot.Exports, stale, notes);
         var signature = VaultRepository.Signature(when);
         var commit = git.ObjectDatabase.CreateCommit(signature, signature, message, tree, [head], prettifyMessage: false);
-        vault.Advance(commit, "lcv: snapshot");
+        vault.Advance(commit, "lcv: snapshot", contents);
         FingerprintCache.Save(vault.StateFolder, FingerprintCache.Header(commit.Sha, filter), fingerprints);
         var summary = first || settingsOnly ? message.Split('\n')[0] : CommitMessage.Summary(described);
         return new StoreResult(commit.Sha, described, stale, summary, first) { Rewritten = rewritten, Files = files };
@@ -238,7 +238,8 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
     /// The new tree as edits of the last one: files of the parts read that are gone come out, new and changed
     /// files go in, every untouched folder keeps its tree id and is never rebuilt.
     /// </summary>
-    private Tree BuildTree(Commit head, Snapshot snapshot, Dictionary<string, (byte[]? Bytes, string BlobId, byte[]? Envelope)> written, Dictionary<string, string> before)
+    /// <returns>The tree, and the bytes of every file it brings in, by path.</returns>
+    private (Tree Tree, Dictionary<string, byte[]> Contents) BuildTree(Commit head, Snapshot snapshot, Dictionary<string, (byte[]? Bytes, string BlobId, byte[]? Envelope)> written, Dictionary<string, string> before)
     {
         var git = vault.Git;
         var definition = TreeDefinition.From(head.Tree);
@@ -251,30 +252,47 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             }
         }
 
+        var blobs = new List<(string Path, byte[] Bytes)>();
         foreach (var (path, (bytes, blobId, envelope)) in written)
         {
             if (before.GetValueOrDefault(path) != blobId)
             {
-                definition.Add(path, git.ObjectDatabase.CreateBlob(new MemoryStream(bytes!)).Id, Mode.NonExecutableFile);
+                blobs.Add((path, bytes!));
             }
 
             if (envelope is not null)
             {
-                definition.Add(ObjectFile.EnvelopeOf(path), git.ObjectDatabase.CreateBlob(new MemoryStream(envelope)).Id, Mode.NonExecutableFile);
+                blobs.Add((ObjectFile.EnvelopeOf(path), envelope));
             }
         }
 
-        foreach (var (path, bytes) in snapshot.Blobs.Where(b => head.Tree[b.Key] is null))
+        blobs.AddRange(snapshot.Blobs.Where(b => head.Tree[b.Key] is null).Select(b => (b.Key, b.Value)));
+        blobs.AddRange(snapshot.Exports.Select(e => (ExportManifest.PathOf(e), ExportManifest.Write(e))));
+        if (blobs.Count >= BlobPack.Threshold)
         {
-            definition.Add(path, git.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Id, Mode.NonExecutableFile);
+            var pack = new BlobPack();
+            var ids = blobs.Select(b => pack.Add(b.Bytes)).ToList();
+            pack.Write(git.Info.Path);
+            for (var i = 0; i < blobs.Count; i++)
+            {
+                definition.Add(blobs[i].Path, new ObjectId(ids[i]), Mode.NonExecutableFile);
+            }
+        }
+        else
+        {
+            foreach (var (path, bytes) in blobs)
+            {
+                definition.Add(path, git.ObjectDatabase.CreateBlob(new MemoryStream(bytes)).Id, Mode.NonExecutableFile);
+            }
         }
 
-        foreach (var export in snapshot.Exports)
+        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (path, bytes) in blobs)
         {
-            definition.Add(ExportManifest.PathOf(export), git.ObjectDatabase.CreateBlob(new MemoryStream(ExportManifest.Write(export))), Mode.NonExecutableFile);
+            contents[path] = bytes;
         }
 
-        return git.ObjectDatabase.CreateTree(definition);
+        return (git.ObjectDatabase.CreateTree(definition), contents);
     }
 
     // Every file a commit brings is read back as the next run will read it, before anything moves: a file
