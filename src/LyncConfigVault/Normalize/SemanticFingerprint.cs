@@ -22,6 +22,22 @@ internal sealed class SemanticFingerprint(LyncCatalog catalog, NoiseFilter filte
         return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 
+    // The entries in ordinal key order, ties (a key twice) in file order, as a stable sort gives them; most maps
+    // are already in that order, and are then not copied.
+    private static IReadOnlyList<KeyValuePair<string, YNode>> ByKey(YMap map)
+    {
+        var entries = map.Entries;
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (string.CompareOrdinal(entries[i - 1].Key, entries[i].Key) > 0)
+            {
+                return [.. entries.OrderBy(e => e.Key, StringComparer.Ordinal)];
+            }
+        }
+
+        return entries;
+    }
+
     private void Append(StringBuilder builder, YNode node, string path, CatalogEntry entry, string noun, YMap? setting)
     {
         switch (node)
@@ -32,7 +48,7 @@ internal sealed class SemanticFingerprint(LyncCatalog catalog, NoiseFilter filte
                 break;
             case YMap map:
                 builder.Append('{');
-                foreach (var (key, value) in map.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+                foreach (var (key, value) in ByKey(map))
                 {
                     var childPath = path.Length == 0 ? key : $"{path}.{key}";
                     if (key == ElementYamlMapper.OrderKey || filter.IsVolatile(noun, childPath))

@@ -54,7 +54,8 @@ public sealed class NotifierTests
 
         public void Dispose()
         {
-            _listener.Stop();
+            // Close alone: Stop and then Close take the prefixes away twice, and the managed listener's second
+            // removal binds the port again to look it up, which fails when another test has the port by then.
             _listener.Close();
             _loop.Wait(TimeSpan.FromSeconds(5));
         }

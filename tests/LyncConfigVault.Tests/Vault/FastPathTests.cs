@@ -60,6 +60,53 @@ public sealed class FastPathTests
         Assert.Equal(expected, diff.Changes.Select(c => $"{(c.Kind == ObjectChangeKind.Added ? "added" : c.Properties.Any(p => p.Kind == PropertyChangeKind.Moved) ? "moved" : c.Kind.ToString())} {c.DisplayName}").Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_first_snapshot_written_as_one_pack_is_a_repository_git_itself_finds_whole_and_unedited()
+    {
+        using var folder = new TempFolder();
+        var root = folder.File("vault");
+        using var vault = VaultRepository.Init(root, "Test", LyncCatalog.Default, TimeProvider.System);
+        var first = Grown(600);
+
+        Store(vault, first, Monday);
+
+        Assert.True(first.Objects.Count >= BlobPack.Threshold, "enough objects and envelopes for one pack");
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(root, ".git", "objects", "pack"), "pack-*.pack"));
+        GitDaemon.Git(root, "fsck", "--full", "--strict", "--no-dangling");
+        Assert.Equal("", GitDaemon.Git(root, "status", "--porcelain"));
+        Assert.All(first.Objects.Keys, path => Assert.Equal(GitDaemon.Git(root, "show", $"HEAD:{path}"), File.ReadAllText(Path.Combine(root, path))));
+    }
+
+    [Fact]
+    public void A_night_that_removes_the_only_object_of_a_folder_takes_the_file_and_the_folder_away()
+    {
+        using var folder = new TempFolder();
+        var root = folder.File("vault");
+        using var vault = VaultRepository.Init(root, "Test", LyncCatalog.Default, TimeProvider.System);
+        var first = Grown(600);
+        Store(vault, first, Monday);
+        var alone = first.Objects.Keys.GroupBy(p => p[..p.LastIndexOf('/')], StringComparer.Ordinal).First(g => g.Count() == 1 && g.Key.Contains('/', StringComparison.Ordinal)).Single();
+        var objects = first.Objects.ToDictionary(StringComparer.Ordinal);
+        objects.Remove(alone);
+
+        var second = Store(vault, first with { Objects = objects }, Monday.AddDays(1));
+
+        Assert.NotNull(second.Commit);
+        Assert.False(File.Exists(Path.Combine(root, alone)));
+        Assert.False(Directory.Exists(Path.Combine(root, Path.GetDirectoryName(alone)!)));
+        Assert.Equal("", GitDaemon.Git(root, "status", "--porcelain"));
+        Assert.Equal("", GitDaemon.Git(root, "ls-files", "--", alone));
+    }
+
+    // The first night of a deployment grown to about this many objects, normalized as an ingest does.
+    private static Snapshot Grown(int objects)
+    {
+        var night = LyncConfigVault.Simulation.SyntheticNights.Generate(1, 1, objects).Single();
+        var result = new LyncConfigVault.Normalize.ExportNormalizer(LyncCatalog.Default, TestData.Filter, LyncConfigVault.Simulation.SyntheticNights.ServerZone)
+            .Normalize(LyncConfigVault.Unpack.ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, LyncConfigVault.Unpack.ArchiveLimits.Default), night.ExportTime);
+        return new Snapshot(result.Objects.ToDictionary(o => o.Path, StringComparer.Ordinal), [result.Record], result.Parts);
+    }
+
     private static StoreResult Store(VaultRepository vault, Snapshot snapshot, DateTimeOffset when) =>
         new SnapshotStore(vault, LyncCatalog.Default, TestData.Filter, new CommitDescriber(LyncCatalog.Default, TestData.Filter)).Store(snapshot, when);
 }
