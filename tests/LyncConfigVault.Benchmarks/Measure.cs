@@ -80,11 +80,45 @@ internal static class Measure
         }
     }
 
+    /// <summary>
+    /// lcv as the dotnet tool ships it: the tool package holds this publish (ReadyToRun, for this platform), not
+    /// the build output beside the benchmarks, whose every method the JIT compiles at first call. Published once per run.
+    /// </summary>
+    private static readonly Lazy<string> ShippedLcv = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"lcv-bench-tool-{Environment.ProcessId}");
+        var project = Path.Combine(RepositoryRoot(), "src", "LyncConfigVault");
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        Console.WriteLine($"publishing lcv as the tool package holds it ({rid}, ReadyToRun) ...");
+        if (Shell(Path.GetTempPath(), $"dotnet publish '{project}' -c Release -r {rid} --self-contained false -o '{folder}' > '{folder}.log' 2>&1") != 0)
+        {
+            throw new InvalidOperationException($"publishing lcv failed: see {folder}.log");
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Directory.Delete(folder, recursive: true);
+            File.Delete($"{folder}.log");
+        };
+        return Path.Combine(folder, "lcv.dll");
+    });
+
+    private static string RepositoryRoot()
+    {
+        var folder = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(folder, "LyncConfigVault.sln")))
+        {
+            folder = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder)) ?? throw new InvalidOperationException("no LyncConfigVault.sln above the benchmarks");
+        }
+
+        return folder;
+    }
+
     /// <summary>Runs lcv in a process of its own; its time and peak resident memory (polled, as /proc keeps it only while it runs). Exit 0 or 1 (differences found) is success.</summary>
     public static (TimeSpan Time, long PeakMb) Child(string work, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lcv.dll"));
+        start.ArgumentList.Add(ShippedLcv.Value);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
@@ -31,7 +32,8 @@ internal sealed class VoiceModel
     {
         var model = new VoiceModel();
         IEnumerable<YMap> Objects(string folder) => SnapshotObjects.Under(source, folder);
-        foreach (var content in Objects("cms/voice/DialPlan").Concat(Objects("cms/voice/VoicePolicy")).Concat(Objects("cms/voice/VoiceRoute")).Concat(Objects("cms/trunk/TrunkConfiguration")))
+        IEnumerable<YMap> OfNoun(string noun) => Objects(LyncCatalog.Default.Noun(noun).Folder);   // the catalog says where each noun is stored
+        foreach (var content in OfNoun("DialPlan").Concat(OfNoun("VoicePolicy")).Concat(OfNoun("VoiceRoute")).Concat(OfNoun("TrunkConfiguration")))
         {
             model.Put(content);
         }

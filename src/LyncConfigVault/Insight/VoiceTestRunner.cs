@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
@@ -8,7 +9,7 @@ namespace LyncConfigVault.Insight;
 internal static class VoiceTestRunner
 {
     public static List<VoiceTestCase> Cases(ObjectSource source) =>
-        source.FilesUnder("cms/voice/VoiceTestConfiguration").Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(source.Read)
+        source.FilesUnder(LyncCatalog.Default.Noun("VoiceTestConfiguration").Folder).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(source.Read)
             .Select(content =>
             {
                 var setting = ObjectFactory.Setting(content).Value as YMap ?? new YMap();
