@@ -1,5 +1,6 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Collect;
+using LyncConfigVault.Runs;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Vault;
 using static LyncConfigVault.Benchmarks.Measure;

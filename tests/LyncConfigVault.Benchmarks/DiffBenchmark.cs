@@ -2,6 +2,7 @@ using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Report;
+using LyncConfigVault.Runs;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Unpack;
 using LyncConfigVault.Vault;

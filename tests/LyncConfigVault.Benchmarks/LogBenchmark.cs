@@ -4,6 +4,7 @@ using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Runs;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Vault;
 using static LyncConfigVault.Benchmarks.Measure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Runs;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Unpack;
 using LyncConfigVault.Vault;

@@ -1,6 +1,4 @@
-using LyncConfigVault.Catalog;
-using LyncConfigVault.Diff;
-using LyncConfigVault.Insight;
+using LyncConfigVault.Runs;
 using Spectre.Console;
 
 namespace LyncConfigVault.Cli;
@@ -11,20 +9,19 @@ namespace LyncConfigVault.Cli;
 /// </summary>
 internal static class CheckReporter
 {
-    public static void Print(IAnsiConsole console, ObjectSource snapshot)
+    public static void Print(IAnsiConsole console, RunCheck check)
     {
-        var findings = new ReferenceChecker(LyncCatalog.Default).Check(snapshot);
+        var findings = check.Findings;
         if (findings.Count > 0)
         {
             var kinds = string.Join(", ", findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
             console.MarkupLineInterpolated($"[yellow]lcv check: {findings.Count} finding(s) in this snapshot ({kinds}); lcv check lists them.[/]");
         }
 
-        var results = VoiceTestRunner.Run(snapshot);
-        if (results.Any(r => !r.Passed))
+        var failed = check.FailedTests.Select(r => r.Case.Identity).ToList();
+        if (failed.Count > 0)
         {
-            var failed = results.Where(r => !r.Passed).Select(r => r.Case.Identity).ToList();
-            console.MarkupLineInterpolated($"[yellow]lcv test: {failed.Count} of {results.Count} voice test cases fail in this snapshot ({string.Join(", ", failed.Take(5))}{(failed.Count > 5 ? ", …" : "")}); lcv test explains them.[/]");
+            console.MarkupLineInterpolated($"[yellow]lcv test: {failed.Count} of {check.VoiceTests.Count} voice test cases fail in this snapshot ({string.Join(", ", failed.Take(5))}{(failed.Count > 5 ? ", …" : "")}); lcv test explains them.[/]");
         }
     }
 }

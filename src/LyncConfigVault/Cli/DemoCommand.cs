@@ -7,6 +7,7 @@ using LyncConfigVault.Insight.Impact;
 using LyncConfigVault.Model;
 using LyncConfigVault.Report;
 using LyncConfigVault.Restore;
+using LyncConfigVault.Runs;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Vault;
 using Spectre.Console;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LyncConfigVault.Catalog;
-using LyncConfigVault.Model;
-using LyncConfigVault.Report;
+using LyncConfigVault.Runs;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 
@@ -23,22 +22,8 @@ internal sealed class IngestCommand : Command
         SetAction(parse =>
         {
             using var vault = VaultRepository.Open(parse.GetValue(_vault)!, clock);
-            var files = parse.GetValue(_files)!;
-            var ingester = new ExportIngester(LyncCatalog.Default, CommitDescriber.Factory(LyncCatalog.Default));
-            IngestResult result;
-            try
-            {
-                var at = parse.GetValue(_at) is { } text ? AdminDate.Parse(text, vault.TimeZone) : (DateTimeOffset?)null;
-                result = RunScope.Run(vault, "ingest", files, RunReporter.Warning(console), run => ingester.Ingest(run, files, at, userDataPool: parse.GetValue(_pool)));
-            }
-            catch (Exception e)
-            {
-                RunSteps.Failed(console, vault, "ingest", e);
-                throw;
-            }
-
-            RunReporter.Print(console, "Snapshot", result, listObjects: true);
-            return RunSteps.AfterStore(console, vault, result, [], Path.GetTempPath());
+            var outcome = new IngestJob(vault, LyncCatalog.Default, new ConsoleRunWatcher(console)).Run(parse.GetValue(_files)!, parse.GetValue(_at), parse.GetValue(_pool));
+            return outcome.PushFailed ? ExitCodes.EnvironmentFailed : ExitCodes.Ok;
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LyncConfigVault.Model;
+using LyncConfigVault.Runs;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 

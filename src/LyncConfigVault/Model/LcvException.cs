@@ -9,6 +9,9 @@ internal sealed class LcvException(string message, string? file = null, Exceptio
     /// <summary>2 for input the admin can fix, 3 when the environment (Git, disk, PowerShell) failed, 70 when lcv caught a bug of its own.</summary>
     public int ExitCode { get; } = exitCode;
 
+    /// <summary>Input the admin can fix (exit 2), as opposed to a failing environment or a bug of lcv's.</summary>
+    public bool IsAdminError => ExitCode == 2;
+
     public static LcvException BadExport(string file, string problem, Exception? inner = null) =>
         new($"{file}: {problem}", file, inner);
 

@@ -2,8 +2,9 @@ using System.Globalization;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Vault;
 
-namespace LyncConfigVault.Vault;
+namespace LyncConfigVault.Runs;
 
 /// <summary>What one ingest run stored, for the command to print.</summary>
 internal sealed record IngestResult(StoreResult Store, Snapshot Snapshot, DateTimeOffset When);

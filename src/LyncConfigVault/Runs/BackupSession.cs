@@ -3,7 +3,7 @@ using LyncConfigVault.Model;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Vault;
 
-namespace LyncConfigVault.Cli;
+namespace LyncConfigVault.Runs;
 
 /// <summary>
 /// What a backup works with before its first export: the PowerShell host with the Lync module loaded (or the

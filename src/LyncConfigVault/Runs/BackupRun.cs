@@ -3,8 +3,9 @@ using LyncConfigVault.Catalog;
 using LyncConfigVault.Collect;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
+using LyncConfigVault.Vault;
 
-namespace LyncConfigVault.Vault;
+namespace LyncConfigVault.Runs;
 
 /// <summary>What a backup did: each export's outcome, and what storing the ones that succeeded did.</summary>
 internal sealed record BackupResult(IReadOnlyList<ExportOutcome> Exports, IngestResult? Stored, string RawFolder)

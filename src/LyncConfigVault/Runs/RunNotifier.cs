@@ -2,10 +2,11 @@ using LibGit2Sharp;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Insight.Impact;
+using LyncConfigVault.Notify;
 using LyncConfigVault.Report;
 using LyncConfigVault.Vault;
 
-namespace LyncConfigVault.Notify;
+namespace LyncConfigVault.Runs;
 
 /// <summary>
 /// After a run: "changed" with the new snapshot's diff (and its HTML report for exec hooks) when the
