@@ -1,10 +1,10 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Report;
 using LyncConfigVault.Runs;
 using LyncConfigVault.Simulation;
-using LyncConfigVault.Unpack;
 using LyncConfigVault.Vault;
 using static LyncConfigVault.Benchmarks.Measure;
 

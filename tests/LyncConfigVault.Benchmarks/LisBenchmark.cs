@@ -1,8 +1,8 @@
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Simulation.Lis;
-using LyncConfigVault.Unpack;
 using static LyncConfigVault.Benchmarks.Measure;
 
 namespace LyncConfigVault.Benchmarks;

@@ -1,10 +1,10 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Insight;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Simulation;
-using LyncConfigVault.Unpack;
 using static LyncConfigVault.Benchmarks.Measure;
 
 namespace LyncConfigVault.Benchmarks;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Runs;
 using LyncConfigVault.Simulation;
-using LyncConfigVault.Unpack;
 using LyncConfigVault.Vault;
 using static LyncConfigVault.Benchmarks.Measure;
 

@@ -121,4 +121,16 @@ internal static class TestData
     public static readonly IReadOnlySet<string> UnorderedEnvelope = new HashSet<string> { "DocItemSet", "Dictionary" };
 
     public static string Canonical(XDocument document) => CanonicalXml.Of(document.Root!, UnorderedEnvelope);
+
+    /// <summary>The clone the tests run from: the folder holding LyncConfigVault.sln above the test binaries.</summary>
+    public static string RepositoryRoot()
+    {
+        var folder = AppContext.BaseDirectory;
+        while (!File.Exists(System.IO.Path.Combine(folder, "LyncConfigVault.sln")))
+        {
+            folder = System.IO.Path.GetDirectoryName(System.IO.Path.TrimEndingDirectorySeparator(folder)) ?? throw new InvalidOperationException("no LyncConfigVault.sln above the test folder");
+        }
+
+        return folder;
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LyncConfigVault.Collect;
+using LyncConfigVault.Credentials;
 using LyncConfigVault.Model;
 using LyncConfigVault.Runs;
 using LyncConfigVault.Simulation;

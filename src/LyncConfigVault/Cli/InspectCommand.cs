@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Inspect;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Report;
-using LyncConfigVault.Unpack;
 using Spectre.Console;
 
 namespace LyncConfigVault.Cli;

@@ -36,13 +36,13 @@ internal sealed class RemoteCommand : Command
                 // The account never stays in the address (it would be in .git/config and in every message): it goes where lcv credential save puts one.
                 file ??= Path.Combine(vault.StateFolder, "credentials", remoteName + ".cred");
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-                Collect.CredentialStore.Save(file, account);
+                Credentials.CredentialStore.Save(file, account);
                 console.MarkupLineInterpolated($"The account in the address ({account.UserName}) is kept in {Path.GetFullPath(file)}, readable only by you; the remote is stored without it.");
             }
 
             if (file is not null)
             {
-                _ = Collect.CredentialStore.Load(file);   // refused now, in one line, rather than at every push
+                _ = Credentials.CredentialStore.Load(file);   // refused now, in one line, rather than at every push
                 vault.Git.Config.Set(RemotePusher.CredentialKey(remoteName), Path.GetFullPath(file), LibGit2Sharp.ConfigurationLevel.Local);
             }
 

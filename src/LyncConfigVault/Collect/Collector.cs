@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Collect;
 

@@ -1,3 +1,4 @@
+using LyncConfigVault.Credentials;
 using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Collect;

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Management.Automation.Remoting;
 using System.Management.Automation.Runspaces;
 using System.Security;
+using LyncConfigVault.Credentials;
 using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Collect;

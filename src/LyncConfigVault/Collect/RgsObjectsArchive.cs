@@ -41,7 +41,7 @@ internal static class RgsObjectsArchive
         entries.Add(("RgsImportExport/Agents.xml", Encoding.UTF8.GetBytes(EmptyObjs)));
         entries.Add(("RgsImportExport/Managers.xml", Encoding.UTF8.GetBytes(EmptyObjs)));
         entries.Add((Marker, Encoding.UTF8.GetBytes($"Collected by lcv as Get-CsRgs* objects from {task.Target}: audio prompts and music on hold are not in the objects.\n")));
-        File.WriteAllBytes(task.FileName, Unpack.ZipWriter.Write(now, entries));
+        File.WriteAllBytes(task.FileName, Formats.ZipWriter.Write(now, entries));
         return null;
     }
 

@@ -1,4 +1,5 @@
-using LyncConfigVault.Unpack.CliXml;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats.CliXml;
 
 namespace LyncConfigVault.Collect;
 
@@ -12,11 +13,6 @@ internal static class UserPolicyFile
 {
     public const string FileName = "CsUserPolicies.xml";
 
-    /// <summary>Get-CsUser properties kept: who, where, and each per-user assignment (empty: the site's or the global one applies).</summary>
-    public static bool Keeps(string property) =>
-        property is "SipAddress" or "RegistrarPool" or "DialPlan" or "EnterpriseVoiceEnabled"
-        || property.EndsWith("Policy", StringComparison.Ordinal);
-
     public static byte[] Write(IEnumerable<IReadOnlyDictionary<string, string>> users)
     {
         var values = new List<CliValue>();
@@ -24,7 +20,7 @@ internal static class UserPolicyFile
         {
             var row = new CliObject();
             row.TypeNames.AddRange(["Selected.Microsoft.Rtc.Management.ADConnect.Schema.OCSADUser", "System.Management.Automation.PSCustomObject", "System.Object"]);
-            foreach (var (name, value) in user.Where(p => Keeps(p.Key)).OrderBy(p => p.Key == "SipAddress" ? 0 : p.Key == "RegistrarPool" ? 1 : 2).ThenBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (name, value) in user.Where(p => UserPolicies.Kept(p.Key)).OrderBy(p => p.Key == "SipAddress" ? 0 : p.Key == "RegistrarPool" ? 1 : 2).ThenBy(p => p.Key, StringComparer.Ordinal))
             {
                 row.Members.Add(new(name, value.Length == 0 ? CliValue.Nil : new CliPrimitive("S", value)));
             }

@@ -73,7 +73,7 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
 
         foreach (var (pool, property, policy, users) in UserAssignments.From(source).Grants().OrderBy(g => g.Pool, StringComparer.Ordinal).ThenBy(g => g.Property, StringComparer.Ordinal).ThenBy(g => g.Policy, StringComparer.Ordinal))
         {
-            if (UserAssignments.PolicyNouns.TryGetValue(property, out var noun) && policy.StartsWith("Tag:", StringComparison.OrdinalIgnoreCase) && !names.GetValueOrDefault(noun, []).Contains(policy))
+            if (UserPolicies.Nouns.TryGetValue(property, out var noun) && policy.StartsWith("Tag:", StringComparison.OrdinalIgnoreCase) && !names.GetValueOrDefault(noun, []).Contains(policy))
             {
                 yield return new Finding("missing-reference", Normalize.Users.UserPolicyNormalizer.Noun, pool, $"{property} ({users:N0} {(users == 1 ? "user" : "users")})", $"{noun} {policy}");
             }

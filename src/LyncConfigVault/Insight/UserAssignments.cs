@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
@@ -14,13 +13,6 @@ namespace LyncConfigVault.Insight;
 /// </summary>
 internal sealed class UserAssignments
 {
-    /// <summary>The policies Get-CsUser shows per user, each under a property named as the policy's noun (VoicePolicy, DialPlan …).</summary>
-    public static FrozenSet<string> PolicyNouns { get; } = new[]
-    {
-        "VoicePolicy", "VoiceRoutingPolicy", "DialPlan", "ClientPolicy", "ConferencingPolicy", "ExternalAccessPolicy", "MobilityPolicy",
-        "LocationPolicy", "ArchivingPolicy", "PinPolicy", "PresencePolicy", "PersistentChatPolicy", "ClientVersionPolicy", "UserServicesPolicy",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
     private readonly List<(string Pool, string? Site, int Users, Dictionary<string, int> Granted)> _pools = [];
 
     public bool IsEmpty => _pools.Count == 0;

@@ -1,9 +1,9 @@
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Normalize.Layout;
 using LyncConfigVault.Restore;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Inspect;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using LyncConfigVault.Unpack;
+using LyncConfigVault.Formats;
 
 namespace LyncConfigVault.Inspect;
 

@@ -4,9 +4,9 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize.Layout;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Normalize;
 

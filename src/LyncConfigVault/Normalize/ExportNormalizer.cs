@@ -1,11 +1,11 @@
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
+using LyncConfigVault.Formats.CliXml;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize.Lis;
 using LyncConfigVault.Normalize.Rgs;
 using LyncConfigVault.Normalize.Users;
-using LyncConfigVault.Unpack;
-using LyncConfigVault.Unpack.CliXml;
 
 namespace LyncConfigVault.Normalize;
 

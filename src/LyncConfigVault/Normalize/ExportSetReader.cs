@@ -1,7 +1,7 @@
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize.Users;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Normalize;
 

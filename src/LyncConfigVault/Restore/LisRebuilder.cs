@@ -1,10 +1,10 @@
 using System.Text;
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Normalize.Lis;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Restore;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Xml;
+using LyncConfigVault.Formats;
+using LyncConfigVault.Formats.CliXml;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Normalize.Rgs;
-using LyncConfigVault.Unpack;
-using LyncConfigVault.Unpack.CliXml;
 
 namespace LyncConfigVault.Restore;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize.Rgs;
-using LyncConfigVault.Unpack;
 using LyncConfigVault.Vault;
 
 namespace LyncConfigVault.Restore;

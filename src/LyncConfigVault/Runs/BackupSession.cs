@@ -1,4 +1,5 @@
 using LyncConfigVault.Collect;
+using LyncConfigVault.Credentials;
 using LyncConfigVault.Model;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Vault;

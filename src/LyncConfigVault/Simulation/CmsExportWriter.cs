@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using LyncConfigVault.Unpack;
+using LyncConfigVault.Formats;
 
 namespace LyncConfigVault.Simulation;
 

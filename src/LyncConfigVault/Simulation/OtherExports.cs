@@ -62,7 +62,7 @@ internal sealed class OtherExports
     /// <summary>A stand-in for the persistent chat export (ASSUMPTION: its layout is not public): a room list and a day's messages.</summary>
     private static byte[] PersistentChat(int night, DateTimeOffset exportTime)
     {
-        return Unpack.ZipWriter.Write(exportTime, [
+        return Formats.ZipWriter.Write(exportTime, [
             ("Rooms.xml", System.Text.Encoding.UTF8.GetBytes("<Rooms><Room Name=\"Helpdesk\" /></Rooms>")),
             ("Content.xml", System.Text.Encoding.UTF8.GetBytes($"<Messages><Message Day=\"{night}\">Morning all</Message></Messages>")),
         ]);

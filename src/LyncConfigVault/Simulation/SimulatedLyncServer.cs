@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Reflection;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Restore;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Simulation;
 

@@ -1,4 +1,4 @@
-using LyncConfigVault.Collect;
+using LyncConfigVault.Credentials;
 
 namespace LyncConfigVault.Vault;
 

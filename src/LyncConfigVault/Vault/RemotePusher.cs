@@ -1,5 +1,5 @@
 using LibGit2Sharp;
-using LyncConfigVault.Collect;
+using LyncConfigVault.Credentials;
 using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Vault;

@@ -64,7 +64,7 @@ public sealed class CollectorTests : IDisposable
 
         Assert.True(outcome.Succeeded, outcome.Failure);
         var normalized = new LyncConfigVault.Normalize.ExportNormalizer(LyncConfigVault.Catalog.LyncCatalog.Default, TestData.Filter, LyncConfigVault.Simulation.SyntheticNights.ServerZone)
-            .Normalize(LyncConfigVault.Unpack.ExportArchive.Open(outcome.Task.FileName, LyncConfigVault.Unpack.ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
+            .Normalize(LyncConfigVault.Formats.ExportArchive.Open(outcome.Task.FileName, LyncConfigVault.Formats.ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
         Assert.Equal(LyncConfigVault.Model.ExportKind.Topology, normalized.Record.Kind);
         Assert.Contains(normalized.Objects, o => o.DisplayName == "Pool dubpool01.fabrikam.com");
         Assert.Contains(normalized.Objects, o => o.DisplayName == "Service ApplicationServer:rtmpool01.fabrikam.com");

@@ -1,9 +1,9 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Simulation;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Tests.Diff;
 

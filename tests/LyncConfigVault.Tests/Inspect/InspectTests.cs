@@ -2,8 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Simulation;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Tests.Inspect;
 

@@ -1,12 +1,12 @@
 using System.Text;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Restore;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Simulation.Lis;
 using LyncConfigVault.Tests.Diff;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Tests.Lis;
 

@@ -84,7 +84,7 @@ public sealed class CmsNormalizerTests
     public void A_service_scoped_trunk_is_named_after_its_gateway_through_the_topology()
     {
         var night = LyncConfigVault.Simulation.SyntheticNights.Generate(3, 1).Single();
-        var archive = LyncConfigVault.Unpack.ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, LyncConfigVault.Unpack.ArchiveLimits.Default);
+        var archive = LyncConfigVault.Formats.ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, LyncConfigVault.Formats.ArchiveLimits.Default);
 
         var objects = TestData.NormalizeCms(archive.Entry("DocItemSet.xml")!);
 

@@ -1,11 +1,11 @@
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Tests.Diff;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Tests.Normalize;
 

@@ -9,7 +9,7 @@ namespace LyncConfigVault.Tests.Publish;
 /// </summary>
 public sealed class DistributionTests : IDisposable
 {
-    private static readonly string Project = Path.Combine(RepositoryRoot(), "src", "LyncConfigVault");
+    private static readonly string Project = Path.Combine(TestData.RepositoryRoot(), "src", "LyncConfigVault");
 
     private readonly TempFolder _folder = new();
 
@@ -93,15 +93,4 @@ public sealed class DistributionTests : IDisposable
     }
 
     private static bool Contains(string file, ReadOnlySpan<byte> text) => File.ReadAllBytes(file).AsSpan().IndexOf(text) >= 0;
-
-    private static string RepositoryRoot()
-    {
-        var folder = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(folder, "LyncConfigVault.sln")))
-        {
-            folder = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(folder)) ?? throw new InvalidOperationException("no LyncConfigVault.sln above the test folder");
-        }
-
-        return folder;
-    }
 }

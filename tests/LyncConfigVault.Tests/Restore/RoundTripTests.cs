@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Simulation;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Tests.Restore;
 

@@ -1,12 +1,12 @@
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Collect;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Restore;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Tests.Diff;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Tests.Restore;
 

@@ -1,9 +1,9 @@
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Simulation.Rgs;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Tests.Rgs;
 

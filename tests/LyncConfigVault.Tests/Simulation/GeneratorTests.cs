@@ -1,9 +1,9 @@
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Simulation;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Tests.Simulation;
 

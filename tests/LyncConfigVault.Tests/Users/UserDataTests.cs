@@ -1,12 +1,12 @@
 using System.Text;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 using LyncConfigVault.Normalize.Users;
 using LyncConfigVault.Simulation;
 using LyncConfigVault.Simulation.Users;
 using LyncConfigVault.Tests.Diff;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Tests.Users;
 

@@ -103,7 +103,7 @@ public sealed class FastPathTests
     {
         var night = LyncConfigVault.Simulation.SyntheticNights.Generate(1, 1, objects).Single();
         var result = new LyncConfigVault.Normalize.ExportNormalizer(LyncCatalog.Default, TestData.Filter, LyncConfigVault.Simulation.SyntheticNights.ServerZone)
-            .Normalize(LyncConfigVault.Unpack.ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, LyncConfigVault.Unpack.ArchiveLimits.Default), night.ExportTime);
+            .Normalize(LyncConfigVault.Formats.ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, LyncConfigVault.Formats.ArchiveLimits.Default), night.ExportTime);
         return new Snapshot(result.Objects.ToDictionary(o => o.Path, StringComparer.Ordinal), [result.Record], result.Parts);
     }
 

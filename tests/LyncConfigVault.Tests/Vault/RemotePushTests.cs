@@ -27,7 +27,7 @@ public sealed class RemotePushTests
         using var fixture = new VaultFixture(nights: 2);
         Assert.Equal(0, fixture.Ingest(1).ExitCode);
         var credential = Path.Combine(fixture.Backups, "push.cred");
-        LyncConfigVault.Collect.CredentialStore.Save(credential, new LyncConfigVault.Collect.LyncCredential("svc-lcv", "S3cret-push!"));
+        LyncConfigVault.Credentials.CredentialStore.Save(credential, new LyncConfigVault.Credentials.LyncCredential("svc-lcv", "S3cret-push!"));
 
         var refused = fixture.Lcv("remote", "add", "origin", server.Url, "--credential-file", credential);
         var added = fixture.Lcv("remote", "add", "origin", server.Url, "--credential-file", credential, "--allow-unencrypted");
@@ -83,7 +83,7 @@ public sealed class RemotePushTests
     {
         using var fixture = new VaultFixture(nights: 1);
         var credential = Path.Combine(fixture.Backups, "push.cred");
-        LyncConfigVault.Collect.CredentialStore.Save(credential, new LyncConfigVault.Collect.LyncCredential("svc-lcv", "S3cret-push!"));
+        LyncConfigVault.Credentials.CredentialStore.Save(credential, new LyncConfigVault.Credentials.LyncCredential("svc-lcv", "S3cret-push!"));
         if (OperatingSystem.IsWindows())
         {
             return;   // DPAPI protects the file there, not its mode

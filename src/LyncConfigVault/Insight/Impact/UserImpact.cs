@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
 
@@ -17,7 +18,7 @@ internal static class UserImpact
             return;
         }
 
-        foreach (var change in changes.Changes.Where(c => UserAssignments.PolicyNouns.Contains(c.Noun)).OrderBy(c => c.DisplayName, StringComparer.Ordinal))
+        foreach (var change in changes.Changes.Where(c => UserPolicies.Nouns.Contains(c.Noun)).OrderBy(c => c.DisplayName, StringComparer.Ordinal))
         {
             var property = change.Noun;
             var identity = LyncIdentity.Parse(change.Kind == ObjectChangeKind.Renamed ? change.OldIdentity ?? change.Identity : change.Identity);

@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Normalize.Lis;
 

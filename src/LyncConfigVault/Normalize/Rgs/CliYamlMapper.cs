@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using LyncConfigVault.Model;
-using LyncConfigVault.Unpack.CliXml;
+using LyncConfigVault.Formats.CliXml;
 
 namespace LyncConfigVault.Normalize.Rgs;
 

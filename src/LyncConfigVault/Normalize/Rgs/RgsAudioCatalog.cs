@@ -1,8 +1,8 @@
 using System.Globalization;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
+using LyncConfigVault.Formats.CliXml;
 using LyncConfigVault.Model;
-using LyncConfigVault.Unpack;
-using LyncConfigVault.Unpack.CliXml;
 
 namespace LyncConfigVault.Normalize.Rgs;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats;
+using LyncConfigVault.Formats.CliXml;
 using LyncConfigVault.Model;
-using LyncConfigVault.Unpack;
-using LyncConfigVault.Unpack.CliXml;
 
 namespace LyncConfigVault.Normalize.Rgs;
 

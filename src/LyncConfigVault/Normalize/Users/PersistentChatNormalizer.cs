@@ -1,6 +1,6 @@
 using System.Globalization;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Normalize.Users;
 

@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Normalize.Users;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using LyncConfigVault.Collect;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Formats.CliXml;
 using LyncConfigVault.Model;
-using LyncConfigVault.Unpack.CliXml;
 
 namespace LyncConfigVault.Normalize.Users;
 
@@ -33,7 +33,7 @@ internal sealed class UserPolicyNormalizer(PersonalDataPolicy policy)
             var pool = user.Text("RegistrarPool") is { Length: > 0 } registrar ? registrar : "(no pool)";
             var entry = new YMap().Add(UserKey, policy.Personal("user", "sip:" + address.Replace("sip:", "", StringComparison.OrdinalIgnoreCase)));
             foreach (var (name, value) in user.Properties.Concat(user.Members)
-                .Where(p => p.Key != "SipAddress" && p.Key != "RegistrarPool" && UserPolicyFile.Keeps(p.Key))
+                .Where(p => p.Key != "SipAddress" && p.Key != "RegistrarPool" && UserPolicies.Kept(p.Key))
                 .OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 if (Text(value) is { Length: > 0 } text)

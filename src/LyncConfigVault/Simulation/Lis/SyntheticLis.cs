@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Simulation.Rgs;
-using LyncConfigVault.Unpack;
 
 namespace LyncConfigVault.Simulation.Lis;
 

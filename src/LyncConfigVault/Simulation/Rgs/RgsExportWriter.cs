@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using LyncConfigVault.Unpack;
-using LyncConfigVault.Unpack.CliXml;
+using LyncConfigVault.Formats;
+using LyncConfigVault.Formats.CliXml;
 
 namespace LyncConfigVault.Simulation.Rgs;
 

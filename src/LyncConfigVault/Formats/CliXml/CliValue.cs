@@ -1,4 +1,4 @@
-namespace LyncConfigVault.Unpack.CliXml;
+namespace LyncConfigVault.Formats.CliXml;
 
 /// <summary>
 /// One value of a PowerShell CliXml document (the Export-Clixml format, [MS-PSRP] §2.2.5): null, a

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using LyncConfigVault.Model;
 
-namespace LyncConfigVault.Unpack.CliXml;
+namespace LyncConfigVault.Formats.CliXml;
 
 /// <summary>
 /// Reads a CliXml document into <see cref="CliValue"/> trees, one per top-level value. RefIds are

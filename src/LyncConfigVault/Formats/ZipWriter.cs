@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace LyncConfigVault.Unpack;
+namespace LyncConfigVault.Formats;
 
 /// <summary>Writes an export archive: the entries in the order given, each stamped with the export's time.</summary>
 internal static class ZipWriter

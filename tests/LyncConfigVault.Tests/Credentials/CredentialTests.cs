@@ -1,7 +1,7 @@
-using LyncConfigVault.Collect;
+using LyncConfigVault.Credentials;
 using LyncConfigVault.Model;
 
-namespace LyncConfigVault.Tests.Collect;
+namespace LyncConfigVault.Tests.Credentials;
 
 public sealed class CredentialTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace LyncConfigVault.Unpack;
+namespace LyncConfigVault.Formats;
 
 /// <summary>A ZIP entry's decompressing stream that closes its archive with it.</summary>
 internal sealed class EntryStream(ZipArchive zip, ZipArchiveEntry entry) : Stream

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LyncConfigVault.Unpack.CliXml;
+namespace LyncConfigVault.Formats.CliXml;
 
 /// <summary>The _xHHHH_ escaping CliXml uses for characters XML cannot carry, and for a literal "_x" that would look like one.</summary>
 internal static partial class CliXmlEscaping

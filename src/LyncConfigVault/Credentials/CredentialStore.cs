@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LyncConfigVault.Model;
 
-namespace LyncConfigVault.Collect;
+namespace LyncConfigVault.Credentials;
 
 /// <summary>
 /// Credentials for remote collection, from a file protected for the current user (DPAPI on Windows;

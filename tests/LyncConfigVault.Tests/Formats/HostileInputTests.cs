@@ -1,8 +1,8 @@
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 using LyncConfigVault.Simulation;
-using LyncConfigVault.Unpack;
 
-namespace LyncConfigVault.Tests.Unpack;
+namespace LyncConfigVault.Tests.Formats;
 
 public sealed class HostileInputTests
 {

@@ -2,7 +2,7 @@ using System.Xml;
 using System.Xml.Linq;
 using LyncConfigVault.Model;
 
-namespace LyncConfigVault.Unpack;
+namespace LyncConfigVault.Formats;
 
 /// <summary>
 /// XML reading with no DTD, no external entity, a size bound and bounded structure (<see cref="BoundedXmlReader"/>):

@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 
-namespace LyncConfigVault.Unpack;
+namespace LyncConfigVault.Formats;
 
 /// <summary>
 /// One export file opened safely: a ZIP whose entries passed the limits and the path checks, or a

@@ -1,4 +1,4 @@
-namespace LyncConfigVault.Unpack;
+namespace LyncConfigVault.Formats;
 
 /// <summary>
 /// How much an export archive may hold before lcv refuses it as damaged or hostile. A 20,000-object

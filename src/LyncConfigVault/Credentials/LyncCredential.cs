@@ -1,4 +1,4 @@
-namespace LyncConfigVault.Collect;
+namespace LyncConfigVault.Credentials;
 
 /// <summary>An account for a remote pool. The password never reaches a log, a commit, a report or an exception message.</summary>
 internal sealed class LyncCredential(string userName, string password)

@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace LyncConfigVault.Unpack.CliXml;
+namespace LyncConfigVault.Formats.CliXml;
 
 /// <summary>
 /// Writes values as Export-Clixml does: numbered RefIds, a &lt;TNRef&gt; for type names written before,

@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace LyncConfigVault.Unpack;
+namespace LyncConfigVault.Formats;
 
 /// <summary>
 /// An XmlReader that refuses structure no Lync export has, before any code walks it: nesting deeper than
