@@ -2,7 +2,7 @@ namespace LyncConfigVault.Vault;
 
 /// <summary>
 /// Says in Lync terms what a new snapshot changed, property by property, for its commit message.
-/// The diff stage implements it; the vault only asks, so storing never depends on a later stage.
+/// The run stage hands in the Report stage's CommitDescriber; the vault only asks, so storing never depends on a later stage.
 /// </summary>
 internal interface IChangeDescriber
 {
