@@ -21,7 +21,7 @@ internal sealed class ConsoleRunWatcher(IAnsiConsole console) : IBackupWatcher, 
     {
         if (result.Stored is { } stored)
         {
-            RunReporter.Print(console, "Snapshot", stored, listObjects: true);
+            Stored("Snapshot", stored, listObjects: true);
         }
 
         foreach (var line in result.NotCollected)

@@ -40,7 +40,7 @@ internal sealed class BackupJob(VaultRepository vault, LyncCatalog catalog, IBac
 
     private BackupSession Open(BackupSettings settings)
     {
-        var simulated = settings.Simulated is { } s ? (SimulatedNight(), s.Faults, s.Version, s.Remote) : ((SyntheticNight, IReadOnlyList<SimulatedFault>, Model.LyncVersion, bool)?)null;
+        var simulated = settings.Simulated is { } deployment ? (deployment, SimulatedNight()) : ((SimulatedDeployment, SyntheticNight)?)null;
         return BackupSession.Open(settings.HostKind, settings.Modules, settings.Remote, settings.Credential, settings.Share, simulated, settings.Exports, settings.Timeout, watcher.Progress);
     }
 

@@ -32,12 +32,12 @@ internal sealed class BackupSession : IDisposable
     /// <summary>Why the pools could not be listed (a failed export of its own), or null.</summary>
     public string? PoolFailure { get; }
 
-    /// <param name="simulated">With --simulate: the night the simulated server serves, its product and whether it is reached "remotely".</param>
+    /// <param name="simulated">With --simulate: the simulated deployment (its product, faults, whether it is reached "remotely") and the night it serves.</param>
     public static BackupSession Open(string hostKind, IReadOnlyList<string> modules, Uri? remote, LyncCredential? credential, string? share,
-        (SyntheticNight Night, IReadOnlyList<SimulatedFault> Faults, LyncVersion Version, bool Remote)? simulated, IReadOnlyList<string> exports, TimeSpan timeout, Action<string> progress)
+        (SimulatedDeployment Deployment, SyntheticNight Night)? simulated, IReadOnlyList<string> exports, TimeSpan timeout, Action<string> progress)
     {
         var server = simulated is { } s
-            ? SimulatedLyncServer.Create(Path.Combine(Path.GetTempPath(), $"lcv-simulated-lync-{Guid.NewGuid():N}"), s.Night, s.Faults, s.Version, s.Remote, share)
+            ? SimulatedLyncServer.Create(Path.Combine(Path.GetTempPath(), $"lcv-simulated-lync-{Guid.NewGuid():N}"), s.Night, s.Deployment.Faults, s.Deployment.Version, s.Deployment.Remote, share)
             : null;
         PowerShellHost? host = null;
         try
@@ -54,7 +54,7 @@ internal sealed class BackupSession : IDisposable
 
             progress("Asking the deployment its version (Get-CsServerVersion) and pools (Get-CsService)");
             var (version, product) = CollectionSite.Detect(host, timeout);
-            var site = new CollectionSite(version, product, remote is not null || simulated?.Remote == true, share);
+            var site = new CollectionSite(version, product, remote is not null || simulated?.Deployment.Remote == true, share);
             var (pools, failure) = DeploymentPools.Discover(host, timeout, exports.Contains("rgs"), exports.Contains("users"), exports.Contains("persistentchat"));
             return new BackupSession(host, server, site, pools, failure);
         }
