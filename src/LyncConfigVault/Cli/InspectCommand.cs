@@ -77,7 +77,7 @@ internal sealed class InspectCommand : Command
         var name = Path.GetFileName(inspection.File);
         if (inspection.Cms is not { } cms)
         {
-            console.MarkupLineInterpolated($"[bold]{name}[/]: {ExportKindNames.Cmdlet(inspection.Kind)}, {inspection.Objects:N0} objects.");
+            console.MarkupLineInterpolated($"[bold]{name}[/]: {ExportKinds.Of(inspection.Kind).WrittenBy}, {inspection.Objects:N0} objects.");
             return;
         }
 

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using LyncConfigVault.Model;
-using LyncConfigVault.Normalize;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 
@@ -30,43 +27,19 @@ internal sealed class NotifyCommand : Command
         var add = new Command("add", "Add a notifier") { vault, kind, to, smtp, from, startTls, url, format, command, events, timeout };
         add.SetAction(parse =>
         {
-            var entry = new YMap().Add("kind", parse.GetValue(kind)!);
-            void Text(string key, string? value)
+            var entry = new NewNotifier(parse.GetValue(kind)!)
             {
-                if (value is not null)
-                {
-                    entry.Add(key, value);
-                }
-            }
-
-            Text("url", parse.GetValue(url));
-            Text("command", parse.GetValue(command));
-            Text("smtp", parse.GetValue(smtp));
-            Text("from", parse.GetValue(from));
-            if (parse.GetValue(startTls))
-            {
-                entry.Add("starttls", "true");
-            }
-
-            if (parse.GetValue(to) is { Length: > 0 } recipients)
-            {
-                entry.Add("to", List(recipients));
-            }
-
-            Text("format", parse.GetValue(format));
-            if (parse.GetValue(events) is { Length: > 0 } wanted)
-            {
-                entry.Add("events", List(wanted));
-            }
-
-            Text("timeoutSeconds", parse.GetValue(timeout)?.ToString(CultureInfo.InvariantCulture));
+                Url = parse.GetValue(url), Command = parse.GetValue(command), Smtp = parse.GetValue(smtp), From = parse.GetValue(from), StartTls = parse.GetValue(startTls),
+                To = parse.GetValue(to) ?? [], Format = parse.GetValue(format), Events = parse.GetValue(events) ?? [], TimeoutSeconds = parse.GetValue(timeout),
+            }.Entry();
             using var repository = VaultRepository.Open(parse.GetValue(vault)!, clock);
-            var count = Change(console, repository, "notify add", list => list.Items.Add(entry), $"lcv: notify {entry.Text("kind")} added", entry);
-            console.MarkupLineInterpolated($"Added notifier {count}: {Describe(entry)}.");
+            var number = NotifierList.Add(repository, entry, RunReporter.Warning(console));
+            console.MarkupLineInterpolated($"Added notifier {number}: {NotifierList.Describe(entry)}.");
             if (entry.Text("url") is { } kept && kept.StartsWith(SecretStore.Prefix, StringComparison.Ordinal))
             {
                 console.MarkupLineInterpolated($"The webhook's address (its token) is kept in {Path.Combine(repository.StateFolder, "secrets")}, never committed or pushed; a clone of the vault needs it added again.");
             }
+
             return ExitCodes.Ok;
         });
 
@@ -77,8 +50,7 @@ internal sealed class NotifyCommand : Command
             var number = 0;
             foreach (var notifier in repository.Config.Notify)
             {
-                var target = notifier.Kind == "webhook" ? Shown(repository, notifier.Target) : notifier.Target;
-                console.MarkupLineInterpolated($"{++number}  {notifier.Kind}  {target}  events: {string.Join(", ", notifier.Events)}{(notifier.To.Count > 0 ? "  to: " + string.Join(", ", notifier.To) : "")}");
+                console.MarkupLineInterpolated($"{++number}  {notifier.Kind}  {NotifierList.Shown(repository, notifier)}  events: {string.Join(", ", notifier.Events)}{(notifier.To.Count > 0 ? "  to: " + string.Join(", ", notifier.To) : "")}");
             }
 
             if (number == 0)
@@ -94,77 +66,13 @@ internal sealed class NotifyCommand : Command
         remove.SetAction(parse =>
         {
             using var repository = VaultRepository.Open(parse.GetValue(vault)!, clock);
-            var number = parse.GetValue(which);
-            Change(console, repository, "notify remove", list =>
-            {
-                if (number < 1 || number > list.Items.Count)
-                {
-                    throw new LcvException($"The vault has no notifier {number}; lcv notify list numbers the {list.Items.Count} it has.");
-                }
-
-                list.Items.RemoveAt(number - 1);
-            }, $"lcv: notify entry {number} removed");
-            console.MarkupLineInterpolated($"Removed notifier {number}.");
+            NotifierList.Remove(repository, parse.GetValue(which), RunReporter.Warning(console));
+            console.MarkupLineInterpolated($"Removed notifier {parse.GetValue(which)}.");
             return ExitCodes.Ok;
         });
 
         Subcommands.Add(add);
         Subcommands.Add(list);
         Subcommands.Add(remove);
-    }
-
-    // A webhook's address is its password: its host is shown, never its path.
-    private static string Shown(VaultRepository vault, string target)
-    {
-        try
-        {
-            return target.StartsWith(SecretStore.Prefix, StringComparison.Ordinal)
-                ? $"{target} ({SecretStore.Shown(SecretStore.Resolve(vault.StateFolder, target))})"
-                : SecretStore.Shown(target);
-        }
-        catch (LcvException)
-        {
-            return $"{target} (not on this machine)";
-        }
-    }
-
-    private static YSeq List(IEnumerable<string> values) =>
-        new(CommonOptions.CommaList(values).Select(v => (YNode)new YScalar(v)));
-
-    private static string Describe(YMap entry) =>
-        string.Join(", ", entry.Entries.Where(e => e.Key != "kind").Select(e => $"{e.Key} {(e.Value is YSeq s ? string.Join(" ", s.Items) : e.Value)}"));
-
-    /// <summary>
-    /// Edits the notify list, checks the whole file as a run would read it, keeps its comments, and commits it:
-    /// a run of its own, under the lock, refused when the vault holds edits nobody committed.
-    /// </summary>
-    /// <param name="added">The entry the command adds: a webhook's address in it goes to the secret store.</param>
-    private static int Change(IAnsiConsole console, VaultRepository vault, string command, Action<YSeq> edit, string message, YMap? added = null) =>
-        RunScope.Run(vault, command, [], RunReporter.Warning(console), run => Change(run, edit, message, added));
-
-    private static int Change(RunScope run, Action<YSeq> edit, string message, YMap? added)
-    {
-        var vault = run.Vault;
-        var path = Path.Combine(vault.Root, VaultLayout.ConfigFile);
-        var text = File.ReadAllText(path);
-        var settings = YamlText.Read(text, path);
-        if (settings["notify"] is not YSeq notify)
-        {
-            notify = new YSeq();
-            settings.Set("notify", notify);
-        }
-
-        edit(notify);
-        var header = string.Concat(text.Split('\n').TakeWhile(l => l.StartsWith('#')).Select(l => l + "\n"));
-        VaultConfig.Parse(header + YamlText.Write(settings), VaultLayout.ConfigFile);   // one clear line about the entry, and the vault unchanged
-        if (added?.Text("kind") == "webhook" && added.Text("url") is { } address && NotifierSettings.IsWebhookUrl(address))
-        {
-            added.Set("url", new YScalar(SecretStore.Save(vault.StateFolder, "webhook", address)));   // only once the entry is known to be good
-        }
-
-        var updated = header + YamlText.Write(settings);
-
-        run.CommitSettings(VaultLayout.ConfigFile, updated, message);
-        return notify.Items.Count;
     }
 }

@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Collect;
@@ -10,9 +11,11 @@ namespace LyncConfigVault.Collect;
 /// </summary>
 internal static class ExportPlan
 {
-    public static readonly IReadOnlyList<string> Default = ["cms", "topology", "rgs", "lis"];
+    public static readonly IReadOnlyList<string> Default = ExportKinds.All.Where(e => e.Default).Select(e => e.Name).ToList();
 
-    public static readonly IReadOnlyList<string> Known = ["cms", "topology", "rgs", "lis", "users", "userpolicies", "persistentchat"];
+    public static readonly IReadOnlyList<string> Known = ExportKinds.All.Select(e => e.Name).ToList();
+
+    private static readonly string PersistentChatName = ExportKinds.Of(ExportKind.PersistentChat).Name;
 
     private const string RgsObjectsHow = "Get-CsRgsWorkflow, -Queue, -AgentGroup, -HoursOfBusiness, -HolidaySet, -Configuration (objects: audio prompts are not collected this way)";
 
@@ -39,21 +42,21 @@ internal static class ExportPlan
         var plan = new List<PlannedExport>();
         foreach (var name in names)
         {
-            plan.AddRange(name switch
+            plan.AddRange(ExportKinds.Named(name)!.Kind switch
             {
-                "cms" => [new PlannedExport(name, "*", ExportTask.Cms(folder, asBytes: site.Remote), site.Remote ? "Export-CsConfiguration -AsBytes" : "Export-CsConfiguration -FileName")],
-                "topology" => [new PlannedExport(name, "*", ExportTask.Topology(folder), "Get-CsTopology -AsXml")],
-                "lis" => [new PlannedExport(name, "*", ExportTask.Lis(folder, asBytes: site.Remote), site.Remote ? "Export-CsLisConfiguration -AsBytes" : "Export-CsLisConfiguration -FileName")],
-                "rgs" => pools.ApplicationServer.Where(Wanted).Select(pool =>
+                ExportKind.Cms => [new PlannedExport(name, "*", ExportTask.Cms(folder, asBytes: site.Remote), site.Remote ? "Export-CsConfiguration -AsBytes" : "Export-CsConfiguration -FileName")],
+                ExportKind.Topology => [new PlannedExport(name, "*", ExportTask.Topology(folder), "Get-CsTopology -AsXml")],
+                ExportKind.Lis => [new PlannedExport(name, "*", ExportTask.Lis(folder, asBytes: site.Remote), site.Remote ? "Export-CsLisConfiguration -AsBytes" : "Export-CsLisConfiguration -FileName")],
+                ExportKind.Rgs => pools.ApplicationServer.Where(Wanted).Select(pool =>
                     site.Version == LyncVersion.Lync2010 ? new PlannedExport(name, pool, ExportTask.RgsObjects(folder, pool), $"{product} has no Export-CsRgsConfiguration: {RgsObjectsHow}")
                     : files is null ? new PlannedExport(name, pool, ExportTask.RgsObjects(folder, pool), $"remote session, no --share: {RgsObjectsHow}")
                     : new PlannedExport(name, pool, ExportTask.Rgs(files, pool), $"Export-CsRgsConfiguration -FileName{(site.Remote ? " on the share" : "")}")),
-                "users" => site.Version == LyncVersion.Lync2010
+                ExportKind.UserData => site.Version == LyncVersion.Lync2010
                     ? [PlannedExport.Skipped(name, "*", $"{product} has no Export-CsUserData: its user data is exported with DBImpExp.exe")]
                     : pools.UserServer.Where(Wanted).Select(pool => files is null
                         ? PlannedExport.Skipped(name, pool, "Export-CsUserData writes only on the Front End's disk through a remote session: give --share")
                         : new PlannedExport(name, pool, ExportTask.Users(files, pool), $"Export-CsUserData -FileName{(site.Remote ? " on the share" : "")}")),
-                "userpolicies" => [new PlannedExport(name, "*", ExportTask.UserPolicies(folder), "Get-CsUser (objects)")],
+                ExportKind.UserPolicies => [new PlannedExport(name, "*", ExportTask.UserPolicies(folder), "Get-CsUser (objects)")],
                 _ => [PersistentChat(folder, files, site, pools)],
             });
         }
@@ -62,8 +65,8 @@ internal static class ExportPlan
     }
 
     private static PlannedExport PersistentChat(string folder, string? files, CollectionSite site, DeploymentPools pools) =>
-        site.Version == LyncVersion.Lync2010 ? PlannedExport.Skipped("persistentchat", "*", $"{site.Version.ProductName()} has Group Chat, not Persistent Chat")
-        : pools.PersistentChatDatabase is not { } database ? PlannedExport.Skipped("persistentchat", "*", "the topology has no Persistent Chat store")
-        : files is null ? PlannedExport.Skipped("persistentchat", "*", "Export-CsPersistentChatData writes only on the Front End's disk through a remote session: give --share")
-        : new PlannedExport("persistentchat", "*", ExportTask.PersistentChat(files, database), $"Export-CsPersistentChatData -DBInstance {database} -FileName{(files == folder ? "" : " on the share")}");
+        site.Version == LyncVersion.Lync2010 ? PlannedExport.Skipped(PersistentChatName, "*", $"{site.Version.ProductName()} has Group Chat, not Persistent Chat")
+        : pools.PersistentChatDatabase is not { } database ? PlannedExport.Skipped(PersistentChatName, "*", "the topology has no Persistent Chat store")
+        : files is null ? PlannedExport.Skipped(PersistentChatName, "*", "Export-CsPersistentChatData writes only on the Front End's disk through a remote session: give --share")
+        : new PlannedExport(PersistentChatName, "*", ExportTask.PersistentChat(files, database), $"Export-CsPersistentChatData -DBInstance {database} -FileName{(files == folder ? "" : " on the share")}");
 }

@@ -134,5 +134,5 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath, T
     public void Dispose() => _vault?.Dispose();
 
     private static string Kinds(ExportObjectSource source) =>
-        string.Join(" and ", source.Snapshot.Exports.Select(e => ExportKindNames.Cmdlet(e.Kind)));
+        string.Join(" and ", source.Snapshot.Exports.Select(e => ExportKinds.Of(e.Kind).WrittenBy));
 }

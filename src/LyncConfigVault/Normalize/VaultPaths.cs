@@ -28,16 +28,8 @@ internal static class VaultPaths
     public const int MaxPathChars = 400;
 
     /// <summary>The vault part an export replaces: cms, topology, lis, rgs/&lt;pool&gt;, users/&lt;pool&gt; …</summary>
-    public static string PartOf(ExportKind kind, string? pool) => kind switch
-    {
-        ExportKind.Cms => "cms",
-        ExportKind.Topology => "topology",
-        ExportKind.Lis => "lis",
-        ExportKind.Rgs => $"rgs/{Segment(pool ?? "")}",
-        ExportKind.UserData => $"users/{Segment(pool ?? "")}",
-        ExportKind.PersistentChat => Users.PersistentChatNormalizer.Part,
-        _ => Users.UserPolicyNormalizer.Part,
-    };
+    public static string PartOf(ExportKind kind, string? pool) =>
+        ExportKinds.Of(kind) is var export && export.PerPool ? $"{export.Part}/{Segment(pool ?? "")}" : export.Part;
 
     public static string For(CatalogEntry entry, LyncIdentity identity)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Restore;
 
@@ -30,7 +32,7 @@ internal static class RestoreScript
         {
             script.Append(CultureInfo.InvariantCulture, $"\n# {step++}. {Comment(export.Comment)}\n");
             script.Append(export.ImportCommand).Append('\n');
-            if (export.Part == "cms")
+            if (export.Part == ExportKinds.Of(ExportKind.Cms).Part)
             {
                 script.Append("# If the topology changed, publish it to the servers: Enable-CsTopology\n");
             }

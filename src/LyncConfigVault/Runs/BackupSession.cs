@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Collect;
 using LyncConfigVault.Credentials;
 using LyncConfigVault.Model;
@@ -55,7 +56,7 @@ internal sealed class BackupSession : IDisposable
             progress("Asking the deployment its version (Get-CsServerVersion) and pools (Get-CsService)");
             var (version, product) = CollectionSite.Detect(host, timeout);
             var site = new CollectionSite(version, product, remote is not null || simulated?.Deployment.Remote == true, share);
-            var (pools, failure) = DeploymentPools.Discover(host, timeout, exports.Contains("rgs"), exports.Contains("users"), exports.Contains("persistentchat"));
+            var (pools, failure) = DeploymentPools.Discover(host, timeout, Asked(exports, ExportKind.Rgs), Asked(exports, ExportKind.UserData), Asked(exports, ExportKind.PersistentChat));
             return new BackupSession(host, server, site, pools, failure);
         }
         catch
@@ -85,4 +86,6 @@ internal sealed class BackupSession : IDisposable
             Directory.Delete(server.Folder, recursive: true);
         }
     }
+
+    private static bool Asked(IReadOnlyList<string> exports, ExportKind kind) => exports.Contains(ExportKinds.Of(kind).Name);
 }

@@ -1,3 +1,5 @@
+using LyncConfigVault.Catalog;
+
 namespace LyncConfigVault.Vault;
 
 /// <summary>Where things live in a vault. State that is not history (lock, run log, caches) stays inside .git.</summary>
@@ -9,12 +11,12 @@ internal static class VaultLayout
     public const string Branch = "refs/heads/main";
 
     /// <summary>The top-level folders an export owns; a run replaces the ones it read and carries the rest forward.</summary>
-    public static readonly IReadOnlyList<string> Parts = ["cms", "topology", "rgs", "lis", "users"];
+    public static readonly IReadOnlyList<string> Parts = ExportKinds.Folders;
 
     public static string StateFolder(string gitDirectory) => Path.Combine(gitDirectory, "lcv");
 
     /// <summary>Parts that hold one folder per pool (one export per pool): rgs/&lt;pool&gt;, users/&lt;pool&gt;.</summary>
-    public static readonly IReadOnlyList<string> PerPoolParts = ["rgs", "users"];
+    public static readonly IReadOnlyList<string> PerPoolParts = ExportKinds.PerPoolFolders;
 
     /// <summary>The parts a tree holds, per pool where exports are per pool: cms, topology, rgs/pool01 …</summary>
     public static List<string> PartsIn(LibGit2Sharp.Tree root)

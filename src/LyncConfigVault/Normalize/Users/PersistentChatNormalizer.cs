@@ -1,4 +1,5 @@
 using System.Globalization;
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 
@@ -12,7 +13,7 @@ namespace LyncConfigVault.Normalize.Users;
 internal sealed class PersistentChatNormalizer(PersonalDataPolicy policy)
 {
     public const string Noun = "PersistentChatData";
-    public const string Part = "users/persistent-chat";
+    public static readonly string Part = ExportKinds.Of(ExportKind.PersistentChat).Part;
 
     /// <summary>Known by the file name lcv gives it (the content has no documented mark).</summary>
     public static bool IsPersistentChat(ExportArchive archive) =>

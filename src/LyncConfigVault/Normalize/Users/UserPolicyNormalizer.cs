@@ -15,7 +15,7 @@ namespace LyncConfigVault.Normalize.Users;
 internal sealed class UserPolicyNormalizer(PersonalDataPolicy policy)
 {
     public const string Noun = "UserPolicyAssignments";
-    public const string Part = "users/policy-assignments";
+    public static readonly string Part = ExportKinds.Of(ExportKind.UserPolicies).Part;
     public const string UsersKey = "Users";
     public const string UserKey = "User";
     public const string CountsKey = "Counts";
