@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using LyncConfigVault.Formats;
+using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Inspect;
 
@@ -13,6 +14,18 @@ namespace LyncConfigVault.Inspect;
 internal static class StructureSkeleton
 {
     private static readonly HashSet<string> SchemaVocabulary = ["ScopeClass", "ElementName", "Namespace", "Class"];
+
+    /// <summary>Writes the structure of <paramref name="file"/>'s DocItemSet.xml to <paramref name="output"/>.</summary>
+    public static void Write(string file, string output)
+    {
+        var archive = ExportArchive.Open(file, ArchiveLimits.Default);
+        var entry = archive.DocItemSetEntry();
+        var bytes = (entry is null ? null : archive.Entry(entry))
+            ?? throw LcvException.BadExport(file, "holds no DocItemSet.xml: --skeleton describes Export-CsConfiguration archives.");
+        var document = Of(bytes, file, entry!);
+        using var writer = System.Xml.XmlWriter.Create(output, new System.Xml.XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
+        document.Save(writer);
+    }
 
     public static XDocument Of(byte[] xml, string file, string entry)
     {
