@@ -1,4 +1,4 @@
-namespace LyncConfigVault.Report;
+namespace LyncConfigVault.Runs;
 
 /// <summary>The nightly job as the templates render it (Windows Task Scheduler XML, a systemd service and timer).</summary>
 /// <param name="Today">The day the task is written (the machine's local date): it first runs the day after.</param>

@@ -2,8 +2,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Fluid;
 using LyncConfigVault.Model;
+using LyncConfigVault.Report;
 
-namespace LyncConfigVault.Report;
+namespace LyncConfigVault.Runs;
 
 /// <summary>
 /// Renders the nightly job from templates/: a Task Scheduler definition (UTF-16, as schtasks /Create /XML
