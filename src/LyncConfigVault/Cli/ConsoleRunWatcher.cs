@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace LyncConfigVault.Cli;
 
 /// <summary>A run's news as the admin at the terminal reads it, line by line as the run goes.</summary>
-internal sealed class ConsoleRunWatcher(IAnsiConsole console) : IBackupWatcher, IBackfillWatcher
+internal sealed class ConsoleRunWatcher(IAnsiConsole console) : IBackupWatcher, IBackfillWatcher, IDemoWatcher
 {
     public void Progress(string line) => console.MarkupLineInterpolated($"[grey]{line}[/]");
 
@@ -43,4 +43,12 @@ internal sealed class ConsoleRunWatcher(IAnsiConsole console) : IBackupWatcher, 
 
     public void Finished(BackfillSummary summary) =>
         console.MarkupLineInterpolated($"Backfill: {summary.Stored} of {summary.Total} backups stored, {summary.Skipped} skipped, {summary.Failures.Count} not readable.");
+
+    public void Created(string vaultRoot)
+    {
+        console.MarkupLineInterpolated($"Created the vault {vaultRoot}");
+        console.WriteLine();
+    }
+
+    public void NothingChanged() => console.MarkupLine("    [grey](nobody changed anything: the export differs only in signatures, order and formatting)[/]");
 }

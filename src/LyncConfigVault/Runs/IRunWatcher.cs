@@ -38,3 +38,12 @@ internal interface IBackfillWatcher : IRunWatcher
 
     void Finished(BackfillSummary summary);
 }
+
+/// <summary>The demo's own news: the vault it made, and each night nobody changed anything.</summary>
+internal interface IDemoWatcher : IRunWatcher
+{
+    void Created(string vaultRoot);
+
+    /// <summary>A night whose export differs from the one before only in signatures, order and formatting.</summary>
+    void NothingChanged();
+}
