@@ -1,10 +1,10 @@
 using System.CommandLine;
-using LyncConfigVault.Model;
 using LyncConfigVault.Vault;
 using Spectre.Console;
 
 namespace LyncConfigVault.Cli;
 
+/// <summary>lcv remote add, list and remove: the copies every run pushes its snapshot and the baselines to.</summary>
 internal sealed class RemoteCommand : Command
 {
     public RemoteCommand(IAnsiConsole console, TimeProvider clock) : base("remote", "Copies of the vault elsewhere: every run pushes its snapshot and the baselines to each")
@@ -19,39 +19,11 @@ internal sealed class RemoteCommand : Command
         {
             using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
             var remoteName = parse.GetValue(name)!;
-            if (vault.Git.Network.Remotes[remoteName] is not null)
+            if (VaultRemotes.Add(vault, remoteName, parse.GetValue(url)!, parse.GetValue(credentialFile), parse.GetValue(allowUnencrypted)) is { } saved)
             {
-                throw new LcvException($"The vault already has a remote named {remoteName}; remove it first, or choose another name.");
+                console.MarkupLineInterpolated($"The account in the address ({saved.UserName}) is kept in {saved.File}, readable only by you; the remote is stored without it.");
             }
 
-            var (address, account) = RemoteAddress.WithoutAccount(parse.GetValue(url)!);
-            var file = parse.GetValue(credentialFile);
-            if ((file is not null || account is not null) && RemoteAddress.IsUnencrypted(address) && !parse.GetValue(allowUnencrypted))
-            {
-                throw RemotePusher.Unencrypted(remoteName);
-            }
-
-            if (account is not null)
-            {
-                // The account never stays in the address (it would be in .git/config and in every message): it goes where lcv credential save puts one.
-                file ??= Path.Combine(vault.StateFolder, "credentials", remoteName + ".cred");
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-                Credentials.CredentialStore.Save(file, account);
-                console.MarkupLineInterpolated($"The account in the address ({account.UserName}) is kept in {Path.GetFullPath(file)}, readable only by you; the remote is stored without it.");
-            }
-
-            if (file is not null)
-            {
-                _ = Credentials.CredentialStore.Load(file);   // refused now, in one line, rather than at every push
-                vault.Git.Config.Set(RemotePusher.CredentialKey(remoteName), Path.GetFullPath(file), LibGit2Sharp.ConfigurationLevel.Local);
-            }
-
-            if (parse.GetValue(allowUnencrypted))
-            {
-                vault.Git.Config.Set(RemotePusher.UnencryptedKey(remoteName), true, LibGit2Sharp.ConfigurationLevel.Local);
-            }
-
-            vault.Git.Network.Remotes.Add(remoteName, address);
             console.MarkupLineInterpolated($"Added the remote {remoteName}.");
             return PushReporter.Print(console, RemotePusher.PushAll(vault).Where(p => p.Remote == remoteName).ToList());
         });
@@ -72,14 +44,7 @@ internal sealed class RemoteCommand : Command
         {
             using var vault = VaultRepository.Open(parse.GetValue(vaultOption)!, clock);
             var remoteName = parse.GetValue(removeName)!;
-            if (vault.Git.Network.Remotes[remoteName] is null)
-            {
-                throw new LcvException($"The vault has no remote named {remoteName}; lcv remote list shows the ones it has.");
-            }
-
-            vault.Git.Network.Remotes.Remove(remoteName);
-            vault.Git.Config.Unset(RemotePusher.CredentialKey(remoteName), LibGit2Sharp.ConfigurationLevel.Local);
-            vault.Git.Config.Unset(RemotePusher.UnencryptedKey(remoteName), LibGit2Sharp.ConfigurationLevel.Local);
+            VaultRemotes.Remove(vault, remoteName);
             console.MarkupLineInterpolated($"Removed the remote {remoteName}.");
             return ExitCodes.Ok;
         });
