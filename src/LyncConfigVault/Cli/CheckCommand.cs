@@ -8,44 +8,36 @@ using Spectre.Console;
 namespace LyncConfigVault.Cli;
 
 /// <summary>Broken references in a snapshot: exit 1 and the list when there are any, exit 0 when it is clean.</summary>
-internal sealed class CheckCommand : Command
+internal sealed class CheckCommand : SnapshotCommand
 {
     public const string Schema = "lcv.check/1";
 
-    private readonly Option<string> _vault = CommonOptions.Vault();
-    private readonly Option<string?> _at = CommonOptions.At("check");
-    private readonly Option<string> _format = CommonOptions.Format();
-
-    public CheckCommand(IAnsiConsole console, TimeProvider clock) : base("check", "Broken references: usages no route carries, routes naming missing gateways, settings scoped to sites that do not exist, patterns that do not compile")
+    public CheckCommand(IAnsiConsole console, TimeProvider clock) : base(console, clock, "check", "Broken references: usages no route carries, routes naming missing gateways, settings scoped to sites that do not exist, patterns that do not compile", "check")
     {
-        Options.Add(_vault);
-        Options.Add(_at);
-        Options.Add(_format);
-        SetAction(parse =>
-        {
-            using var sources = new ComparisonSources(LyncCatalog.Default, parse.GetValue(_vault)!, clock);
-            var snapshot = sources.Snapshot(parse.GetValue(_at));
-            var revision = snapshot.Side.Label;
-            var findings = new ReferenceChecker(LyncCatalog.Default).Check(snapshot);
-            if (parse.GetValue(_format) == "json")
-            {
-                var records = findings.Select(f => new Dictionary<string, string> { ["kind"] = f.Kind, ["noun"] = f.Noun, ["identity"] = f.Identity, ["property"] = f.Property, ["target"] = f.Target }).ToList();
-                JsonOutput.Write(console.Profile.Out.Writer, new Dictionary<string, object> { ["schema"] = Schema, ["revision"] = revision, ["findings"] = records });
-            }
-            else if (findings.Count == 0)
-            {
-                console.MarkupLineInterpolated($"No broken references in {revision}.");
-            }
-            else
-            {
-                console.MarkupLineInterpolated($"{findings.Count} finding(s) in {revision}:");
-                foreach (var finding in findings)
-                {
-                    console.MarkupLineInterpolated($"  {finding.Kind}: {finding.Describe()}");
-                }
-            }
+    }
 
-            return findings.Count == 0 ? ExitCodes.Ok : ExitCodes.Differences;
-        });
+    protected override int Answer(IAnsiConsole console, GitObjectSource snapshot, bool json)
+    {
+        var revision = snapshot.Side.Label;
+        var findings = new ReferenceChecker(LyncCatalog.Default).Check(snapshot);
+        if (json)
+        {
+            var records = findings.Select(f => new Dictionary<string, string> { ["kind"] = f.Kind, ["noun"] = f.Noun, ["identity"] = f.Identity, ["property"] = f.Property, ["target"] = f.Target }).ToList();
+            JsonOutput.Write(console.Profile.Out.Writer, new Dictionary<string, object> { ["schema"] = Schema, ["revision"] = revision, ["findings"] = records });
+        }
+        else if (findings.Count == 0)
+        {
+            console.MarkupLineInterpolated($"No broken references in {revision}.");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"{findings.Count} finding(s) in {revision}:");
+            foreach (var finding in findings)
+            {
+                console.MarkupLineInterpolated($"  {finding.Kind}: {finding.Describe()}");
+            }
+        }
+
+        return findings.Count == 0 ? ExitCodes.Ok : ExitCodes.Differences;
     }
 }
