@@ -22,7 +22,7 @@ internal sealed class CheckCommand : SnapshotCommand
         var findings = new ReferenceChecker(LyncCatalog.Default).Check(snapshot);
         if (json)
         {
-            var records = findings.Select(f => new Dictionary<string, string> { ["kind"] = f.Kind, ["noun"] = f.Noun, ["identity"] = f.Identity, ["property"] = f.Property, ["target"] = f.Target }).ToList();
+            var records = findings.Select(f => new Dictionary<string, string> { ["kind"] = f.KindName, ["noun"] = f.Noun, ["identity"] = f.Identity, ["property"] = f.Property, ["target"] = f.Target }).ToList();
             JsonOutput.Write(console.Profile.Out.Writer, new Dictionary<string, object> { ["schema"] = Schema, ["revision"] = revision, ["findings"] = records });
         }
         else if (findings.Count == 0)
@@ -34,7 +34,7 @@ internal sealed class CheckCommand : SnapshotCommand
             console.MarkupLineInterpolated($"{findings.Count} finding(s) in {revision}:");
             foreach (var finding in findings)
             {
-                console.MarkupLineInterpolated($"  {finding.Kind}: {finding.Describe()}");
+                console.MarkupLineInterpolated($"  {finding.KindName}: {finding.Describe()}");
             }
         }
 

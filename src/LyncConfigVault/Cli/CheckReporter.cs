@@ -14,7 +14,7 @@ internal static class CheckReporter
         var findings = check.Findings;
         if (findings.Count > 0)
         {
-            var kinds = string.Join(", ", findings.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
+            var kinds = string.Join(", ", findings.GroupBy(f => f.KindName).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
             console.MarkupLineInterpolated($"[yellow]lcv check: {findings.Count} finding(s) in this snapshot ({kinds}); lcv check lists them.[/]");
         }
 

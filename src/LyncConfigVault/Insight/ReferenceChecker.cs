@@ -37,11 +37,11 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
                 {
                     if (value is YMap { } unresolved && unresolved.Text(CliYamlMapper.UnresolvedKey) == "true")
                     {
-                        findings.Add(new Finding("missing-reference", noun, identity, path, $"{target} {unresolved.Text("Guid")}"));
+                        findings.Add(new Finding(FindingKind.MissingReference, noun, identity, path, $"{target} {unresolved.Text("Guid")}"));
                     }
                     else if (value is YScalar { Text: var name } && !Exists(names, target, name, identity))
                     {
-                        findings.Add(new Finding("missing-reference", noun, identity, path, $"{target} {name}"));
+                        findings.Add(new Finding(FindingKind.MissingReference, noun, identity, path, $"{target} {name}"));
                     }
                 }
             }
@@ -50,7 +50,7 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
             findings.AddRange(Scope(noun, identity, names));
             if (noun == "LisLocation" && identity == LisNormalizer.Unmapped)
             {
-                findings.AddRange(setting.Entries.Where(e => e.Value is YSeq { Items.Count: > 0 }).Select(e => new Finding("missing-reference", noun, identity, e.Key, $"LisLocation ({((YSeq)e.Value).Items.Count} entries point at a location that does not exist)")));
+                findings.AddRange(setting.Entries.Where(e => e.Value is YSeq { Items.Count: > 0 }).Select(e => new Finding(FindingKind.MissingReference, noun, identity, e.Key, $"LisLocation ({((YSeq)e.Value).Items.Count} entries point at a location that does not exist)")));
             }
         }
 
@@ -59,7 +59,7 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
             .SelectMany(o => Values(ObjectFactory.Setting(o).Value as YMap ?? new YMap(), ["PstnUsages"]).OfType<YScalar>().Select(s => s.Text))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         findings.AddRange(names.GetValueOrDefault("PstnUsage", []).Where(u => !carried.Contains(u)).Order(StringComparer.Ordinal)
-            .Select(u => new Finding("unused-usage", "PstnUsages", "Global", "Usage", u)));
+            .Select(u => new Finding(FindingKind.UnusedUsage, "PstnUsages", "Global", "Usage", u)));
         return findings;
     }
 
@@ -75,7 +75,7 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
         {
             if (UserPolicies.Nouns.TryGetValue(property, out var noun) && policy.StartsWith("Tag:", StringComparison.OrdinalIgnoreCase) && !names.GetValueOrDefault(noun, []).Contains(policy))
             {
-                yield return new Finding("missing-reference", Normalize.Users.UserPolicyNormalizer.Noun, pool, $"{property} ({users:N0} {(users == 1 ? "user" : "users")})", $"{noun} {policy}");
+                yield return new Finding(FindingKind.MissingReference, Normalize.Users.UserPolicyNormalizer.Noun, pool, $"{property} ({users:N0} {(users == 1 ? "user" : "users")})", $"{noun} {policy}") { Users = users };
             }
         }
     }
@@ -135,11 +135,11 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
         {
             if (pattern is not null && Invalid(pattern) is { } problem)
             {
-                yield return new Finding("invalid-pattern", noun, identity, property, problem);
+                yield return new Finding(FindingKind.InvalidPattern, noun, identity, property, problem);
             }
             else if (pattern is not null && PatternSample.NeverMatches(pattern) is { } never)
             {
-                yield return new Finding("never-matches", noun, identity, property, never);
+                yield return new Finding(FindingKind.NeverMatches, noun, identity, property, never);
             }
         }
     }
@@ -170,7 +170,7 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
             : names.GetValueOrDefault("Service", []).Contains(identity["Service:".Length..]);
         if (!exists && (names.ContainsKey("Site") || names.ContainsKey("Service")))
         {
-            yield return new Finding("missing-scope", noun, identity, "Identity", identity);
+            yield return new Finding(FindingKind.MissingScope, noun, identity, "Identity", identity);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class CheckTests
     [Fact]
     public void The_generated_deployment_has_two_usages_no_route_carries_and_a_branch_gateway_the_topology_lacks()
     {
-        var findings = Generated.Value.Select(f => $"{f.Kind} {f.Noun} {f.Identity} {f.Property} {f.Target}").ToList();
+        var findings = Generated.Value.Select(f => $"{f.KindName} {f.Noun} {f.Identity} {f.Property} {f.Target}").ToList();
 
         Assert.Contains("unused-usage PstnUsages Global Usage Internal", findings);
         Assert.Contains("unused-usage PstnUsages Global Usage Premium", findings);
@@ -32,7 +32,7 @@ public sealed class CheckTests
 
         var found = Assert.Single(Check(broken).Except(Generated.Value));
 
-        Assert.Equal(new Finding("missing-reference", "VoicePolicy", "Tag:VP-Dublin-Intl", "PstnUsages", "PstnUsage Dublin-Premium"), found);
+        Assert.Equal(new Finding(FindingKind.MissingReference, "VoicePolicy", "Tag:VP-Dublin-Intl", "PstnUsages", "PstnUsage Dublin-Premium"), found);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class CheckTests
 
         var found = Assert.Single(Check(broken).Except(Generated.Value));
 
-        Assert.Equal(("invalid-pattern", "DialPlan", "Site:Dublin", "NormalizationRules[Name=Dublin-Internal-4digit].Pattern"), (found.Kind, found.Noun, found.Identity, found.Property));
+        Assert.Equal(("invalid-pattern", "DialPlan", "Site:Dublin", "NormalizationRules[Name=Dublin-Internal-4digit].Pattern"), (found.KindName, found.Noun, found.Identity, found.Property));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class CheckTests
 
         var found = Check(broken).Except(Generated.Value).ToList();
 
-        Assert.Contains(new Finding("missing-scope", "DialPlan", "Site:Atlantis", "Identity", "Site:Atlantis"), found);
+        Assert.Contains(new Finding(FindingKind.MissingScope, "DialPlan", "Site:Atlantis", "Identity", "Site:Atlantis"), found);
         Assert.Equal(["Dublin-Emergency", "Dublin-Extension", "Dublin-International", "Dublin-National"],
             found.Where(f => f.Target == "DialPlan Site:Dublin" && f.Property == "TargetDialplan").Select(f => f.Identity).Order(StringComparer.Ordinal));
         Assert.Equal(5, found.Count);
@@ -68,7 +68,7 @@ public sealed class CheckTests
         var findings = Check(RgsTestData.Snapshot(RgsTestData.Archive(pool)));
 
         var found = Assert.Single(findings);
-        Assert.Equal(("missing-reference", "RgsQueue", "AgentGroupIDList"), (found.Kind, found.Noun, found.Property));
+        Assert.Equal(("missing-reference", "RgsQueue", "AgentGroupIDList"), (found.KindName, found.Noun, found.Property));
         Assert.StartsWith("RgsAgentGroup ", found.Target);
     }
 

@@ -58,7 +58,7 @@ public sealed class PatternSampleTests
 
         var findings = new ReferenceChecker(LyncCatalog.Default).Check(new ExportObjectSource(broken, "test"));
 
-        var found = Assert.Single(findings, f => f.Kind == "never-matches");
+        var found = Assert.Single(findings, f => f.Kind == FindingKind.NeverMatches);
         Assert.Equal("VoiceRoute London-Local: NumberPattern can never match a number ($ comes before a character: nothing can follow the end)", found.Describe());
     }
 }

@@ -16,7 +16,7 @@ internal static class ReferenceImpact
         var mended = before.Except(after).Where(f => f.Noun != Normalize.Users.UserPolicyNormalizer.Noun).ToList();
 
         // Everything naming one vanished target, as one note on the change that took it away.
-        foreach (var group in created.Where(f => f.Kind == "missing-reference").GroupBy(f => f.Target, StringComparer.OrdinalIgnoreCase))
+        foreach (var group in created.Where(f => f.Kind == FindingKind.MissingReference).GroupBy(f => f.Target, StringComparer.OrdinalIgnoreCase))
         {
             var (noun, name) = SplitTarget(group.Key);
             var gone = changes.Find(noun, name) ?? (noun == "PstnUsage" ? changes.Find("PstnUsages", "Global") : null);
@@ -34,9 +34,9 @@ internal static class ReferenceImpact
             }
         }
 
-        foreach (var finding in created.Where(f => f.Kind != "missing-reference"))
+        foreach (var finding in created.Where(f => f.Kind != FindingKind.MissingReference))
         {
-            var owner = finding.Kind == "unused-usage"
+            var owner = finding.Kind == FindingKind.UnusedUsage
                 ? changes.Changes.FirstOrDefault(c => c.Noun == "VoiceRoute" && Names(c.Old, "PstnUsages", finding.Target)) ?? changes.Find("PstnUsages", "Global")
                 : changes.Find(finding.Noun, finding.Identity);
             changes.Add(new ImpactNote(ImpactNote.References, finding.Describe()) { Effect = ImpactEffect.Breaks }, owner);
@@ -44,7 +44,7 @@ internal static class ReferenceImpact
 
         foreach (var finding in mended)
         {
-            var (noun, name) = finding.Kind == "missing-reference" ? SplitTarget(finding.Target) : ("", null);
+            var (noun, name) = finding.Kind == FindingKind.MissingReference ? SplitTarget(finding.Target) : ("", null);
             changes.Add(new ImpactNote(ImpactNote.References, $"mends: {finding.Describe()}") { Effect = ImpactEffect.Mends },
                 changes.Find(finding.Noun, finding.Identity), changes.Find(noun, name), noun == "PstnUsage" ? changes.Find("PstnUsages", "Global") : null);
         }
