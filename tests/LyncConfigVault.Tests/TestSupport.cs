@@ -116,7 +116,7 @@ internal static class TestData
 
     /// <summary>Objects → YAML text → objects again → the DocItemSet they describe.</summary>
     public static XDocument RebuildThroughYaml(IEnumerable<LyncObject> objects) =>
-        ExportRebuilder.DocItemSet(objects.Select(o => YamlText.Read(YamlText.Write(o.Content), o.Path)));
+        new ExportRebuilder(LyncCatalog.Default).DocItemSet(objects.Select(o => YamlText.Read(YamlText.Write(o.Content), o.Path)));
 
     public static readonly IReadOnlySet<string> UnorderedEnvelope = new HashSet<string> { "DocItemSet", "Dictionary" };
 

@@ -70,6 +70,18 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
     /// </summary>
     public IReadOnlyDictionary<string, string> ScriptedLists { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The part this type plays in placing a call (the router, the checks and the impact find their nouns by it).</summary>
+    public ObjectRole Role { get; init; }
+
+    /// <summary>
+    /// Property paths (dotted, lists transparent) holding the regular expressions Lync matches numbers with: lcv check
+    /// compiles each and samples what it can match.
+    /// </summary>
+    public IReadOnlyList<string> Patterns { get; init; } = [];
+
+    /// <summary>Lists of names that are objects a reference can name: the property → the noun they are (PstnUsages' Usage → PstnUsage).</summary>
+    public IReadOnlyDictionary<string, string> Defines { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Which export carries this type.</summary>
     public string Part { get; init; } = "cms";
 

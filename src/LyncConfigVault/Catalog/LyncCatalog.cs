@@ -41,6 +41,15 @@ internal sealed class LyncCatalog
         _byNoun.TryGetValue(noun, out var entry) ? entry : throw new KeyNotFoundException($"catalog has no noun {noun}");
 
     /// <summary>The row for a CMS document nobody catalogued yet: stored generically under cms/other.</summary>
+    /// <summary>The type that plays <paramref name="role"/>: one per role.</summary>
+    public CatalogEntry Playing(ObjectRole role) => Entries.First(e => e.Role == role);
+
+    /// <summary>The type whose list defines the names of <paramref name="noun"/> (PstnUsages for PstnUsage), if one does.</summary>
+    public CatalogEntry? DefinerOf(string noun) => Entries.FirstOrDefault(e => e.Defines.Values.Contains(noun, StringComparer.Ordinal));
+
+    /// <summary>The role a noun plays; None for a noun the catalog does not know or that plays none.</summary>
+    public ObjectRole RoleOf(string noun) => ForNoun(noun)?.Role ?? ObjectRole.None;
+
     public static CatalogEntry Unknown(string elementName) =>
         new(elementName, "other", [elementName]) { Folder = $"cms/other/{elementName}" };
 }

@@ -10,6 +10,7 @@ internal static class LyncCatalogRows
         // Voice (FORMATS.md §2.6, §2.7)
         Policy("VoicePolicy", "voice", "VoicePolicy") with
         {
+            Role = ObjectRole.VoicePolicy,
             ScriptNoun = "VoicePolicy",
             OrderedLists = ["PstnUsages"],
             References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage" },
@@ -21,24 +22,35 @@ internal static class LyncCatalogRows
         },
         Policy("DialPlan", "voice", "LocationProfile") with
         {
+            Role = ObjectRole.DialPlan,
+            Patterns = ["NormalizationRules.Pattern"],
             OrderedLists = ["NormalizationRules"],
             KeyedLists = new Dictionary<string, string> { ["NormalizationRules"] = "Name" },
             ScriptNoun = "DialPlan",
             ScriptedLists = new Dictionary<string, string> { ["NormalizationRules"] = "VoiceNormalizationRule" },
         },
-        Policy("PstnUsages", "voice", "PSTNUsages", "PstnUsages") with { Lists = ["Usage"], ScriptNoun = "PstnUsage" },
+        Policy("PstnUsages", "voice", "PSTNUsages", "PstnUsages") with
+        {
+            Role = ObjectRole.PstnUsages,
+            Lists = ["Usage"],
+            Defines = new Dictionary<string, string> { ["Usage"] = "PstnUsage" },
+            ScriptNoun = "PstnUsage",
+        },
         Policy("RoutingConfiguration", "voice", "PstnRoutingSettings", "PSTNRoutingSettings") with
         {
             Splits = [new SplitRule(null, "Route", "VoiceRoute", Ordered: true)],
         },
         Child("VoiceRoute", "voice", "Route", "Name") with
         {
+            Role = ObjectRole.VoiceRoute,
+            Patterns = ["NumberPattern"],
             ScriptNoun = "VoiceRoute",
             Lists = ["PstnUsages", "PstnGatewayList"],
             References = new Dictionary<string, string> { ["PstnUsages"] = "PstnUsage", ["PstnGatewayList"] = "Service" },
         },
         Policy("VoiceTestConfiguration", "voice", "TestConfiguration") with
         {
+            Role = ObjectRole.VoiceTest,
             References = new Dictionary<string, string>
             {
                 ["TargetDialplan"] = "DialPlan", ["TargetVoicePolicy"] = "VoicePolicy", ["ExpectedUsage"] = "PstnUsage", ["ExpectedRoute"] = "VoiceRoute",
@@ -56,6 +68,8 @@ internal static class LyncCatalogRows
         // Trunks: translation rules are tried in priority order (MS-DOC), so they are ordered and keyed by Name.
         Policy("TrunkConfiguration", "trunk", "TrunkConfiguration") with
         {
+            Role = ObjectRole.Trunk,
+            Patterns = ["OutboundTranslationRulesList.Pattern", "OutboundCallingNumberTranslationRulesList.Pattern"],
             OrderedLists =
             [
                 "OutboundTranslationRulesList", "OutboundCallingNumberTranslationRulesList",
@@ -159,6 +173,7 @@ internal static class LyncCatalogRows
         },
         new CatalogEntry("Site", "topology", ["CentralSite", "BranchSite"])
         {
+            Role = ObjectRole.Site,
             Folder = "topology/sites", Part = "topology", SplitOut = true,
             Identity = IdentityRule.SiteName, IdentitySource = "Name", Volatile = ExportMetadata,
         },
@@ -180,6 +195,7 @@ internal static class LyncCatalogRows
         },
         new CatalogEntry("Service", "topology", ["Service"])
         {
+            Role = ObjectRole.Service,
             Folder = "topology/services", Part = "topology", SplitOut = true,
             Identity = IdentityRule.TopologyService,
             Lists = ["Dependency", "Port"],

@@ -16,13 +16,14 @@ namespace LyncConfigVault.Insight;
 /// </summary>
 internal sealed class ReferenceChecker(LyncCatalog catalog)
 {
-    private static readonly string[] PatternLists = ["NormalizationRules", "OutboundTranslationRulesList", "OutboundCallingNumberTranslationRulesList"];
+    // User data names nothing the checks follow, and a large pool would cost every run its memory; the per-user
+    // assignments are read on their own (UserAssignments).
+    private static readonly string UsersFolder = ExportKinds.Of(ExportKind.UserData).Folder;
 
     /// <param name="parts">The vault parts to read (a diff against export files covers only theirs); all when null.</param>
     public List<Finding> Check(ObjectSource source, IReadOnlyCollection<string>? parts = null)
     {
-        // User data names nothing the checks follow, and a large pool would cost every run its memory.
-        var objects = (List<YMap>)source.ReadMany((parts ?? VaultLayout.Parts).Where(p => p != "users").SelectMany(p => source.FilesUnder(p)).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)));
+        var objects = (List<YMap>)source.ReadMany((parts ?? VaultLayout.Parts).Where(p => p != UsersFolder).SelectMany(p => source.FilesUnder(p)).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)));
         var names = Names(objects);
         var findings = new List<Finding>();
         foreach (var obj in objects)
@@ -46,7 +47,7 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
                 }
             }
 
-            findings.AddRange(Patterns(noun, identity, setting));
+            findings.AddRange(Patterns(entry, identity, setting));
             findings.AddRange(Scope(noun, identity, names));
             if (noun == "LisLocation" && identity == LisNormalizer.Unmapped)
             {
@@ -55,18 +56,28 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
         }
 
         findings.AddRange(Grants(source, parts, names));
-        var carried = objects.Where(o => o.Text(ObjectFactory.NounKey) == "VoiceRoute")
-            .SelectMany(o => Values(ObjectFactory.Setting(o).Value as YMap ?? new YMap(), ["PstnUsages"]).OfType<YScalar>().Select(s => s.Text))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        findings.AddRange(names.GetValueOrDefault("PstnUsage", []).Where(u => !carried.Contains(u)).Order(StringComparer.Ordinal)
-            .Select(u => new Finding(FindingKind.UnusedUsage, "PstnUsages", "Global", "Usage", u)));
+        findings.AddRange(Unused(objects, names));
         return findings;
     }
 
-    /// <summary>Users granted a per-user policy that does not exist: one finding per pool and policy, with the count.</summary>
-    private static IEnumerable<Finding> Grants(ObjectSource source, IReadOnlyCollection<string>? parts, Dictionary<string, HashSet<string>> names)
+    /// <summary>PSTN usages no voice route carries: a call given only such a usage cannot be placed.</summary>
+    private IEnumerable<Finding> Unused(List<YMap> objects, Dictionary<string, HashSet<string>> names)
     {
-        if (parts is not null && !parts.Any(p => p == "users" || p.StartsWith("users/", StringComparison.Ordinal)) || !names.ContainsKey("VoicePolicy"))
+        var usages = catalog.Playing(ObjectRole.PstnUsages);
+        var routes = catalog.Playing(ObjectRole.VoiceRoute);
+        var (list, usage) = usages.Defines.Single();
+        var carried = objects.Where(o => o.Text(ObjectFactory.NounKey) == routes.Noun)
+            .SelectMany(o => routes.References.Where(r => r.Value == usage).SelectMany(r => Values(ObjectFactory.Setting(o).Value as YMap ?? new YMap(), r.Key.Split('.'))))
+            .OfType<YScalar>().Select(s => s.Text)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return names.GetValueOrDefault(usage, []).Where(u => !carried.Contains(u)).Order(StringComparer.Ordinal)
+            .Select(u => new Finding(FindingKind.UnusedUsage, usages.Noun, "Global", list, u));
+    }
+
+    /// <summary>Users granted a per-user policy that does not exist: one finding per pool and policy, with the count.</summary>
+    private IEnumerable<Finding> Grants(ObjectSource source, IReadOnlyCollection<string>? parts, Dictionary<string, HashSet<string>> names)
+    {
+        if (parts is not null && !parts.Any(p => p == UsersFolder || p.StartsWith(UsersFolder + "/", StringComparison.Ordinal)) || !names.ContainsKey(catalog.Playing(ObjectRole.VoicePolicy).Noun))
         {
             yield break;   // without the CMS side there is nothing to hold the grants against
         }
@@ -80,8 +91,8 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
         }
     }
 
-    /// <summary>Target noun → the names objects of it have: Identities, usages for PstnUsage, and pool-relative names for Response Groups.</summary>
-    private static Dictionary<string, HashSet<string>> Names(List<YMap> objects)
+    /// <summary>Target noun → the names objects of it have: Identities, the names a list defines (usages for PstnUsage), and pool-relative names for Response Groups.</summary>
+    private Dictionary<string, HashSet<string>> Names(List<YMap> objects)
     {
         var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         void Add(string noun, string name)
@@ -98,11 +109,11 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
         {
             var noun = obj.Text(ObjectFactory.NounKey) ?? "";
             Add(noun, obj.Text(ObjectFactory.IdentityKey) ?? "");
-            if (noun == "PstnUsages")
+            foreach (var (list, defined) in catalog.ForNoun(noun)?.Defines ?? new Dictionary<string, string>())
             {
-                foreach (var usage in Values(ObjectFactory.Setting(obj).Value as YMap ?? new YMap(), ["Usage"]).OfType<YScalar>())
+                foreach (var name in Values(ObjectFactory.Setting(obj).Value as YMap ?? new YMap(), list.Split('.')).OfType<YScalar>())
                 {
-                    Add("PstnUsage", usage.Text);
+                    Add(defined, name.Text);
                 }
             }
         }
@@ -127,21 +138,37 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
         return known.Contains(name);
     }
 
-    private static IEnumerable<Finding> Patterns(string noun, string identity, YMap setting)
+    /// <summary>The patterns the catalog says the type holds, each compiled and sampled.</summary>
+    private static IEnumerable<Finding> Patterns(CatalogEntry? entry, string identity, YMap setting)
     {
-        var patterns = PatternLists.SelectMany(list => Values(setting, [list]).OfType<YMap>().Select(rule => ($"{list}[Name={rule.Text("Name")}].Pattern", rule.Text("Pattern"))))
-            .Append(("NumberPattern", noun == "VoiceRoute" ? setting.Text("NumberPattern") : null));
-        foreach (var (property, pattern) in patterns)
+        foreach (var (property, pattern) in (entry?.Patterns ?? []).SelectMany(path => PatternsAt(entry!, setting, path)))
         {
             if (pattern is not null && Invalid(pattern) is { } problem)
             {
-                yield return new Finding(FindingKind.InvalidPattern, noun, identity, property, problem);
+                yield return new Finding(FindingKind.InvalidPattern, entry!.Noun, identity, property, problem);
             }
             else if (pattern is not null && PatternSample.NeverMatches(pattern) is { } never)
             {
-                yield return new Finding(FindingKind.NeverMatches, noun, identity, property, never);
+                yield return new Finding(FindingKind.NeverMatches, entry!.Noun, identity, property, never);
             }
         }
+    }
+
+    /// <summary>
+    /// The patterns at "NumberPattern" or "List.Pattern", each with the property a finding names: a rule of a keyed list
+    /// by its key, as NormalizationRules[Name=Dublin-4digit].Pattern.
+    /// </summary>
+    private static IEnumerable<(string Property, string? Pattern)> PatternsAt(CatalogEntry entry, YMap setting, string path)
+    {
+        var dot = path.IndexOf('.');
+        if (dot < 0)
+        {
+            return [(path, setting.Text(path))];
+        }
+
+        var (list, field) = (path[..dot], path[(dot + 1)..]);
+        return Values(setting, [list]).OfType<YMap>().Select(rule =>
+            (entry.KeyedLists.TryGetValue(list, out var key) ? $"{list}[{key}={rule.Text(key)}].{field}" : $"{list}.{field}", rule.Text(field)));
     }
 
     private static string? Invalid(string pattern)
@@ -158,17 +185,21 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
     }
 
     /// <summary>A setting scoped to a site or a gateway the topology does not have.</summary>
-    private static IEnumerable<Finding> Scope(string noun, string identity, Dictionary<string, HashSet<string>> names)
+    private IEnumerable<Finding> Scope(string noun, string identity, Dictionary<string, HashSet<string>> names)
     {
-        if (!identity.StartsWith("Site:", StringComparison.Ordinal) && !identity.StartsWith("Service:", StringComparison.Ordinal) || noun.StartsWith("Rgs", StringComparison.Ordinal))
+        // A Response Group object's Identity is its pool's service and its own name (Service:ApplicationServer:pool/Name), not a
+        // scope; a file kept whole has a name of its own too.
+        if (!identity.StartsWith("Site:", StringComparison.Ordinal) && !identity.StartsWith("Service:", StringComparison.Ordinal)
+            || catalog.ForNoun(noun)?.Identity == IdentityRule.PoolObject || identity.Contains('/', StringComparison.Ordinal))
         {
             yield break;
         }
 
+        var (site, service) = (catalog.Playing(ObjectRole.Site).Noun, catalog.Playing(ObjectRole.Service).Noun);
         var exists = identity.StartsWith("Site:", StringComparison.Ordinal)
-            ? names.GetValueOrDefault("Site", []).Contains(identity)
-            : names.GetValueOrDefault("Service", []).Contains(identity["Service:".Length..]);
-        if (!exists && (names.ContainsKey("Site") || names.ContainsKey("Service")))
+            ? names.GetValueOrDefault(site, []).Contains(identity)
+            : names.GetValueOrDefault(service, []).Contains(identity["Service:".Length..]);
+        if (!exists && (names.ContainsKey(site) || names.ContainsKey(service)))
         {
             yield return new Finding(FindingKind.MissingScope, noun, identity, "Identity", identity);
         }

@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
@@ -14,6 +15,6 @@ internal static class SnapshotObjects
 
     /// <summary>Topology SiteId → the site's name (1 → Dublin).</summary>
     public static Dictionary<string, string> SiteNames(ObjectSource source) =>
-        Under(source, "topology/sites").Select(Setting).Where(s => s.Text("SiteId") is not null && s.Text("Name") is not null)
+        Under(source, LyncCatalog.Default.Playing(ObjectRole.Site).Folder).Select(Setting).Where(s => s.Text("SiteId") is not null && s.Text("Name") is not null)
             .GroupBy(s => s.Text("SiteId")!).ToDictionary(g => g.Key, g => g.First().Text("Name")!);
 }

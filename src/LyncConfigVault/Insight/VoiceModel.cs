@@ -17,6 +17,8 @@ internal sealed record RouteEntry(string Name, int Priority, string NumberPatter
 /// </summary>
 internal sealed class VoiceModel
 {
+    private static readonly LyncCatalog Catalog = LyncCatalog.Default;
+
     public Dictionary<string, IReadOnlyList<NumberRule>> DialPlans { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, IReadOnlyList<string>> VoicePolicies { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -32,8 +34,8 @@ internal sealed class VoiceModel
     {
         var model = new VoiceModel();
         IEnumerable<YMap> Objects(string folder) => SnapshotObjects.Under(source, folder);
-        IEnumerable<YMap> OfNoun(string noun) => Objects(LyncCatalog.Default.Noun(noun).Folder);   // the catalog says where each noun is stored
-        foreach (var content in OfNoun("DialPlan").Concat(OfNoun("VoicePolicy")).Concat(OfNoun("VoiceRoute")).Concat(OfNoun("TrunkConfiguration")))
+        IEnumerable<YMap> Playing(ObjectRole role) => Objects(Catalog.Playing(role).Folder);   // the catalog says which noun plays it, and where it is stored
+        foreach (var content in Playing(ObjectRole.DialPlan).Concat(Playing(ObjectRole.VoicePolicy)).Concat(Playing(ObjectRole.VoiceRoute)).Concat(Playing(ObjectRole.Trunk)))
         {
             model.Put(content);
         }
@@ -41,7 +43,7 @@ internal sealed class VoiceModel
         model.Routes.Sort((a, b) => a.Priority.CompareTo(b.Priority));
 
         var sites = SnapshotObjects.SiteNames(source);
-        foreach (var gateway in Objects("topology/services/PstnGateway"))
+        foreach (var gateway in Objects($"{Catalog.Playing(ObjectRole.Service).Folder}/PstnGateway"))
         {
             var identity = gateway.Text(ObjectFactory.IdentityKey) ?? "";
             var siteId = (Setting(gateway)["ServiceId"] as YMap)?.Text("SiteId");
@@ -55,7 +57,7 @@ internal sealed class VoiceModel
     }
 
     /// <summary>Whether an object of this noun takes part in routing as this model reads it.</summary>
-    public static bool TakesPart(string noun) => noun is "DialPlan" or "VoicePolicy" or "VoiceRoute" or "TrunkConfiguration";
+    public static bool TakesPart(string noun) => Catalog.RoleOf(noun) is ObjectRole.DialPlan or ObjectRole.VoicePolicy or ObjectRole.VoiceRoute or ObjectRole.Trunk;
 
     /// <summary>
     /// A copy with one object replaced: <paramref name="removed"/> taken out, <paramref name="added"/> put in (either may be
@@ -98,18 +100,18 @@ internal sealed class VoiceModel
     {
         var identity = content.Text(ObjectFactory.IdentityKey)!;
         var setting = Setting(content);
-        switch (content.Text(ObjectFactory.NounKey))
+        switch (Catalog.RoleOf(content.Text(ObjectFactory.NounKey) ?? ""))
         {
-            case "DialPlan":
+            case ObjectRole.DialPlan:
                 DialPlans[identity] = Rules(setting["NormalizationRules"]);
                 return null;
-            case "VoicePolicy":
+            case ObjectRole.VoicePolicy:
                 VoicePolicies[identity] = Texts(setting["PstnUsages"]);
                 return null;
-            case "TrunkConfiguration":
+            case ObjectRole.Trunk:
                 Trunks[identity] = Rules(setting["OutboundTranslationRulesList"]);
                 return null;
-            case "VoiceRoute":
+            case ObjectRole.VoiceRoute:
                 var route = new RouteEntry(identity, int.TryParse(content.Text(ObjectFactory.PriorityKey), out var p) ? p : int.MaxValue,
                     setting.Text("NumberPattern") ?? "", Texts(setting["PstnUsages"]), Texts(setting["PstnGatewayList"]));
                 Routes.Add(route);
@@ -122,18 +124,18 @@ internal sealed class VoiceModel
     private void Take(YMap content)
     {
         var identity = content.Text(ObjectFactory.IdentityKey)!;
-        switch (content.Text(ObjectFactory.NounKey))
+        switch (Catalog.RoleOf(content.Text(ObjectFactory.NounKey) ?? ""))
         {
-            case "DialPlan":
+            case ObjectRole.DialPlan:
                 DialPlans.Remove(identity);
                 break;
-            case "VoicePolicy":
+            case ObjectRole.VoicePolicy:
                 VoicePolicies.Remove(identity);
                 break;
-            case "TrunkConfiguration":
+            case ObjectRole.Trunk:
                 Trunks.Remove(identity);
                 break;
-            case "VoiceRoute":
+            case ObjectRole.VoiceRoute:
                 Routes.RemoveAll(r => r.Name.Equals(identity, StringComparison.OrdinalIgnoreCase));
                 break;
         }

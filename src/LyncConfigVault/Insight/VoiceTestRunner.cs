@@ -9,7 +9,7 @@ namespace LyncConfigVault.Insight;
 internal static class VoiceTestRunner
 {
     public static List<VoiceTestCase> Cases(ObjectSource source) =>
-        source.FilesUnder(LyncCatalog.Default.Noun("VoiceTestConfiguration").Folder).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(source.Read)
+        source.FilesUnder(LyncCatalog.Default.Playing(ObjectRole.VoiceTest).Folder).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal)).Select(source.Read)
             .Select(content =>
             {
                 var setting = ObjectFactory.Setting(content).Value as YMap ?? new YMap();

@@ -42,7 +42,7 @@ internal sealed class ExportInspector(LyncCatalog catalog, NoiseFilter filter)
     private RoundTrip RoundTrip(List<LyncObject> objects, string file)
     {
         var stored = objects.Select(o => YamlText.Read(YamlText.Write(o.Content), o.Path)).ToList();
-        var again = new CmsNormalizer(catalog, filter).Normalize(ExportRebuilder.DocItemSetBytes(stored), file, "rebuilt DocItemSet.xml").ToDictionary(o => o.Path, StringComparer.Ordinal);
+        var again = new CmsNormalizer(catalog, filter).Normalize(new ExportRebuilder(catalog).DocItemSetBytes(stored), file, "rebuilt DocItemSet.xml").ToDictionary(o => o.Path, StringComparer.Ordinal);
         var differing = new List<string>();
         foreach (var obj in objects)
         {

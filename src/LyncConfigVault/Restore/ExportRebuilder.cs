@@ -11,13 +11,13 @@ namespace LyncConfigVault.Restore;
 /// Vault files → the XML they were normalized from: DocItemSet.xml for the CMS and the Topology
 /// element. Split-out objects go back into their container at the position they were read from.
 /// </summary>
-internal static class ExportRebuilder
+internal sealed class ExportRebuilder(LyncCatalog catalog)
 {
     private static readonly HashSet<string> ObjectKeys =
         [ObjectFactory.IdentityKey, ObjectFactory.NounKey, ObjectFactory.KeyKey, ObjectFactory.PriorityKey, ObjectFactory.ExportKey];
 
     /// <summary>The DocItemSet of a CMS export, from the objects under cms/ and topology/.</summary>
-    public static XDocument DocItemSet(IEnumerable<YMap> objects)
+    public XDocument DocItemSet(IEnumerable<YMap> objects)
     {
         var all = objects.ToList();
         var elements = RebuildContainers(all);
@@ -55,7 +55,7 @@ internal static class ExportRebuilder
     }
 
     /// <summary>DocItemSet.xml as bytes, indented, in the encoding it was read in: UTF-8 unless the objects recorded another.</summary>
-    public static byte[] DocItemSetBytes(IEnumerable<YMap> objects)
+    public byte[] DocItemSetBytes(IEnumerable<YMap> objects)
     {
         var all = objects.ToList();
         var encoding = all.Select(o => (o[ObjectFactory.ExportKey] as YMap)?.Text(CmsNormalizer.EncodingKey)).FirstOrDefault(e => e is not null);
@@ -69,11 +69,11 @@ internal static class ExportRebuilder
     }
 
     /// <summary>The Topology element alone, as (Get-CsTopology -AsXml) gives it.</summary>
-    public static XElement? Topology(IEnumerable<YMap> objects) =>
+    public XElement? Topology(IEnumerable<YMap> objects) =>
         RebuildContainers(objects.ToList()).FirstOrDefault(e => e.Object.Text(ObjectFactory.NounKey) == "Topology").Setting;
 
     /// <summary>The setting element of every object that is not itself split out, with its split children back inside.</summary>
-    private static List<(YMap Object, XElement Setting)> RebuildContainers(List<YMap> objects)
+    private List<(YMap Object, XElement Setting)> RebuildContainers(List<YMap> objects)
     {
         var children = objects
             .Where(o => (o[ObjectFactory.ExportKey] as YMap)?.Text(DocumentSplitter.ContainerKey) is not null)
@@ -97,7 +97,7 @@ internal static class ExportRebuilder
         return result;
     }
 
-    private static void Reinsert(XElement container, List<YMap> split)
+    private void Reinsert(XElement container, List<YMap> split)
     {
         var byWrapper = split
             .Select(o => (Object: o, Export: (YMap)o[ObjectFactory.ExportKey]!))
@@ -124,7 +124,7 @@ internal static class ExportRebuilder
         }
     }
 
-    private static XElement DocItem(List<(YMap Object, XElement Setting)> items, string wrapperNamespace)
+    private XElement DocItem(List<(YMap Object, XElement Setting)> items, string wrapperNamespace)
     {
         var first = (YMap)items[0].Object[ObjectFactory.ExportKey]!;
         var anchoredAttributes = first["AnchoredXml"] as YMap ?? new YMap();
@@ -153,7 +153,7 @@ internal static class ExportRebuilder
     }
 
     /// <summary>AnchoredXml inside the wrappers it was read in: the one assumed Data unless Export names others, or none.</summary>
-    private static XElement Wrapped(XElement anchored, YMap export, string wrapperNamespace)
+    private XElement Wrapped(XElement anchored, YMap export, string wrapperNamespace)
     {
         switch (export[CmsNormalizer.WrappersKey])
         {
@@ -173,19 +173,19 @@ internal static class ExportRebuilder
         }
     }
 
-    private static void WriteLists(YMap obj, XElement setting)
+    private void WriteLists(YMap obj, XElement setting)
     {
-        var entry = LyncCatalog.Default.ForNoun(obj.Text(ObjectFactory.NounKey) ?? "");
+        var entry = catalog.ForNoun(obj.Text(ObjectFactory.NounKey) ?? "");
         if (entry is not null && ListLayout.Applies(entry))
         {
             ListLayout.For(entry).Write(setting, obj[ObjectFactory.ExportKey] as YMap);
         }
     }
 
-    private static XElement WithAttributes(XElement element, YMap? attributes, params string[] except) =>
+    private XElement WithAttributes(XElement element, YMap? attributes, params string[] except) =>
         WithAttributes(element, attributes, null, except);
 
-    private static XElement WithAttributes(XElement element, YMap? attributes, XElement? child, params string[] except)
+    private XElement WithAttributes(XElement element, YMap? attributes, XElement? child, params string[] except)
     {
         foreach (var (name, value) in attributes?.Entries ?? [])
         {
@@ -203,15 +203,15 @@ internal static class ExportRebuilder
         return element;
     }
 
-    private static string DocumentKey(YMap export) =>
+    private string DocumentKey(YMap export) =>
         string.Join("\u0001", new[] { "DocItem", "Data", CmsNormalizer.WrappersKey, "AnchoredXml", "Document", "Dictionary", "WrapperNamespace" }
             .Select(k => export[k] is { } node ? YamlText.Write(new YMap().Add(k, node)) : ""));
 
-    private static string NamespaceOf(YMap obj) => (obj[ObjectFactory.ExportKey] as YMap)?.Text("Namespace") ?? "";
+    private string NamespaceOf(YMap obj) => (obj[ObjectFactory.ExportKey] as YMap)?.Text("Namespace") ?? "";
 
-    private static XElement Setting(YMap obj, string parentNamespace)
+    private XElement Setting(YMap obj, string parentNamespace)
     {
-        var derived = LyncCatalog.Default.ForNoun(obj.Text(ObjectFactory.NounKey) ?? "")?.Derived ?? [];
+        var derived = catalog.ForNoun(obj.Text(ObjectFactory.NounKey) ?? "")?.Derived ?? [];
         var (name, node) = TopologyReading.WithoutDerived(obj, derived).Entries.First(e => !ObjectKeys.Contains(e.Key));
         return ElementYamlMapper.ToXml(name, node, parentNamespace);
     }

@@ -31,12 +31,12 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
         {
             // Every Export-CsConfiguration archive holds the topology: the rebuilt one too, whatever --part says,
             // or its Service-scoped settings (trunks, registrars) would name services nothing defines.
-            var xml = ExportRebuilder.DocItemSetBytes(Under(Cms.Part).Concat(Under(Topology.Part)));   // in the encoding it was read in (FORMATS.md §2.9.1)
+            var xml = new ExportRebuilder(catalog).DocItemSetBytes(Under(Cms.Part).Concat(Under(Topology.Part)));   // in the encoding it was read in (FORMATS.md §2.9.1)
             exports.Add(new RebuiltExport("CsConfiguration.zip", ZipWriter.Write(time, [("[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes)), ("DocItemSet.xml", xml)]), Cms.Part,
                 $"{Cms.RestoredBy} -FileName (Join-Path $PSScriptRoot 'CsConfiguration.zip')",
                 "The Central Management Store: policies, dial plans, routes, trunks, and the topology, which every CMS export holds. On an Edge Server (local store only) add -LocalStore."));
         }
-        else if (parts.Contains(Topology.Part) && ExportRebuilder.Topology(Under(Topology.Part)) is { } topology)
+        else if (parts.Contains(Topology.Part) && new ExportRebuilder(catalog).Topology(Under(Topology.Part)) is { } topology)
         {
             exports.Add(new RebuiltExport("Topology.xml", Encoding.UTF8.GetBytes(topology.ToString()), Topology.Part,
                 $"{Topology.RestoredBy} -FileName (Join-Path $PSScriptRoot 'Topology.xml')",

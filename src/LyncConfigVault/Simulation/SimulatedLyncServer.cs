@@ -82,7 +82,7 @@ internal sealed class SimulatedLyncServer
             .Normalize(ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
         File.WriteAllLines(Path.Combine(Folder, "services.tsv"), Services(normalized.Objects).Append(PersistentChatStore(normalized.Objects)));
         File.WriteAllLines(Path.Combine(Folder, "sites.tsv"), normalized.Objects.Where(o => o.Noun == "Site").Select(Site));
-        var topology = ExportRebuilder.Topology(normalized.Objects.Where(o => o.Path.StartsWith("topology/", StringComparison.Ordinal)).Select(o => o.Content))
+        var topology = new ExportRebuilder(LyncCatalog.Default).Topology(normalized.Objects.Where(o => o.Path.StartsWith("topology/", StringComparison.Ordinal)).Select(o => o.Content))
             ?? throw new InvalidOperationException("the generated export holds no topology");
         File.WriteAllText(Path.Combine(Folder, "topology.xml"), topology.ToString());
     }

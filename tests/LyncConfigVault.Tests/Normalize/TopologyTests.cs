@@ -104,7 +104,7 @@ public sealed class TopologyTests
     {
         var yaml = Objects().Select(o => YamlText.Read(YamlText.Write(o.Content), o.Path));
 
-        var rebuilt = ExportRebuilder.Topology(yaml)!;
+        var rebuilt = new ExportRebuilder(LyncCatalog.Default).Topology(yaml)!;
 
         Assert.Equal(CanonicalXml.Of(RealTopology), CanonicalXml.Of(rebuilt));
     }

@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 
 namespace LyncConfigVault.Insight.Impact;
@@ -12,8 +13,11 @@ internal sealed class ChangeIndex
     private readonly Dictionary<string, List<ImpactNote>> _notes = new(StringComparer.Ordinal);
     private readonly List<ImpactNote> _overall = [];
 
-    public ChangeIndex(IEnumerable<ObjectChange> changes)
+    private readonly LyncCatalog _catalog;
+
+    public ChangeIndex(LyncCatalog catalog, IEnumerable<ObjectChange> changes)
     {
+        _catalog = catalog;
         foreach (var change in changes)
         {
             _byName[$"{change.Noun} {change.Identity}"] = change;
@@ -28,6 +32,18 @@ internal sealed class ChangeIndex
 
     public ObjectChange? Find(string noun, string? identity) =>
         identity is not null && _byName.TryGetValue($"{noun} {identity}", out var change) ? change : null;
+
+    /// <summary>The change of the object of the type that plays <paramref name="role"/> (the voice policy, the route …) with this Identity.</summary>
+    public ObjectChange? Find(ObjectRole role, string? identity) => Find(_catalog.Playing(role).Noun, identity);
+
+    /// <summary>
+    /// The change of the object whose list defines names of <paramref name="noun"/> (PstnUsages Global for a PSTN usage):
+    /// a name taken out of that list is gone with it.
+    /// </summary>
+    public ObjectChange? DefinerOf(string noun) => _catalog.DefinerOf(noun) is { } definer ? Find(definer.Noun, "Global") : null;
+
+    /// <summary>Whether the changed object's type plays <paramref name="role"/>.</summary>
+    public bool Plays(ObjectChange change, ObjectRole role) => _catalog.RoleOf(change.Noun) == role;
 
     /// <summary>Pins a note on the first change given that exists, else on the diff as a whole; never twice.</summary>
     public void Add(ImpactNote note, params ObjectChange?[] candidates)

@@ -12,7 +12,7 @@ internal sealed class ImpactAnalyzer(LyncCatalog catalog)
 {
     public DiffImpact Analyze(ObjectSource from, ObjectSource to, DiffReport report, IReadOnlyCollection<string> parts)
     {
-        var changes = new ChangeIndex(report.Changes);
+        var changes = new ChangeIndex(catalog, report.Changes);
         var checker = new ReferenceChecker(catalog);
         ReferenceImpact.Add(changes, checker.Check(from, parts), checker.Check(to, parts));
         if (parts.Contains("cms"))
@@ -24,7 +24,7 @@ internal sealed class ImpactAnalyzer(LyncCatalog catalog)
             new RoutingImpact(before, after, changes, replay).Add(casesBefore, casesAfter);
         }
 
-        UserImpact.Add(changes, UserAssignments.From(to) is { IsEmpty: false } now ? now : UserAssignments.From(from), to);
+        UserImpact.Add(catalog, changes, UserAssignments.From(to) is { IsEmpty: false } now ? now : UserAssignments.From(from), to);
         return changes.Result();
     }
 }

@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 
 namespace LyncConfigVault.Insight.Impact;
@@ -19,7 +20,7 @@ internal static class ReferenceImpact
         foreach (var group in created.Where(f => f.Kind == FindingKind.MissingReference).GroupBy(f => f.Target, StringComparer.OrdinalIgnoreCase))
         {
             var (noun, name) = SplitTarget(group.Key);
-            var gone = changes.Find(noun, name) ?? (noun == "PstnUsage" ? changes.Find("PstnUsages", "Global") : null);
+            var gone = changes.Find(noun, name) ?? changes.DefinerOf(noun);
             var referrers = group.ToList();
             if (gone is not null)
             {
@@ -37,7 +38,7 @@ internal static class ReferenceImpact
         foreach (var finding in created.Where(f => f.Kind != FindingKind.MissingReference))
         {
             var owner = finding.Kind == FindingKind.UnusedUsage
-                ? changes.Changes.FirstOrDefault(c => c.Noun == "VoiceRoute" && Names(c.Old, "PstnUsages", finding.Target)) ?? changes.Find("PstnUsages", "Global")
+                ? changes.Changes.FirstOrDefault(c => changes.Plays(c, ObjectRole.VoiceRoute) && Names(c.Old, "PstnUsages", finding.Target)) ?? changes.Find(ObjectRole.PstnUsages, "Global")
                 : changes.Find(finding.Noun, finding.Identity);
             changes.Add(new ImpactNote(ImpactNote.References, finding.Describe()) { Effect = ImpactEffect.Breaks }, owner);
         }
@@ -46,7 +47,7 @@ internal static class ReferenceImpact
         {
             var (noun, name) = finding.Kind == FindingKind.MissingReference ? SplitTarget(finding.Target) : ("", null);
             changes.Add(new ImpactNote(ImpactNote.References, $"mends: {finding.Describe()}") { Effect = ImpactEffect.Mends },
-                changes.Find(finding.Noun, finding.Identity), changes.Find(noun, name), noun == "PstnUsage" ? changes.Find("PstnUsages", "Global") : null);
+                changes.Find(finding.Noun, finding.Identity), changes.Find(noun, name), changes.DefinerOf(noun));
         }
     }
 

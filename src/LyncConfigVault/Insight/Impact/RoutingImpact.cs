@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 
 namespace LyncConfigVault.Insight.Impact;
@@ -16,8 +17,6 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
     private const int MaxNotesPerChange = 5;
     private const int MaxReplayedMoves = 2_000;
 
-    private static readonly string[] RoutingNouns = ["VoiceRoute", "PstnUsages", "TrunkConfiguration"];
-
     private readonly CallRouter _then = new(before);
     private readonly CallRouter _now = new(after);
     private readonly Dictionary<string, IReadOnlyList<string>> _samples = new(StringComparer.Ordinal);
@@ -25,7 +24,7 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
     public void Add(IReadOnlyList<VoiceTestCase> casesBefore, IReadOnlyList<VoiceTestCase> casesAfter)
     {
         var numbers = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var change in changes.Changes.Where(c => c.Noun == "DialPlan" && c.Kind is ObjectChangeKind.Modified or ObjectChangeKind.Renamed))
+        foreach (var change in changes.Changes.Where(c => changes.Plays(c, ObjectRole.DialPlan) && c.Kind is ObjectChangeKind.Modified or ObjectChangeKind.Renamed))
         {
             numbers.UnionWith(DialPlan(change, casesBefore.Concat(casesAfter)));
         }
@@ -106,7 +105,7 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
         }
 
         var moves = policies
-            .Select(policy => (Policy: policy, Then: _then.RouteNormalized(then, changes.Find("VoicePolicy", policy)?.OldIdentity ?? policy), Now: _now.RouteNormalized(now, policy)))
+            .Select(policy => (Policy: policy, Then: _then.RouteNormalized(then, changes.Find(ObjectRole.VoicePolicy, policy)?.OldIdentity ?? policy), Now: _now.RouteNormalized(now, policy)))
             .Where(m => Way(m.Then) != Way(m.Now))
             .Select(m => $"; with {m.Policy}: {Way(m.Then)} → {Way(m.Now)}");
         return string.Concat(moves);
@@ -115,11 +114,11 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
     /// <summary>Every number through every voice policy on both sides (only the changed policies when no route, usage or trunk changed).</summary>
     private void Policies(SortedSet<string> numbers)
     {
-        var routingChanged = changes.Changes.Any(c => RoutingNouns.Contains(c.Noun));
+        var routingChanged = changes.Changes.Any(c => changes.Plays(c, ObjectRole.VoiceRoute) || changes.Plays(c, ObjectRole.PstnUsages) || changes.Plays(c, ObjectRole.Trunk));
         var pairs = after.VoicePolicies.Keys.Order(StringComparer.OrdinalIgnoreCase)
-            .Select(identity => (Old: changes.Find("VoicePolicy", identity)?.OldIdentity ?? identity, New: identity))
+            .Select(identity => (Old: changes.Find(ObjectRole.VoicePolicy, identity)?.OldIdentity ?? identity, New: identity))
             .Where(p => before.VoicePolicies.ContainsKey(p.Old))
-            .Where(p => routingChanged || changes.Find("VoicePolicy", p.New) is { Kind: ObjectChangeKind.Modified or ObjectChangeKind.Renamed })
+            .Where(p => routingChanged || changes.Find(ObjectRole.VoicePolicy, p.New) is { Kind: ObjectChangeKind.Modified or ObjectChangeKind.Renamed })
             .ToList();
         if (numbers.Count == 0 || pairs.Count == 0)
         {
@@ -200,14 +199,14 @@ internal sealed class RoutingImpact(VoiceModel before, VoiceModel after, ChangeI
 
     /// <summary>The change that explains a number's new way: its voice policy, the route then or now, the trunk, the usages.</summary>
     private ObjectChange? Owner(string policy, RouteResult then, RouteResult now) =>
-        changes.Find("VoicePolicy", policy)
-        ?? changes.Find("VoiceRoute", now.Route) ?? changes.Find("VoiceRoute", then.Route)
+        changes.Find(ObjectRole.VoicePolicy, policy)
+        ?? changes.Find(ObjectRole.VoiceRoute, now.Route) ?? changes.Find(ObjectRole.VoiceRoute, then.Route)
         ?? Trunk(now, _now) ?? Trunk(then, _then)
-        ?? changes.Find("PstnUsages", "Global")
-        ?? changes.Changes.FirstOrDefault(c => c.Noun == "VoiceRoute");
+        ?? changes.Find(ObjectRole.PstnUsages, "Global")
+        ?? changes.Changes.FirstOrDefault(c => changes.Plays(c, ObjectRole.VoiceRoute));
 
     private ObjectChange? Trunk(RouteResult result, CallRouter router) =>
-        result.Gateways.Count == 0 ? null : changes.Find("TrunkConfiguration", router.TrunkFor(result.Gateways[0]).Identity);
+        result.Gateways.Count == 0 ? null : changes.Find(ObjectRole.Trunk, router.TrunkFor(result.Gateways[0]).Identity);
 
     private IReadOnlyList<string> Samples(string pattern)
     {

@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 
 namespace LyncConfigVault.Insight.Impact;
@@ -24,7 +25,7 @@ internal static class TestImpact
                 ? $"test case {now.Case.Identity} passes again"
                 : $"test case {now.Case.Identity} now fails ({string.Join("; ", now.Failures)})";
             var effect = now.Passed ? ImpactEffect.Mends : ImpactEffect.Breaks;
-            var (owners, together) = replay.ExplainTest(old, now, changes.Find("VoiceTestConfiguration", now.Case.Identity));
+            var (owners, together) = replay.ExplainTest(old, now, changes.Find(ObjectRole.VoiceTest, now.Case.Identity));
             if (owners.Count == 0)
             {
                 changes.AddToEach(new ImpactNote(ImpactNote.Tests, text) { Effect = effect }, Touched(changes, old, now));
@@ -49,17 +50,17 @@ internal static class TestImpact
 
     private static IEnumerable<ObjectChange?> Touched(ChangeIndex changes, VoiceTestResult old, VoiceTestResult now)
     {
-        yield return changes.Find("VoiceTestConfiguration", now.Case.Identity);
-        yield return changes.Find("DialPlan", now.Case.DialPlan);
-        yield return changes.Find("VoicePolicy", now.Case.VoicePolicy);
+        yield return changes.Find(ObjectRole.VoiceTest, now.Case.Identity);
+        yield return changes.Find(ObjectRole.DialPlan, now.Case.DialPlan);
+        yield return changes.Find(ObjectRole.VoicePolicy, now.Case.VoicePolicy);
         foreach (var route in new[] { old.Route?.Route, now.Route?.Route, now.Case.ExpectedRoute }.Distinct())
         {
-            yield return changes.Find("VoiceRoute", route);
+            yield return changes.Find(ObjectRole.VoiceRoute, route);
         }
 
         if (old.Route?.Usage != now.Route?.Usage)
         {
-            yield return changes.Find("PstnUsages", "Global");
+            yield return changes.Find(ObjectRole.PstnUsages, "Global");
         }
     }
 }

@@ -11,7 +11,7 @@ namespace LyncConfigVault.Insight.Impact;
 /// </summary>
 internal static class UserImpact
 {
-    public static void Add(ChangeIndex changes, UserAssignments users, ObjectSource after)
+    public static void Add(LyncCatalog catalog, ChangeIndex changes, UserAssignments users, ObjectSource after)
     {
         if (users.IsEmpty)
         {
@@ -27,7 +27,7 @@ internal static class UserImpact
             {
                 "Tag" => users.Granted(property, identity.ToString()),
                 "Site" => users.Following(property, identity.Name, _ => false),
-                "Global" => users.Following(property, null, site => site is not null && SiteHasOwn(after, change.Noun, site)),
+                "Global" => users.Following(property, null, site => site is not null && SiteHasOwn(catalog, after, change.Noun, site)),
                 _ => 0,
             };
             var text = identity.Scope switch
@@ -45,8 +45,8 @@ internal static class UserImpact
         }
     }
 
-    private static bool SiteHasOwn(ObjectSource source, string noun, string site) =>
-        source.Files.ContainsKey(Normalize.VaultPaths.For(Catalog.LyncCatalog.Default.Noun(noun), LyncIdentity.Site(site)));
+    private static bool SiteHasOwn(LyncCatalog catalog, ObjectSource source, string noun, string site) =>
+        source.Files.ContainsKey(Normalize.VaultPaths.For(catalog.Noun(noun), LyncIdentity.Site(site)));
 
     private static string Users(int count) => count == 1 ? "1 user" : $"{count:N0} users";
 
