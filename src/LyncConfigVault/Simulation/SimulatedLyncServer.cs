@@ -1,16 +1,11 @@
-using System.Globalization;
 using System.Reflection;
-using LyncConfigVault.Catalog;
-using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
-using LyncConfigVault.Normalize;
-using LyncConfigVault.Restore;
 
 namespace LyncConfigVault.Simulation;
 
 /// <summary>
 /// The folder the simulated Lync module serves from: its script module, the deployment's export
-/// archive, its published topology and services (rebuilt from the archive's own topology), and the
+/// archive, its published topology and services (read from the archive's own topology by <see cref="ServedTopology"/>), and the
 /// faults to act out.
 /// </summary>
 internal sealed class SimulatedLyncServer
@@ -78,19 +73,10 @@ internal sealed class SimulatedLyncServer
             File.WriteAllBytes(Path.Combine(Folder, export.FileName), export.Bytes);
         }
 
-        var normalized = new ExportNormalizer(LyncCatalog.Default, NoiseFilter.FromCatalog(LyncCatalog.Default), SyntheticNights.ServerZone)
-            .Normalize(ExportArchive.FromBytes("CsConfiguration.zip", night.CmsArchive, ArchiveLimits.Default), DateTimeOffset.UnixEpoch);
-        File.WriteAllLines(Path.Combine(Folder, "services.tsv"), Services(normalized.Objects).Append(PersistentChatStore(normalized.Objects)));
-        File.WriteAllLines(Path.Combine(Folder, "sites.tsv"), normalized.Objects.Where(o => o.Noun == "Site").Select(Site));
-        var topology = new ExportRebuilder(LyncCatalog.Default).Topology(normalized.Objects.Where(o => o.Path.StartsWith("topology/", StringComparison.Ordinal)).Select(o => o.Content))
-            ?? throw new InvalidOperationException("the generated export holds no topology");
-        File.WriteAllText(Path.Combine(Folder, "topology.xml"), topology.ToString());
-    }
-
-    private static string Site(LyncObject site)
-    {
-        var setting = ObjectFactory.Setting(site.Content).Value as YMap;
-        return $"{setting?.Text("SiteId") ?? ""}\t{site.Identity.Name}";
+        var topology = ServedTopology.FromArchive(night.CmsArchive);
+        File.WriteAllLines(Path.Combine(Folder, "services.tsv"), topology.ServiceLines().Append(PersistentChatStore(topology.Domain() ?? "fabrikam.com")));
+        File.WriteAllLines(Path.Combine(Folder, "sites.tsv"), topology.SiteLines());
+        File.WriteAllText(Path.Combine(Folder, "topology.xml"), topology.Topology.ToString());
     }
 
     public static string ModuleText()
@@ -102,21 +88,6 @@ internal sealed class SimulatedLyncServer
     }
 
     // The persistent chat store of the deployment, where Export-CsPersistentChatData -DBInstance points: on the first site's SQL server.
-    private static string PersistentChatStore(IEnumerable<LyncObject> objects)
-    {
-        var domain = objects.Where(o => o.Noun == "Pool").Select(o => o.Identity.ToString()).Select(p => p[(p.IndexOf('.') + 1)..]).FirstOrDefault() ?? "fabrikam.com";
-        return $"PersistentChatStore:pchatsql01.{domain}\tPersistentChatStore\tpchatsql01.{domain}\t1\tpchat";
-    }
-
-    // Get-CsService's view of the deployment: every service of the published topology, "Role:poolFqdn".
-    private static IEnumerable<string> Services(IEnumerable<LyncObject> objects)
-    {
-        foreach (var service in objects.Where(o => o.Noun == "Service").OrderBy(o => o.Identity.ToString(), StringComparer.Ordinal))
-        {
-            var identity = service.Identity.Name ?? "";
-            var colon = identity.IndexOf(':');
-            var site = ((service.Content["Service"] as YMap)?["ServiceId"] as YMap)?.Text("SiteId") ?? "";
-            yield return string.Create(CultureInfo.InvariantCulture, $"{identity}\t{identity[..Math.Max(colon, 0)]}\t{identity[(colon + 1)..]}\t{site}");
-        }
-    }
+    private static string PersistentChatStore(string domain) =>
+        $"PersistentChatStore:pchatsql01.{domain}\tPersistentChatStore\tpchatsql01.{domain}\t1\tpchat";
 }
