@@ -15,15 +15,17 @@ namespace LyncConfigVault.Diff;
 /// </summary>
 internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
 {
+    private readonly ChangeRules _rules = new(catalog, filter);
+
     /// <summary>Changes from <paramref name="before"/> to <paramref name="after"/>; top-level keys in <paramref name="skip"/> are not compared.</summary>
     public List<PropertyChange> Compare(string noun, YMap before, YMap after, IReadOnlySet<string> skip)
     {
         var setting = ObjectFactory.SettingKey(Keys(before, after));
         var settingMap = setting is null ? null : (after[setting] ?? before[setting]) as YMap;
-        var walk = new Walk(noun, catalog.ForNoun(noun) ?? LyncCatalog.Unknown(noun), filter, [], settingMap);
+        var walk = new Walk(noun, _rules.EntryOf(noun), _rules, [], settingMap);
         foreach (var key in Keys(before, after))
         {
-            if (skip.Contains(key) || filter.IsVolatile(noun, key))
+            if (skip.Contains(key) || !_rules.Counts(noun, key, key))
             {
                 continue;
             }
@@ -38,7 +40,7 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
         before.Entries.Select(e => e.Key).Concat(after.Entries.Select(e => e.Key)).Distinct();
 
     /// <summary>One comparison's state: the changes found so far.</summary>
-    private sealed class Walk(string noun, CatalogEntry entry, NoiseFilter filter, List<PropertyChange> changes, YMap? setting)
+    private sealed class Walk(string noun, CatalogEntry entry, ChangeRules rules, List<PropertyChange> changes, YMap? setting)
     {
         public List<PropertyChange> Changes => changes;
 
@@ -56,9 +58,9 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
                 case (_, null):
                     changes.Add(new PropertyChange(shown, PropertyChangeKind.Removed, before, null));
                     return;
-                case (YMap a, YMap b) when AudioReference.From(a) is { } oldAudio && AudioReference.From(b) is { } newAudio:
+                case (YMap a, YMap b) when ChangeRules.Whole(a) is { } oldWhole && ChangeRules.Whole(b) is { } newWhole:
                     // An audio file is its name and content: one change "overflow.wav replaced", never its hash and size apart.
-                    if (oldAudio.Sha256 != newAudio.Sha256 || oldAudio.FileName != newAudio.FileName)
+                    if (oldWhole != newWhole)
                     {
                         changes.Add(new PropertyChange(shown, PropertyChangeKind.Changed, a, b));
                     }
@@ -78,7 +80,7 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
 
                     return;
                 default:
-                    if (CanonicalText.Of(before) != CanonicalText.Of(after))
+                    if (Text(before, rule) != Text(after, rule))
                     {
                         changes.Add(new PropertyChange(shown, PropertyChangeKind.Changed, before, after));
                     }
@@ -92,9 +94,9 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
             foreach (var key in Keys(before, after))
             {
                 var childRule = $"{rule}.{key}";
-                if (key == ElementYamlMapper.OrderKey || filter.IsVolatile(noun, childRule))
+                if (!rules.Counts(noun, childRule, key))
                 {
-                    continue;   // _order only says how set members interleaved in the XML
+                    continue;
                 }
 
                 Node(before[key], after[key], shown.Length == 0 ? key : $"{shown}.{key}", childRule);
@@ -110,11 +112,11 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
             }
             else if (entry.IsOrdered(name, setting))
             {
-                Ordered(before.Items, after.Items, shown);
+                Ordered(before.Items, after.Items, shown, rule);
             }
             else
             {
-                Set(before.Items, after.Items, shown);
+                Set(before.Items, after.Items, shown, rule);
             }
         }
 
@@ -157,10 +159,10 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
             }
         }
 
-        private void Ordered(List<YNode> before, List<YNode> after, string shown)
+        private void Ordered(List<YNode> before, List<YNode> after, string shown, string rule)
         {
-            var oldTexts = before.Select(CanonicalText.Of).ToList();
-            var newTexts = after.Select(CanonicalText.Of).ToList();
+            var oldTexts = before.Select(item => Text(item, rule)).ToList();
+            var newTexts = after.Select(item => Text(item, rule)).ToList();
             var edit = ListEditScript.Between(oldTexts, newTexts);
             var added = edit.Added.ToList();
             var order = before.Concat(after).All(i => i is YScalar)
@@ -183,13 +185,13 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
             changes.AddRange(added.Select(j => new PropertyChange(shown, PropertyChangeKind.Added, null, after[j]) { To = j }));
         }
 
-        private void Set(List<YNode> before, List<YNode> after, string shown)
+        private void Set(List<YNode> before, List<YNode> after, string shown, string rule)
         {
-            var remaining = after.Select(item => (string?)CanonicalText.Of(item)).ToList();
+            var remaining = after.Select(item => (string?)Text(item, rule)).ToList();
             var removed = new List<YNode>();
             foreach (var item in before)
             {
-                var index = remaining.IndexOf(CanonicalText.Of(item));
+                var index = remaining.IndexOf(Text(item, rule));
                 if (index >= 0)
                 {
                     remaining[index] = null;   // matched once: a set with a repeated entry still counts both
@@ -203,6 +205,9 @@ internal sealed class PropertyDiffer(LyncCatalog catalog, NoiseFilter filter)
             changes.AddRange(removed.Select(item => new PropertyChange(shown, PropertyChangeKind.Removed, item, null)));
             changes.AddRange(after.Where((_, j) => remaining[j] is not null).Select(item => new PropertyChange(shown, PropertyChangeKind.Added, null, item)));
         }
+
+        // Entries match when they mean the same under the rules the fingerprint applies: what does not count, never matters.
+        private string Text(YNode node, string rule) => node is YScalar scalar ? scalar.Text : rules.Text(node, rule, entry, noun, setting);
 
         /// <summary>The key of every entry, or null when an entry has none or two share one (then the list compares without keys).</summary>
         private static List<string>? KeysOf(YSeq list, ListKey key)

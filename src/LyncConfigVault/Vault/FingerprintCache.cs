@@ -9,8 +9,9 @@ internal static class FingerprintCache
 {
     private const string FileName = "fingerprints";
 
-    // How fingerprints are computed (2: XxHash128): a cache another lcv wrote under another way is not compared with.
-    private const string Version = "fp2";
+    // How fingerprints are computed (2: XxHash128; 3: under the ChangeRules the differ applies, audio whole): a cache
+    // another lcv wrote under another way is not compared with.
+    private const string Version = "fp3";
 
     /// <summary>The first line of the cache: the commit, then a hash of the rules the fingerprints were computed under.</summary>
     public static string Header(string commit, Normalize.NoiseFilter filter)
