@@ -20,14 +20,15 @@ internal sealed class AfterRun(VaultRepository vault, LyncCatalog catalog, IRunW
     public IReadOnlyList<PushOutcome> Serve(IngestResult? stored, IReadOnlyList<RunFailure> failures, string reportFolder, IReadOnlyList<(string Export, bool Succeeded)>? exports = null)
     {
         var commit = stored?.Store.Commit;
-        if (commit is not null && stored!.Store.Files is { } files)
+        var committed = commit is not null && stored!.Store.Files is { } files ? new RunObjectSource(vault.Git, vault.Git.Lookup<Commit>(commit), stored.Snapshot, files, catalog) : null;
+        if (committed is not null)
         {
-            watcher.Checked(Check(new RunObjectSource(vault.Git, vault.Git.Lookup<Commit>(commit), stored.Snapshot, files, catalog)));
+            watcher.Checked(Check(committed));
         }
 
         var pushes = RemotePusher.PushAll(vault);
         watcher.Pushed(pushes);
-        RunNotifier.AfterRun(vault, catalog, commit, failures.Select(f => $"{f.Export} failed: {f.Reason}").ToList(), reportFolder, watcher.Warning, exports);
+        RunNotifier.AfterRun(vault, catalog, commit, failures.Select(f => $"{f.Export} failed: {f.Reason}").ToList(), reportFolder, watcher.Warning, exports, committed);
         return pushes;
     }
 

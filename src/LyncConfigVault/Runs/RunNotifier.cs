@@ -16,7 +16,9 @@ namespace LyncConfigVault.Runs;
 internal static class RunNotifier
 {
     /// <param name="exports">Each export of a collection run and whether it succeeded (none for an ingest): what staleness is counted on.</param>
-    public static void AfterRun(VaultRepository vault, LyncCatalog catalog, string? commit, IReadOnlyList<string> failures, string reportFolder, Action<string> warn, IReadOnlyList<(string Export, bool Succeeded)>? exports = null)
+    /// <param name="committed">The snapshot the run just committed, as the run holds it in memory: the notices read it rather than Git.</param>
+    public static void AfterRun(VaultRepository vault, LyncCatalog catalog, string? commit, IReadOnlyList<string> failures, string reportFolder, Action<string> warn,
+        IReadOnlyList<(string Export, bool Succeeded)>? exports = null, ObjectSource? committed = null)
     {
         var settings = vault.Config.Notify;
         var threshold = settings.Where(n => n.Events.Contains("stale")).Select(n => n.StaleAfterRuns).DefaultIfEmpty(3).Min();
@@ -32,7 +34,7 @@ internal static class RunNotifier
         var deployment = vault.Config.Deployment;
         if (commit is not null && vault.Git.Lookup<Commit>(commit) is { } head && new RevisionResolver(vault).Previous(head) is { } previous)
         {
-            var diff = WithImpact(catalog, vault, previous, new GitObjectSource(vault.Git, previous, "previous"), new GitObjectSource(vault.Git, head, "new"));
+            var diff = WithImpact(catalog, vault, previous, new GitObjectSource(vault.Git, previous, "previous"), committed ?? new GitObjectSource(vault.Git, head, "new"));
             Directory.CreateDirectory(reportFolder);
             var report = Path.Combine(reportFolder, $"lcv-change-{commit[..7]}.html");
             using (var file = new StreamWriter(report, false, new System.Text.UTF8Encoding(false)))
@@ -59,7 +61,7 @@ internal static class RunNotifier
 
         if (commit is not null && settings.Any(n => n.Events.Contains("drift")))
         {
-            Drift(vault, catalog, commit, notifiers);
+            Drift(vault, catalog, committed ?? new GitObjectSource(vault.Git, vault.Git.Lookup<Commit>(commit), "new"), notifiers);
         }
     }
 
@@ -110,7 +112,7 @@ internal static class RunNotifier
     /// hear of. Objects only the filter settings rewrote since <paramref name="since"/> are not admin changes: left out,
     /// the commit's summary says "settings: filter rule added …" instead.
     /// </summary>
-    private static DiffReport WithImpact(LyncCatalog catalog, VaultRepository vault, Commit since, GitObjectSource from, GitObjectSource to)
+    private static DiffReport WithImpact(LyncCatalog catalog, VaultRepository vault, Commit since, ObjectSource from, ObjectSource to)
     {
         var filter = vault.Filters(catalog);
         var diff = new SnapshotDiffer(catalog, filter).Compare(from, to);
@@ -123,13 +125,13 @@ internal static class RunNotifier
     }
 
     /// <summary>A new snapshot that differs from a baseline: said when the configuration changes, with what differs from each baseline.</summary>
-    private static void Drift(VaultRepository vault, LyncCatalog catalog, string commit, Notifiers notifiers)
+    private static void Drift(VaultRepository vault, LyncCatalog catalog, ObjectSource head, Notifiers notifiers)
     {
-        var head = vault.Git.Lookup<Commit>(commit);
+        var commit = head.Side.Revision;
         var differ = new SnapshotDiffer(catalog, vault.Filters(catalog));
         foreach (var baseline in new Baselines(vault).All().Where(b => b.Commit != commit))
         {
-            var diff = differ.Compare(new GitObjectSource(vault.Git, vault.Git.Lookup<Commit>(baseline.Commit), "baseline/" + baseline.Name), new GitObjectSource(vault.Git, head, "new"));
+            var diff = differ.Compare(new GitObjectSource(vault.Git, vault.Git.Lookup<Commit>(baseline.Commit), "baseline/" + baseline.Name), head);
             if (!diff.IsEmpty)
             {
                 notifiers.Send(new RunEvent("drift", vault.Config.Deployment, vault.Root, commit, $"{diff.Summary} since baseline {baseline.Name}", [], diff), null);
