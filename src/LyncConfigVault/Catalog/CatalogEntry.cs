@@ -82,6 +82,9 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
     /// <summary>Lists of names that are objects a reference can name: the property → the noun they are (PstnUsages' Usage → PstnUsage).</summary>
     public IReadOnlyDictionary<string, string> Defines { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The key an object's values sit under in its file when it is not the element's own name (Workflow for RgsWorkflow).</summary>
+    public string? SettingName { get; init; }
+
     /// <summary>Which export carries this type.</summary>
     public string Part { get; init; } = "cms";
 

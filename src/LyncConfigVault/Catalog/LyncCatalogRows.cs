@@ -209,31 +209,31 @@ internal static class LyncCatalogRows
 
         // Response Group (FORMATS.md §4): one file per object kind in each pool's export, CliXml objects.
         // Elements are the export's file names; references are resolved to the target's Name.
-        Rgs("RgsWorkflow", "workflows", "Workflows") with
+        Rgs("RgsWorkflow", "workflows", "Workflows", "Workflow") with
         {
             References = new Dictionary<string, string> { ["BusinessHoursID"] = "RgsHoursOfBusiness", ["HolidaySetIDList"] = "RgsHolidaySet", ["**.QueueID"] = "RgsQueue" },
             KeyedLists = new Dictionary<string, string> { ["AnswerList"] = "Name" },
         },
-        Rgs("RgsQueue", "queues", "Queues") with
+        Rgs("RgsQueue", "queues", "Queues", "Queue") with
         {
             OrderedLists = ["AgentGroupIDList"],
             References = new Dictionary<string, string> { ["AgentGroupIDList"] = "RgsAgentGroup", ["**.QueueID"] = "RgsQueue" },
             KeyedLists = new Dictionary<string, string> { ["AnswerList"] = "Name" },
         },
-        Rgs("RgsAgentGroup", "agent-groups", "AgentGroups") with
+        Rgs("RgsAgentGroup", "agent-groups", "AgentGroups", "AgentGroup") with
         {
             // Serial and round-robin routing ring agents in list order; the other methods ring them as a set.
             OrderedWhen = new Dictionary<string, OrderCondition> { ["AgentsByUri"] = new("RoutingMethod", ["Serial", "RoundRobin"]) },
         },
-        Rgs("RgsHoursOfBusiness", "hours-of-business", "HoursOfBusiness"),
-        Rgs("RgsHolidaySet", "holiday-sets", "HolidaySets") with
+        Rgs("RgsHoursOfBusiness", "hours-of-business", "HoursOfBusiness", "HoursOfBusiness"),
+        Rgs("RgsHolidaySet", "holiday-sets", "HolidaySets", "HolidaySet") with
         {
             KeyedLists = new Dictionary<string, string> { ["HolidayList"] = "Name" },
         },
-        Rgs("RgsConfiguration", "service-settings", "Configuration"),
-        Rgs("RgsAgents", "agents", "Agents"),
-        Rgs("RgsManagers", "managers", "Managers"),
-        Rgs("RgsAudio", "audio", "Audio") with
+        Rgs("RgsConfiguration", "service-settings", "Configuration", "Configuration"),
+        Rgs("RgsAgents", "agents", "Agents", "Agents"),
+        Rgs("RgsManagers", "managers", "Managers", "Managers"),
+        Rgs("RgsAudio", "audio", "Audio", "Audio") with
         {
             // Who uses which file is shown where it is used (the prompt's Sha256); files nothing uses are configuration here.
             Volatile = ["Export", "Audio.Files"],
@@ -289,9 +289,12 @@ internal static class LyncCatalogRows
             Folder = list, Part = "lis", SplitOut = true, Identity = IdentityRule.Attribute, IdentitySource = key, Volatile = ExportMetadata,
         };
 
-    /// <summary>One kind of Response Group object, filed per pool: rgs/&lt;pool&gt;/&lt;folder&gt;/&lt;Name&gt;.yaml.</summary>
-    private static CatalogEntry Rgs(string noun, string folder, string file) =>
-        new(noun, "rgs", [file]) { Folder = folder, Part = "rgs", Identity = IdentityRule.PoolObject, Volatile = ExportMetadata };
+    /// <summary>
+    /// One kind of Response Group object, filed per pool: rgs/&lt;pool&gt;/&lt;folder&gt;/&lt;Name&gt;.yaml, its values under
+    /// <paramref name="setting"/>, as Get-CsRgs&lt;setting&gt; names the object.
+    /// </summary>
+    private static CatalogEntry Rgs(string noun, string folder, string file, string setting) =>
+        new(noun, "rgs", [file]) { Folder = folder, Part = "rgs", Identity = IdentityRule.PoolObject, Volatile = ExportMetadata, SettingName = setting };
 
     /// <summary>A CMS document with one object per scope (Global, Site:X, Tag:X, Service:X).</summary>
     private static CatalogEntry Policy(string noun, string area, params string[] elements) =>

@@ -50,7 +50,7 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog, bool rehearse = t
                 continue;
             }
 
-            if (obj.Noun == "PstnUsages")
+            if (entry.Role == ObjectRole.PstnUsages)
             {
                 Usages(obj, first, last);
                 continue;
@@ -119,8 +119,8 @@ internal sealed class ScopedRestoreScript(LyncCatalog catalog, bool rehearse = t
     }
 
     /// <summary>PSTN usages first, then routes (by the priority they go back to, so each lands where it was), then everything else, each by Identity.</summary>
-    private static IEnumerable<ObjectRestore> Ordered(IReadOnlyList<ObjectRestore> objects) =>
-        objects.OrderBy(o => o.Noun switch { "PstnUsages" => 0, "VoiceRoute" => 1, _ => 2 })
+    private IEnumerable<ObjectRestore> Ordered(IReadOnlyList<ObjectRestore> objects) =>
+        objects.OrderBy(o => catalog.RoleOf(o.Noun) switch { ObjectRole.PstnUsages => 0, ObjectRole.VoiceRoute => 1, _ => 2 })
             .ThenBy(o => o.Noun, StringComparer.Ordinal)
             .ThenBy(o => int.TryParse(o.Target?.Text(ObjectFactory.PriorityKey), CultureInfo.InvariantCulture, out var p) ? p : int.MaxValue)
             .ThenBy(o => o.Identity, StringComparer.Ordinal);

@@ -175,8 +175,8 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
         return new LyncObject(entry.Noun, "rgs", identity, VaultPaths.For(entry, identity), content);
     }
 
-    /// <summary>RgsQueue → Queue: the setting key, as Get-CsRgsQueue names the object.</summary>
-    public static string SettingKey(CatalogEntry entry) => entry.Noun["Rgs".Length..];
+    /// <summary>RgsQueue → Queue: the setting key, as Get-CsRgsQueue names the object (the catalog says it).</summary>
+    public static string SettingKey(CatalogEntry entry) => entry.SettingName ?? entry.Noun;
 
     /// <summary>An XML file the catalog does not know (or that is not CliXml): kept whole, never dropped.</summary>
     private LyncObject Other(string file, XDocument document, ExportArchive archive, string pool)
