@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Collect;
@@ -16,8 +17,8 @@ internal sealed record ExportTask(ExportKind Kind, string Cmdlet, string Target,
     {
         var file = Path.Combine(folder, "CsConfiguration.zip");
         return asBytes
-            ? new(ExportKind.Cms, "Export-CsConfiguration", "*", file, new Dictionary<string, object> { ["AsBytes"] = true }, ExportDelivery.Bytes)
-            : new(ExportKind.Cms, "Export-CsConfiguration", "*", file, new Dictionary<string, object> { ["FileName"] = file });
+            ? new(ExportKind.Cms, CmdletOf(ExportKind.Cms), "*", file, new Dictionary<string, object> { ["AsBytes"] = true }, ExportDelivery.Bytes)
+            : new(ExportKind.Cms, CmdletOf(ExportKind.Cms), "*", file, new Dictionary<string, object> { ["FileName"] = file });
     }
 
     /// <summary>
@@ -25,13 +26,13 @@ internal sealed record ExportTask(ExportKind Kind, string Cmdlet, string Target,
     /// CMS export fails still records the topology.
     /// </summary>
     public static ExportTask Topology(string folder) =>
-        new(ExportKind.Topology, "Get-CsTopology", "*", Path.Combine(folder, "Topology.xml"), new Dictionary<string, object> { ["AsXml"] = true }, ExportDelivery.Text);
+        new(ExportKind.Topology, CmdletOf(ExportKind.Topology), "*", Path.Combine(folder, "Topology.xml"), new Dictionary<string, object> { ["AsXml"] = true }, ExportDelivery.Text);
 
     /// <summary>One pool's Response Groups; never with -RemoveExportedConfiguration, which deletes what it exports.</summary>
     public static ExportTask Rgs(string folder, string pool)
     {
         var file = Path.Combine(folder, $"RgsConfig-{pool}.zip");
-        return new(ExportKind.Rgs, "Export-CsRgsConfiguration", pool, file, new Dictionary<string, object> { ["Source"] = $"ApplicationServer:{pool}", ["FileName"] = file });
+        return new(ExportKind.Rgs, CmdletOf(ExportKind.Rgs), pool, file, new Dictionary<string, object> { ["Source"] = $"ApplicationServer:{pool}", ["FileName"] = file });
     }
 
     /// <summary>One pool's Response Groups as the Get-CsRgs* objects, written by lcv into an archive of the export's layout.</summary>
@@ -43,15 +44,15 @@ internal sealed record ExportTask(ExportKind Kind, string Cmdlet, string Target,
     {
         var file = Path.Combine(folder, "E911Config.zip");
         return asBytes
-            ? new(ExportKind.Lis, "Export-CsLisConfiguration", "*", file, new Dictionary<string, object> { ["AsBytes"] = true }, ExportDelivery.Bytes)
-            : new(ExportKind.Lis, "Export-CsLisConfiguration", "*", file, new Dictionary<string, object> { ["FileName"] = file });
+            ? new(ExportKind.Lis, CmdletOf(ExportKind.Lis), "*", file, new Dictionary<string, object> { ["AsBytes"] = true }, ExportDelivery.Bytes)
+            : new(ExportKind.Lis, CmdletOf(ExportKind.Lis), "*", file, new Dictionary<string, object> { ["FileName"] = file });
     }
 
     /// <summary>One UserServer pool's contact lists (opt-in: personal data). The file name carries the pool for the vault.</summary>
     public static ExportTask Users(string folder, string pool)
     {
         var file = Path.Combine(folder, $"UserData-{pool}.zip");
-        return new(ExportKind.UserData, "Export-CsUserData", pool, file, new Dictionary<string, object> { ["PoolFqdn"] = pool, ["FileName"] = file });
+        return new(ExportKind.UserData, CmdletOf(ExportKind.UserData), pool, file, new Dictionary<string, object> { ["PoolFqdn"] = pool, ["FileName"] = file });
     }
 
     /// <summary>
@@ -59,15 +60,18 @@ internal sealed record ExportTask(ExportKind Kind, string Cmdlet, string Target,
     /// Registrar pool and the per-user policies, so reports can say how many users a changed policy affects.
     /// </summary>
     public static ExportTask UserPolicies(string folder) =>
-        new(ExportKind.UserPolicies, "Get-CsUser", "*", Path.Combine(folder, UserPolicyFile.FileName), new Dictionary<string, object>(), ExportDelivery.Objects);
+        new(ExportKind.UserPolicies, CmdletOf(ExportKind.UserPolicies), "*", Path.Combine(folder, UserPolicyFile.FileName), new Dictionary<string, object>(), ExportDelivery.Objects);
 
     /// <summary>Persistent chat rooms and content (opt-in: message content), kept as a hashed record only; -DBInstance is required.</summary>
     public static ExportTask PersistentChat(string folder, string database)
     {
         var file = Path.Combine(folder, PersistentChatFile);
-        return new(ExportKind.PersistentChat, "Export-CsPersistentChatData", "*", file, new Dictionary<string, object> { ["DBInstance"] = database, ["FileName"] = file });
+        return new(ExportKind.PersistentChat, CmdletOf(ExportKind.PersistentChat), "*", file, new Dictionary<string, object> { ["DBInstance"] = database, ["FileName"] = file });
     }
 
     /// <summary>The name lcv gives the persistent chat export: its layout is not public, so the name is how the vault knows it.</summary>
     public const string PersistentChatFile = "PersistentChatData.zip";
+
+    // The cmdlet each export is written by, as the catalog's export table names it.
+    private static string CmdletOf(ExportKind kind) => ExportKinds.Of(kind).Cmdlet;
 }
