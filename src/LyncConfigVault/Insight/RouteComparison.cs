@@ -27,18 +27,18 @@ internal sealed class RouteComparison
     public static RouteComparison Route(IReadOnlyList<GitObjectSource> snapshots, IReadOnlyList<RouteCall> calls)
     {
         var routers = snapshots.Select(s => (Revision: s.Side.Label, Router: new CallRouter(VoiceModel.From(s)))).ToList();
-        var results = calls.Select(c => (IReadOnlyList<(string, RouteResult)>)routers.Select(r => (r.Revision, r.Router.Route(c.Dialed, c.DialPlan, c.Policy))).ToList()).ToList();
-        if (results.FirstOrDefault(r => r.All(side => side.Item2.IsMissing)) is { } typo)
+        var results = calls.Select(c => (IReadOnlyList<(string Revision, RouteResult Result)>)routers.Select(r => (r.Revision, Result: r.Router.Route(c.Dialed, c.DialPlan, c.Policy))).ToList()).ToList();
+        if (results.FirstOrDefault(r => r.All(side => side.Result.IsMissing)) is { } typo)
         {
             // Missing on every side is a mistyped Identity, not a difference: say so once.
-            var missing = typo[0].Item2;
+            var missing = typo[0].Result;
             var what = missing.Outcome == RouteResult.DialPlanMissing ? $"dial plan {missing.DialPlan}" : $"voice policy {missing.VoicePolicy}";
             throw new LcvException($"There is no {what} in {(routers.Count == 1 ? "this snapshot" : "either snapshot")}; give its Identity as Lync shows it (Global, Site:Dublin, Tag:…).");
         }
 
         if (routers.Count == 2)
         {
-            results = results.Where(r => Key(r[0].Item2) != Key(r[1].Item2)).ToList();
+            results = results.Where(r => Key(r[0].Result) != Key(r[1].Result)).ToList();
         }
 
         return new RouteComparison(routers.Select(r => r.Revision).ToList(), results);

@@ -74,10 +74,13 @@ internal sealed class ExportsRestore
     private List<string> NotRestored() =>
         VaultLayout.PartsIn(Target.Commit.Tree).Where(p => !Parts.Contains(p) && !(p == TopologyPart && Parts.Contains(CmsPart))).Select(Why).ToList();
 
-    private static string Why(string part) =>
-        ExportKinds.OwnerOf(part) is { NotRebuilt: { } kept }
-            ? $"{part} ({kept})"
-            : $"{part} (left out with --part; {(ExportKinds.OwnerOf(part)?.RestoredBy is { } cmdlet ? $"lcv restore --part {part} rebuilds it for {cmdlet}" : "lcv restore --part names it to rebuild it")})";
+    // What the vault keeps of a part it cannot rebuild, or how one left out with --part comes back.
+    private static string Why(string part) => ExportKinds.OwnerOf(part) switch
+    {
+        { NotRebuilt: { } kept } => $"{part} ({kept})",
+        { RestoredBy: { } cmdlet } => $"{part} (left out with --part; lcv restore --part {part} rebuilds it for {cmdlet})",
+        _ => $"{part} (left out with --part; lcv restore --part names it to rebuild it)",
+    };
 
     /// <summary>The parts to restore: all that can be, or those asked for; a part that was carried forward in that snapshot cannot be.</summary>
     private List<string> PartsToRestore(IReadOnlyList<string> asked)
