@@ -70,7 +70,7 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
     /// </summary>
     public IReadOnlyDictionary<string, string> ScriptedLists { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The part this type plays in placing a call (the router, the checks and the impact find their nouns by it).</summary>
+    /// <summary>The part this type plays in placing a call or in its export's layout (the code that relies on it finds the noun by it).</summary>
     public ObjectRole Role { get; init; }
 
     /// <summary>
@@ -84,6 +84,12 @@ internal sealed record CatalogEntry(string Noun, string Area, IReadOnlyList<stri
 
     /// <summary>The key an object's values sit under in its file when it is not the element's own name (Workflow for RgsWorkflow).</summary>
     public string? SettingName { get; init; }
+
+    /// <summary>
+    /// The export file's values are one object, kept in their order (a pool's Response Group agents or managers),
+    /// rather than one object per value.
+    /// </summary>
+    public bool WholeFile { get; init; }
 
     /// <summary>Which export carries this type.</summary>
     public string Part { get; init; } = "cms";

@@ -158,6 +158,7 @@ internal static class LyncCatalogRows
         // The published topology (FORMATS.md §3): one document, split into readable objects.
         new CatalogEntry("Topology", "topology", ["Topology"])
         {
+            Role = ObjectRole.Topology,
             Folder = "topology",
             FixedPath = "topology/Topology.yaml",
             Part = "topology",
@@ -179,6 +180,7 @@ internal static class LyncCatalogRows
         },
         new CatalogEntry("Pool", "topology", ["Cluster"])
         {
+            Role = ObjectRole.Pool,
             Folder = "topology/pools", Part = "topology", SplitOut = true,
             Identity = IdentityRule.Attribute, IdentitySource = "Fqdn",
             Lists = ["Machine", "NetInterface"],
@@ -230,20 +232,25 @@ internal static class LyncCatalogRows
         {
             KeyedLists = new Dictionary<string, string> { ["HolidayList"] = "Name" },
         },
-        Rgs("RgsConfiguration", "service-settings", "Configuration", "Configuration"),
-        Rgs("RgsAgents", "agents", "Agents", "Agents"),
-        Rgs("RgsManagers", "managers", "Managers", "Managers"),
+        Rgs("RgsConfiguration", "service-settings", "Configuration", "Configuration") with { Role = ObjectRole.RgsSettings },
+        Rgs("RgsAgents", "agents", "Agents", "Agents") with { WholeFile = true },
+        Rgs("RgsManagers", "managers", "Managers", "Managers") with { WholeFile = true },
         Rgs("RgsAudio", "audio", "Audio", "Audio") with
         {
+            Role = ObjectRole.RgsAudio,
             // Who uses which file is shown where it is used (the prompt's Sha256); files nothing uses are configuration here.
             Volatile = ["Export", "Audio.Files"],
             KeyedLists = new Dictionary<string, string> { ["Files"] = "Sha256", ["Unreferenced"] = "Sha256" },
         },
 
+        // A file of the Response Group export lcv does not know, kept whole: rgs/<pool>/other/<file>.yaml.
+        new CatalogEntry("RgsFile", "rgs", []) { Role = ObjectRole.RgsFile, Folder = "other", Part = "rgs", Identity = IdentityRule.PoolObject, Volatile = ExportMetadata },
+
         // E9-1-1 (FORMATS.md §5): one file per civic location, holding the network elements mapped to it,
         // each keyed by its natural key (§5.2), so a subnet moved to another floor reads as one move.
         new CatalogEntry("LisLocation", "lis", ["Location"])
         {
+            Role = ObjectRole.LisLocation,
             Folder = "lis/locations", Part = "lis", Identity = IdentityRule.Attribute, IdentitySource = "Location", Volatile = ExportMetadata,
             KeyedLists = new Dictionary<string, string>
             {
@@ -256,24 +263,31 @@ internal static class LyncCatalogRows
         LisElement("LisPort", "Port", "Ports", "ChassisID,PortID,PortIDSubType"),
         new CatalogEntry("LisServiceProvider", "lis", ["ServiceProvider"])
         {
+            Role = ObjectRole.LisServiceProvider,
             Folder = "lis/service-providers", Part = "lis", Identity = IdentityRule.Attribute, IdentitySource = "ServiceProviderName", Volatile = ExportMetadata,
             Secret = ["**.CertPassword", "**.Password"],
         },
 
+        // LIS elements lcv does not know, kept whole, one file per element name: lis/other/<element>.yaml.
+        new CatalogEntry("LisOther", "lis", []) { Role = ObjectRole.LisOther, Folder = "lis/other", Part = "lis", Identity = IdentityRule.Attribute, Volatile = ExportMetadata },
+
         // Personal data (FORMATS.md §6), opt-in: one file per user under users/<pool>/, pseudonymized by default.
         new CatalogEntry("UserData", "users", ["HomedResource"])
         {
+            Role = ObjectRole.UserData,
             Folder = "users", Part = "users", Identity = IdentityRule.Attribute, Volatile = ExportMetadata,
             KeyedLists = new Dictionary<string, string> { ["ContactGroups"] = "Number", ["Contacts"] = "Buddy", ["Privacy"] = "ContainerNumber" },
         },
-        new CatalogEntry("UserDataSummary", "users", ["UserDataSummary"]) { Folder = "summary", Part = "users", Identity = IdentityRule.PoolObject, Volatile = ExportMetadata },
+        new CatalogEntry("UserDataSummary", "users", ["UserDataSummary"]) { Role = ObjectRole.UserDataSummary, Folder = "summary", Part = "users", Identity = IdentityRule.PoolObject, Volatile = ExportMetadata },
         new CatalogEntry("PersistentChatData", "users", ["PersistentChatData"])
         {
+            Role = ObjectRole.PersistentChatData,
             Folder = "users/persistent-chat", Part = "users", Volatile = ExportMetadata,
             KeyedLists = new Dictionary<string, string> { ["Entries"] = "Name" },
         },
         new CatalogEntry("UserPolicyAssignments", "users", ["UserPolicyAssignments"])
         {
+            Role = ObjectRole.UserPolicyAssignments,
             Folder = "users/policy-assignments", Part = "users", Identity = IdentityRule.Attribute, Volatile = ExportMetadata,
             KeyedLists = new Dictionary<string, string> { ["Users"] = "User" },
         },

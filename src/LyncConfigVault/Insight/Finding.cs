@@ -27,6 +27,9 @@ internal sealed record Finding(FindingKind Kind, string Noun, string Identity, s
     /// <summary>For users granted a policy that does not exist: how many.</summary>
     public int? Users { get; init; }
 
+    /// <summary>Users granted a policy that does not exist, rather than an object naming one.</summary>
+    public bool IsGrant => Users is not null;
+
     /// <summary>The kind as lcv.check/1 and the text name it: missing-reference, unused-usage, invalid-pattern, never-matches, missing-scope.</summary>
     public string KindName => Name(Kind);
 

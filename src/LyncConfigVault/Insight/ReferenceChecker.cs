@@ -49,7 +49,7 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
 
             findings.AddRange(Patterns(entry, identity, setting));
             findings.AddRange(Scope(noun, identity, names));
-            if (noun == "LisLocation" && identity == LisNormalizer.Unmapped)
+            if (entry?.Role == ObjectRole.LisLocation && identity == LisNormalizer.Unmapped)
             {
                 findings.AddRange(setting.Entries.Where(e => e.Value is YSeq { Items.Count: > 0 }).Select(e => new Finding(FindingKind.MissingReference, noun, identity, e.Key, $"LisLocation ({((YSeq)e.Value).Items.Count} entries point at a location that does not exist)")));
             }
@@ -86,7 +86,7 @@ internal sealed class ReferenceChecker(LyncCatalog catalog)
         {
             if (UserPolicies.Nouns.TryGetValue(property, out var noun) && policy.StartsWith("Tag:", StringComparison.OrdinalIgnoreCase) && !names.GetValueOrDefault(noun, []).Contains(policy))
             {
-                yield return new Finding(FindingKind.MissingReference, Normalize.Users.UserPolicyNormalizer.Noun, pool, $"{property} ({users:N0} {(users == 1 ? "user" : "users")})", $"{noun} {policy}") { Users = users };
+                yield return new Finding(FindingKind.MissingReference, catalog.Playing(ObjectRole.UserPolicyAssignments).Noun, pool, $"{property} ({users:N0} {(users == 1 ? "user" : "users")})", $"{noun} {policy}") { Users = users };
             }
         }
     }

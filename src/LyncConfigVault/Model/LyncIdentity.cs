@@ -6,6 +6,13 @@ namespace LyncConfigVault.Model;
 /// </summary>
 internal sealed partial record LyncIdentity(string Scope, string? Name)
 {
+    // The scopes as Lync spells them in an Identity; a scope class no catalog row expects is kept as the CMS names it.
+    public const string GlobalScope = "Global";
+    public const string SiteScope = "Site";
+    public const string TagScope = "Tag";
+    public const string ServiceScope = "Service";
+    public const string NameScope = "Name";
+
     /// <summary>
     /// An Identity as this lcv writes it, for one an older lcv wrote: a service the topology did not name was
     /// PstnGateway:site3-7; Lync writes its service id 3-PstnGateway-7, and so does lcv now.
@@ -15,16 +22,16 @@ internal sealed partial record LyncIdentity(string Scope, string? Name)
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<role>[A-Za-z]+):site(?<site>\d+)-(?<instance>\d+)$")]
     private static partial System.Text.RegularExpressions.Regex OlderServiceId();
 
-    public static readonly LyncIdentity Global = new("Global", null);
+    public static readonly LyncIdentity Global = new(GlobalScope, null);
 
-    public static LyncIdentity Site(string name) => new("Site", name);
+    public static LyncIdentity Site(string name) => new(SiteScope, name);
 
-    public static LyncIdentity Tag(string name) => new("Tag", name);
+    public static LyncIdentity Tag(string name) => new(TagScope, name);
 
     /// <summary>Service scope: <paramref name="roleAndFqdn"/> is "PstnGateway:gw1.contoso.com".</summary>
-    public static LyncIdentity Service(string roleAndFqdn) => new("Service", roleAndFqdn);
+    public static LyncIdentity Service(string roleAndFqdn) => new(ServiceScope, roleAndFqdn);
 
-    public static LyncIdentity Named(string name) => new("Name", name);
+    public static LyncIdentity Named(string name) => new(NameScope, name);
 
     /// <summary>An object of one pool's service: Service:ApplicationServer:pool01/Helpdesk, or the service itself without a name.</summary>
     public static LyncIdentity PoolObject(string role, string pool, string? name) =>
@@ -41,15 +48,15 @@ internal sealed partial record LyncIdentity(string Scope, string? Name)
 
     public override string ToString() => Scope switch
     {
-        "Global" => "Global",
-        "Name" => Name!,
+        GlobalScope => GlobalScope,
+        NameScope => Name!,
         _ => $"{Scope}:{Name}",
     };
 
     /// <summary>Parses what an admin types: Global, Site:X, site:X, Tag:X, Service:Role:fqdn, or a bare name.</summary>
     public static LyncIdentity Parse(string text)
     {
-        if (text.Equals("Global", StringComparison.OrdinalIgnoreCase))
+        if (text.Equals(GlobalScope, StringComparison.OrdinalIgnoreCase))
         {
             return Global;
         }
@@ -58,7 +65,7 @@ internal sealed partial record LyncIdentity(string Scope, string? Name)
         if (colon > 0)
         {
             var prefix = text[..colon];
-            foreach (var scope in new[] { "Site", "Tag", "Service" })
+            foreach (var scope in new[] { SiteScope, TagScope, ServiceScope })
             {
                 if (prefix.Equals(scope, StringComparison.OrdinalIgnoreCase))
                 {

@@ -271,8 +271,8 @@ internal sealed partial class CmsNormalizer(LyncCatalog catalog, NoiseFilter fil
     private static string Fallback(XElement key) =>
         "key-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString(SaveOptions.DisableFormatting))))[..12];
 
-    private static bool IsTopology(CmsEnvelope envelope) =>
-        envelope.ElementName.Equals("Topology", StringComparison.OrdinalIgnoreCase) && envelope.Items.Count == 1;
+    private bool IsTopology(CmsEnvelope envelope) =>
+        catalog.ForDocument(envelope.ElementName)?.Role == ObjectRole.Topology && envelope.Items.Count == 1;
 
     private static void CheckCount(CmsEnvelope envelope, string file)
     {

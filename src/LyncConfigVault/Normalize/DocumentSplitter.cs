@@ -61,7 +61,7 @@ internal sealed class DocumentSplitter(LyncCatalog catalog, ObjectFactory factor
                     export.Add(PositionKey, position.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     lists?.Read(child, export);
                     var obj = factory.Create(entry, identity, null, rule.Ordered ? priority : null, child, parent.Name.NamespaceName, export);
-                    TopologyReading.Annotate(entry.Noun, obj.Content, topology);
+                    TopologyReading.Annotate(entry, obj.Content, topology);
                     objects.Add(obj);
                     taken.Add(child);
                     priority++;

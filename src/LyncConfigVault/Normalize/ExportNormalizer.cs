@@ -35,9 +35,9 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
         var root = document.Root!;
         switch (root.Name.LocalName)
         {
-            case "Topology":
+            case var name when catalog.Playing(ObjectRole.Topology).Elements.Contains(name, StringComparer.OrdinalIgnoreCase):
                 var objects = new TopologyNormalizer(catalog, filter).Normalize(root, archive.File);
-                return new Result(Record(ExportKind.Topology, archive, exportedAt), objects, ["topology"]);
+                return new Result(Record(ExportKind.Topology, archive, exportedAt), objects, [VaultPaths.PartOf(ExportKind.Topology, null)]);
             case "DocItemSet":
                 return Cms(archive, new CmsNormalizer(catalog, filter).Normalize(document, archive.File), exportedAt);   // already parsed: no second read
             case "TopologyBuilder":
@@ -45,7 +45,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
             case var _ when LisNormalizer.IsLis(document):
                 return Lis(archive, [("", document)], exportedAt);
             case "Objs" when UserPolicies(document, archive.File) is { } users:
-                return new Result(Record(ExportKind.UserPolicies, archive, exportedAt), new UserPolicyNormalizer(personal ?? PersonalDataPolicy.Ephemeral).Normalize(users, archive.File),
+                return new Result(Record(ExportKind.UserPolicies, archive, exportedAt), new UserPolicyNormalizer(catalog, personal ?? PersonalDataPolicy.Ephemeral).Normalize(users, archive.File),
                     [VaultPaths.PartOf(ExportKind.UserPolicies, null)]);
             case "HomedResources":
                 throw LcvException.BadExport(archive.File, "is Lync 2010 user data (DBImpExp.exe); lcv reads the Export-CsUserData archives of Lync 2013 and later, not this format.");
@@ -60,7 +60,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
         if (docItemSet is not null && UserDataNormalizer.IsUserData(archive.OpenEntry(docItemSet), archive.File))
         {
             var pool = UserDataPool(archive.File, userDataPool);
-            var users = new UserDataNormalizer(filter, personal ?? PersonalDataPolicy.Ephemeral).Normalize(archive.OpenEntry(docItemSet), archive.File, docItemSet, pool);
+            var users = new UserDataNormalizer(catalog, filter, personal ?? PersonalDataPolicy.Ephemeral).Normalize(archive.OpenEntry(docItemSet), archive.File, docItemSet, pool);
             return new Result(Record(ExportKind.UserData, archive, exportedAt) with { Pool = pool }, users, [VaultPaths.PartOf(ExportKind.UserData, pool)]);
         }
 
@@ -85,7 +85,7 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
 
         if (PersistentChatNormalizer.IsPersistentChat(archive))
         {
-            var chat = new PersistentChatNormalizer(personal ?? PersonalDataPolicy.Ephemeral).Normalize(archive);
+            var chat = new PersistentChatNormalizer(catalog, personal ?? PersonalDataPolicy.Ephemeral).Normalize(archive);
             return new Result(Record(ExportKind.PersistentChat, archive, exportedAt), [chat], [VaultPaths.PartOf(ExportKind.PersistentChat, null)]);
         }
 

@@ -10,7 +10,7 @@ internal sealed class TopologyNormalizer(LyncCatalog catalog, NoiseFilter filter
     public List<LyncObject> Normalize(XElement topology, string file)
     {
         var factory = new ObjectFactory(filter);
-        var entry = catalog.Noun("Topology");
+        var entry = catalog.Playing(ObjectRole.Topology);
         var index = TopologyIndex.From(topology);
         var splits = new DocumentSplitter(catalog, factory).Split(entry, LyncIdentity.Global, topology, index, file);
         var export = new YMap().Add("Source", "Get-CsTopology").Add("Namespace", topology.Name.NamespaceName);

@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Normalize;
@@ -9,16 +10,16 @@ namespace LyncConfigVault.Normalize;
 /// </summary>
 internal static class TopologyReading
 {
-    public static void Annotate(string noun, YMap content, TopologyIndex topology)
+    public static void Annotate(CatalogEntry entry, YMap content, TopologyIndex topology)
     {
-        switch (noun)
+        switch (entry.Role)
         {
-            case "Pool" when content["Cluster"] is YMap cluster:
+            case ObjectRole.Pool when content["Cluster"] is YMap cluster:
                 var id = cluster["ClusterId"] as YMap;
                 cluster.Set("Site", new YScalar(topology.SiteName(id?.Text("SiteId") ?? "") ?? $"site{id?.Text("SiteId")}"));
                 cluster.Set("Services", new YSeq(topology.RolesOn(cluster.Text("Fqdn") ?? "").Select(r => (YNode)new YScalar(r))));
                 break;
-            case "Service" when content["Service"] is YMap service:
+            case ObjectRole.Service when content["Service"] is YMap service:
                 if ((service["InstalledOn"] as YMap)?["ClusterId"] is YMap clusterId
                     && topology.ClusterFqdn(clusterId.Text("SiteId"), clusterId.Text("Number")) is { } pool)
                 {

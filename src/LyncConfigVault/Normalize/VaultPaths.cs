@@ -50,9 +50,9 @@ internal static class VaultPaths
             IdentityRule.SqlInstance => ServerAndInstance(identity.Name!),
             _ => identity.Scope switch
             {
-                "Global" => "Global",
-                "Name" => Segment(identity.Name!),
-                "Service" => "Service/" + RoleAndName(identity.Name!),
+                LyncIdentity.GlobalScope => "Global",
+                LyncIdentity.NameScope => Segment(identity.Name!),
+                LyncIdentity.ServiceScope => "Service/" + RoleAndName(identity.Name!),
                 _ => $"{Segment(identity.Scope)}/{Segment(identity.Name!)}",
             },
         };

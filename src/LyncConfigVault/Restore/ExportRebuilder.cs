@@ -70,7 +70,7 @@ internal sealed class ExportRebuilder(LyncCatalog catalog)
 
     /// <summary>The Topology element alone, as (Get-CsTopology -AsXml) gives it.</summary>
     public XElement? Topology(IEnumerable<YMap> objects) =>
-        RebuildContainers(objects.ToList()).FirstOrDefault(e => e.Object.Text(ObjectFactory.NounKey) == "Topology").Setting;
+        RebuildContainers(objects.ToList()).FirstOrDefault(e => catalog.RoleOf(e.Object.Text(ObjectFactory.NounKey) ?? "") == ObjectRole.Topology).Setting;
 
     /// <summary>The setting element of every object that is not itself split out, with its split children back inside.</summary>
     private List<(YMap Object, XElement Setting)> RebuildContainers(List<YMap> objects)

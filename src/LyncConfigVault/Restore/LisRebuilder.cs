@@ -24,16 +24,16 @@ internal sealed class LisRebuilder(LyncCatalog catalog)
         var root = new XElement(XName.Get("LisConfiguration", ns));
         foreach (var obj in all.OrderBy(o => o.Text(ObjectFactory.IdentityKey), StringComparer.Ordinal))
         {
-            switch (obj.Text(ObjectFactory.NounKey))
+            switch (catalog.RoleOf(obj.Text(ObjectFactory.NounKey) ?? ""))
             {
-                case "LisLocation":
+                case ObjectRole.LisLocation:
                     Location(root, obj, ns);
                     break;
-                case "LisOther":
+                case ObjectRole.LisOther:
                     var setting = ObjectFactory.Setting(obj);
                     root.Add(((YSeq)setting.Value).Items.Select(i => ElementYamlMapper.ToXml(setting.Key, i, ns)));
                     break;
-                case "LisServiceProvider":
+                case ObjectRole.LisServiceProvider:
                     var provider = ObjectFactory.Setting(obj);
                     root.Add(ElementYamlMapper.ToXml(provider.Key, provider.Value, ns));
                     break;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Formats;
 using LyncConfigVault.Formats.CliXml;
 using LyncConfigVault.Model;
@@ -13,7 +14,7 @@ namespace LyncConfigVault.Restore;
 /// eight CliXml files of RgsImportExport/ rebuilt from the readable YAML and its shapes, and the audio
 /// files from .lcv/blobs under RGS/Instances/&lt;owner guid&gt;/.
 /// </summary>
-internal sealed class RgsRebuilder(Func<string, byte[]?> blob)
+internal sealed class RgsRebuilder(LyncCatalog catalog, Func<string, byte[]?> blob)
 {
     private static readonly string[] StandardFiles =
         ["Workflows.xml", "Queues.xml", "AgentGroups.xml", "HoursOfBusiness.xml", "HolidaySets.xml", "Configuration.xml", "Agents.xml", "Managers.xml"];
@@ -26,8 +27,7 @@ internal sealed class RgsRebuilder(Func<string, byte[]?> blob)
         foreach (var obj in objects.OrderBy(o => o.Text(ObjectFactory.IdentityKey), StringComparer.Ordinal))
         {
             var export = obj[ObjectFactory.ExportKey] as YMap ?? new YMap();
-            var noun = obj.Text(ObjectFactory.NounKey);
-            if (noun == "RgsAudio")
+            if (catalog.RoleOf(obj.Text(ObjectFactory.NounKey) ?? "") == ObjectRole.RgsAudio)
             {
                 Unreferenced(obj, export);
                 continue;

@@ -46,7 +46,7 @@ internal sealed class SnapshotRebuilder(LyncCatalog catalog)
         foreach (var part in parts.Where(Rgs.Owns).Order(StringComparer.Ordinal))
         {
             var pool = part[(Rgs.Part.Length + 1)..];
-            var bytes = new RgsRebuilder(sha => Blob(snapshot, sha)).Archive(Under(part), time);
+            var bytes = new RgsRebuilder(catalog, sha => Blob(snapshot, sha)).Archive(Under(part), time);
             exports.Add(new RebuiltExport($"RgsConfig-{pool}.zip", bytes, part,
                 $"{Rgs.RestoredBy} -Destination 'service:ApplicationServer:{pool}' -FileName (Join-Path $PSScriptRoot 'RgsConfig-{pool}.zip') -OverwriteOwner",
                 $"The Response Groups of {pool}: workflows, queues, agent groups, hours, holidays and their audio."));

@@ -22,6 +22,18 @@ public sealed class ObjectRoleTests
     [InlineData("VoiceTest", "VoiceTestConfiguration")]
     [InlineData("Site", "Site")]
     [InlineData("Service", "Service")]
+    [InlineData("Pool", "Pool")]
+    [InlineData("Topology", "Topology")]
+    [InlineData("LisLocation", "LisLocation")]
+    [InlineData("LisServiceProvider", "LisServiceProvider")]
+    [InlineData("LisOther", "LisOther")]
+    [InlineData("RgsSettings", "RgsConfiguration")]
+    [InlineData("RgsAudio", "RgsAudio")]
+    [InlineData("RgsFile", "RgsFile")]
+    [InlineData("UserData", "UserData")]
+    [InlineData("UserDataSummary", "UserDataSummary")]
+    [InlineData("PersistentChatData", "PersistentChatData")]
+    [InlineData("UserPolicyAssignments", "UserPolicyAssignments")]
     public void The_roles_are_played_by_the_nouns_lync_names_them_with(string role, string noun) =>
         Assert.Equal(noun, LyncCatalog.Default.Playing(Enum.Parse<ObjectRole>(role)).Noun);
 

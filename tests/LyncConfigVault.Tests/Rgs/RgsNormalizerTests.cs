@@ -1,3 +1,4 @@
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
@@ -201,7 +202,7 @@ public sealed class RgsNormalizerTests
     {
         var original = Snapshot(Archive(Dublin(), new RgsNoise(ShuffleProperties: true, DateSuffix: "+01:00")));
 
-        var rebuilt = new RgsRebuilder(sha => original.Blobs.GetValueOrDefault($".lcv/blobs/{sha}")).Archive(original.Objects.Values.Select(o => o.Content), ExportTime);
+        var rebuilt = new RgsRebuilder(LyncCatalog.Default, sha => original.Blobs.GetValueOrDefault($".lcv/blobs/{sha}")).Archive(original.Objects.Values.Select(o => o.Content), ExportTime);
         var again = Snapshot(rebuilt);
 
         Assert.Equal(original.Objects.Keys.Order(StringComparer.Ordinal), again.Objects.Keys.Order(StringComparer.Ordinal));

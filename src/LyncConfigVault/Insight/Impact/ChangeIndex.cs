@@ -42,6 +42,12 @@ internal sealed class ChangeIndex
     /// </summary>
     public ObjectChange? DefinerOf(string noun) => _catalog.DefinerOf(noun) is { } definer ? Find(definer.Noun, "Global") : null;
 
+    /// <summary>The role <paramref name="noun"/> plays; None for most.</summary>
+    public ObjectRole RoleOf(string noun) => _catalog.RoleOf(noun);
+
+    /// <summary>Whether <paramref name="noun"/>'s names are entries of another object's list (a PSTN usage), not objects of their own.</summary>
+    public bool IsDefinedName(string noun) => _catalog.DefinerOf(noun) is not null;
+
     /// <summary>Whether the changed object's type plays <paramref name="role"/>.</summary>
     public bool Plays(ObjectChange change, ObjectRole role) => _catalog.RoleOf(change.Noun) == role;
 

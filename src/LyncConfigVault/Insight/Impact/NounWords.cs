@@ -5,10 +5,13 @@ namespace LyncConfigVault.Insight.Impact;
 /// <summary>"3 voice policies and 2 voice routes": counted nouns in an admin's words.</summary>
 internal static partial class NounWords
 {
+    /// <summary>"PSTN usage" for PstnUsage, "voice policy" for VoicePolicy.</summary>
+    public static string Of(string noun) =>
+        CamelHump().Replace(noun, " $1").ToLowerInvariant().Replace("pstn", "PSTN").Replace("rgs ", "Response Group ").Replace("lis ", "LIS ");
+
     public static string Count(int count, string noun)
     {
-        var words = CamelHump().Replace(noun, " $1").ToLowerInvariant();
-        words = words.Replace("pstn", "PSTN").Replace("rgs ", "Response Group ").Replace("lis ", "LIS ");
+        var words = Of(noun);
         if (count == 1)
         {
             return $"1 {words}";

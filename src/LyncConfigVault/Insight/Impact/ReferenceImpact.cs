@@ -13,8 +13,8 @@ internal static class ReferenceImpact
     public static void Add(ChangeIndex changes, IReadOnlyCollection<Finding> before, IReadOnlyCollection<Finding> after)
     {
         // Users still granted a policy that is gone are counted by UserImpact, on the same change.
-        var created = after.Except(before).Where(f => f.Noun != Normalize.Users.UserPolicyNormalizer.Noun).ToList();
-        var mended = before.Except(after).Where(f => f.Noun != Normalize.Users.UserPolicyNormalizer.Noun).ToList();
+        var created = after.Except(before).Where(f => !f.IsGrant).ToList();
+        var mended = before.Except(after).Where(f => !f.IsGrant).ToList();
 
         // Everything naming one vanished target, as one note on the change that took it away.
         foreach (var group in created.Where(f => f.Kind == FindingKind.MissingReference).GroupBy(f => f.Target, StringComparer.OrdinalIgnoreCase))
@@ -25,7 +25,7 @@ internal static class ReferenceImpact
             if (gone is not null)
             {
                 changes.Add(new ImpactNote(ImpactNote.References,
-                    $"{Describe(noun, name)} no longer exists: {NounWords.Counts(referrers.Select(f => f.Noun))} still name it ({NounWords.Some(InCountOrder(referrers))})") { Effect = ImpactEffect.Breaks }, gone);
+                    $"{Describe(changes, noun, name)} no longer exists: {NounWords.Counts(referrers.Select(f => f.Noun))} still name it ({NounWords.Some(InCountOrder(referrers))})") { Effect = ImpactEffect.Breaks }, gone);
                 continue;
             }
 
@@ -62,12 +62,11 @@ internal static class ReferenceImpact
         return space < 0 ? (target, null) : (target[..space], target[(space + 1)..]);
     }
 
-    private static string Describe(string noun, string? name) => noun switch
-    {
-        "PstnUsage" => $"PSTN usage {name}",
-        "Service" => $"the topology's {name}",
-        _ => $"{noun} {name}",
-    };
+    // A name a list defines (a PSTN usage) has no noun an admin types; a service is the topology's, not a setting.
+    private static string Describe(ChangeIndex changes, string noun, string? name) =>
+        changes.IsDefinedName(noun) ? $"{NounWords.Of(noun)} {name}"
+        : changes.RoleOf(noun) == ObjectRole.Service ? $"the topology's {name}"
+        : $"{noun} {name}";
 
     private static bool Names(Model.YMap? content, string list, string value) =>
         content is not null && Normalize.ObjectFactory.Setting(content).Value is Model.YMap setting && setting[list] is Model.YSeq seq

@@ -25,17 +25,17 @@ internal static class UserImpact
             var removed = change.Kind is ObjectChangeKind.Removed or ObjectChangeKind.Renamed;
             var count = identity.Scope switch
             {
-                "Tag" => users.Granted(property, identity.ToString()),
-                "Site" => users.Following(property, identity.Name, _ => false),
-                "Global" => users.Following(property, null, site => site is not null && SiteHasOwn(catalog, after, change.Noun, site)),
+                LyncIdentity.TagScope => users.Granted(property, identity.ToString()),
+                LyncIdentity.SiteScope => users.Following(property, identity.Name, _ => false),
+                LyncIdentity.GlobalScope => users.Following(property, null, site => site is not null && SiteHasOwn(catalog, after, change.Noun, site)),
                 _ => 0,
             };
             var text = identity.Scope switch
             {
-                "Tag" when removed => count == 0 ? $"no user was granted {identity}" : $"{Users(count)} still granted {identity}, which no longer exists",
-                "Tag" => count == 0 ? "assigned to no user" : $"assigned to {Users(count)}",
-                "Site" when count > 0 => $"applies to {Users(count)} homed in {identity} with no per-user {Words(change.Noun)}",
-                "Global" when count > 0 => $"applies to {Users(count)} with no per-user or site {Words(change.Noun)}",
+                LyncIdentity.TagScope when removed => count == 0 ? $"no user was granted {identity}" : $"{Users(count)} still granted {identity}, which no longer exists",
+                LyncIdentity.TagScope => count == 0 ? "assigned to no user" : $"assigned to {Users(count)}",
+                LyncIdentity.SiteScope when count > 0 => $"applies to {Users(count)} homed in {identity} with no per-user {Words(change.Noun)}",
+                LyncIdentity.GlobalScope when count > 0 => $"applies to {Users(count)} with no per-user or site {Words(change.Noun)}",
                 _ => null,
             };
             if (text is not null)
@@ -50,5 +50,5 @@ internal static class UserImpact
 
     private static string Users(int count) => count == 1 ? "1 user" : $"{count:N0} users";
 
-    private static string Words(string noun) => NounWords.Count(1, noun)[2..];
+    private static string Words(string noun) => NounWords.Of(noun);
 }

@@ -30,7 +30,8 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
 
     public List<LyncObject> Normalize(IEnumerable<(string Entry, XDocument Document)> documents)
     {
-        var locationEntry = catalog.Noun("LisLocation");
+        var locationEntry = catalog.Playing(ObjectRole.LisLocation);
+        var providerEntry = catalog.Playing(ObjectRole.LisServiceProvider);
         var elementEntries = catalog.Entries.Where(e => e.Part == "lis" && e.SplitOut).ToList();
         var locations = new Dictionary<string, (XElement Element, string Namespace, List<(CatalogEntry? Entry, XElement Element)> Mapped)>(StringComparer.OrdinalIgnoreCase);
         var mapped = new List<(CatalogEntry? Entry, XElement Element)>();
@@ -50,7 +51,7 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
                 {
                     mapped.Add((elementEntries.FirstOrDefault(e => e.Elements.Contains(name, StringComparer.OrdinalIgnoreCase)), element));
                 }
-                else if (catalog.Noun("LisServiceProvider").Elements.Contains(name, StringComparer.OrdinalIgnoreCase))
+                else if (providerEntry.Elements.Contains(name, StringComparer.OrdinalIgnoreCase))
                 {
                     objects.Add(ServiceProvider(element, document.Root.Name.NamespaceName, entryName));
                 }
@@ -182,7 +183,7 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
 
     private LyncObject ServiceProvider(XElement element, string ns, string entryName)
     {
-        var entry = catalog.Noun("LisServiceProvider");
+        var entry = catalog.Playing(ObjectRole.LisServiceProvider);
         var name = (string?)element.Attribute("ServiceProviderName") ?? "(unnamed)";
         var identity = LyncIdentity.Named(name);
         var content = new YMap()
@@ -197,16 +198,17 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
     /// <summary>Elements the catalog does not know, kept whole, one file per element name.</summary>
     private LyncObject Other(string name, List<(string Entry, XElement Element)> elements)
     {
+        var entry = catalog.Playing(ObjectRole.LisOther);
         var identity = LyncIdentity.Named(name);
         var list = new YSeq(elements.Select(e => ElementYamlMapper.ToYaml(e.Element, e.Element.Parent?.Name.NamespaceName ?? "", _ => false))
             .OrderBy(YamlNodeText, StringComparer.Ordinal));
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, name)
-            .Add(ObjectFactory.NounKey, "LisOther")
+            .Add(ObjectFactory.NounKey, entry.Noun)
             .Add(name, list)
             .Add(ObjectFactory.ExportKey, new YMap().Add("Entry", elements[0].Entry).Add("Namespace", elements[0].Element.Parent?.Name.NamespaceName ?? ""));
-        filter.Apply("LisOther", content);
-        return new LyncObject("LisOther", "lis", identity, $"lis/other/{VaultPaths.Segment(name)}.yaml", content);
+        filter.Apply(entry.Noun, content);
+        return new LyncObject(entry.Noun, entry.Area, identity, VaultPaths.For(entry, identity), content);
     }
 
     private static string YamlNodeText(YNode node) => YamlText.Write(new YMap().Add("v", node));

@@ -45,7 +45,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
             }
 
             var values = CliXmlReader.Read(document, archive.File, file);
-            if (entry.Noun is "RgsAgents" or "RgsManagers")
+            if (entry.WholeFile)
             {
                 lists.Add((entry, file, values));
                 continue;
@@ -66,7 +66,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
 
         objects.AddRange(lists.Select(l => ListFile(l.Entry, l.File, l.Values, pool, byGuid, audio)));
         objects.AddRange(others.Select(o => Other(o.File, o.Document, archive, pool)));
-        objects.Add(audio.Object(catalog.Noun("RgsAudio"), filter));
+        objects.Add(audio.Object(catalog.Playing(ObjectRole.RgsAudio), filter));
         return new Result(pool, objects, audio.Blobs);
     }
 
@@ -74,7 +74,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
     {
         var obj = value as CliObject ?? new CliObject { ToStringText = (value as CliPrimitive)?.Text };
         var guid = obj.Property("Identity") is CliObject identity ? CliYamlMapper.GuidOf(identity) : null;
-        var fullName = entry.Noun == "RgsConfiguration" ? "" : obj.Text("Name") ?? guid ?? "";
+        var fullName = entry.Role == ObjectRole.RgsSettings ? "" : obj.Text("Name") ?? guid ?? "";
 
         // Names the Response Group web tool generates end in _<guid>: a new one each time it is saved.
         var name = GeneratedSuffix().Replace(fullName, "");
@@ -118,7 +118,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
 
     private LyncObject Layout(Item item, string pool, string name, Dictionary<string, string> byGuid, RgsAudioCatalog audio)
     {
-        var single = item.Entry.Noun == "RgsConfiguration" && name.Length == 0;
+        var single = item.Entry.Role == ObjectRole.RgsSettings && name.Length == 0;
         var identity = LyncIdentity.PoolObject(Role, pool, single ? null : name);
         var display = $"{item.Entry.Noun} {identity}";
         var shapes = new CliShapes();
@@ -181,7 +181,8 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
     /// <summary>An XML file the catalog does not know (or that is not CliXml): kept whole, never dropped.</summary>
     private LyncObject Other(string file, XDocument document, ExportArchive archive, string pool)
     {
-        var noun = "RgsFile";
+        var entry = catalog.Playing(ObjectRole.RgsFile);
+        var noun = entry.Noun;
         var identity = LyncIdentity.PoolObject(Role, pool, "file:" + Path.GetFileName(file));
         YNode body = CliXmlReader.IsCliXml(document)
             ? OtherCliXml(document, archive.File, file)
@@ -192,7 +193,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
             .Add(document.Root!.Name.LocalName, body)
             .Add(ObjectFactory.ExportKey, new YMap().Add("File", file));
         filter.Apply(noun, content);
-        return new LyncObject(noun, "rgs", identity, $"rgs/{VaultPaths.Segment(pool)}/other/{VaultPaths.Segment(Path.GetFileName(file))}.yaml", content);
+        return new LyncObject(noun, entry.Area, identity, $"{entry.Part}/{VaultPaths.Segment(pool)}/{entry.Folder}/{VaultPaths.Segment(Path.GetFileName(file))}.yaml", content);
     }
 
     private static YSeq OtherCliXml(XDocument document, string archive, string file)

@@ -10,9 +10,8 @@ namespace LyncConfigVault.Normalize.Users;
 /// is never normalized (FORMATS.md §6.3). The vault records that it was taken, its hash and size, and
 /// its entries by hash: in clear, pseudonymized, or as counts only, by the vault's redaction level.
 /// </summary>
-internal sealed class PersistentChatNormalizer(PersonalDataPolicy policy)
+internal sealed class PersistentChatNormalizer(LyncCatalog catalog, PersonalDataPolicy policy)
 {
-    public const string Noun = "PersistentChatData";
     public static readonly string Part = ExportKinds.Of(ExportKind.PersistentChat).Part;
 
     /// <summary>Known by the file name lcv gives it (the content has no documented mark).</summary>
@@ -31,11 +30,12 @@ internal sealed class PersistentChatNormalizer(PersonalDataPolicy policy)
                     .Add("Sha256", r.Sha256)).OrderBy(m => ((YMap)m).Text("Name"), StringComparer.Ordinal)))
             .Add("Size", records.Sum(r => r.Size).ToString(CultureInfo.InvariantCulture))
             .Add("Redaction", policy.Level.ToString().ToLowerInvariant());
+        var noun = catalog.Playing(ObjectRole.PersistentChatData).Noun;
         var identity = LyncIdentity.Named("Global");
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, identity.ToString())
-            .Add(ObjectFactory.NounKey, Noun)
-            .Add(Noun, setting);
-        return new LyncObject(Noun, "users", identity, $"{Part}/Global.yaml", content);
+            .Add(ObjectFactory.NounKey, noun)
+            .Add(noun, setting);
+        return new LyncObject(noun, "users", identity, $"{Part}/Global.yaml", content);
     }
 }

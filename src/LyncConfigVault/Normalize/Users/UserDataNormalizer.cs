@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Formats;
 using LyncConfigVault.Model;
 
@@ -13,10 +14,10 @@ namespace LyncConfigVault.Normalize.Users;
 /// (contact groups, contacts, privacy relationships; FORMATS.md §6.1), read one DocItem at a time.
 /// Personal data follows the vault's redaction level: in clear, pseudonymized, or counted only.
 /// </summary>
-internal sealed partial class UserDataNormalizer(NoiseFilter filter, PersonalDataPolicy policy)
+internal sealed partial class UserDataNormalizer(LyncCatalog catalog, NoiseFilter filter, PersonalDataPolicy policy)
 {
-    public const string Noun = "UserData";
-    public const string SummaryNoun = "UserDataSummary";
+    private readonly string _noun = catalog.Playing(ObjectRole.UserData).Noun;
+    private readonly string _summaryNoun = catalog.Playing(ObjectRole.UserDataSummary).Noun;
     private const string UserPrefix = "urn:lcd:";
 
     /// <summary>Privacy relationships by container number (FORMATS.md §6.1).</summary>
@@ -113,13 +114,13 @@ internal sealed partial class UserDataNormalizer(NoiseFilter filter, PersonalDat
 
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, identity)
-            .Add(ObjectFactory.NounKey, Noun)
+            .Add(ObjectFactory.NounKey, _noun)
             .Add(ObjectFactory.KeyKey, new YMap().Add("Pool", pool))
             .Add("User", setting);
-        filter.Apply(Noun, content);
+        filter.Apply(_noun, content);
         // Named by the address without its sip: (Windows allows no colon in a name); the file's Identity keeps it.
         var path = $"users/{VaultPaths.Segment(pool)}/{VaultPaths.Segment(identity.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) ? identity[4..] : identity)}.yaml";
-        return LyncObject.Packed(Noun, "users", LyncIdentity.Named(identity), path, YamlText.WriteBytes(content), bytes => YamlText.Read(Encoding.UTF8.GetString(bytes), path));
+        return LyncObject.Packed(_noun, "users", LyncIdentity.Named(identity), path, YamlText.WriteBytes(content), bytes => YamlText.Read(Encoding.UTF8.GetString(bytes), path));
     }
 
     /// <summary>A contact or contact group: base64 names decoded, then every personal value kept or pseudonymized.</summary>
@@ -177,7 +178,7 @@ internal sealed partial class UserDataNormalizer(NoiseFilter filter, PersonalDat
         // With users on file, counts are derived and would double every change; with omit they are all there is.
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, pool)
-            .Add(ObjectFactory.NounKey, SummaryNoun)
+            .Add(ObjectFactory.NounKey, _summaryNoun)
             .Add("Summary", new YMap().Add("Redaction", policy.Level.ToString().ToLowerInvariant()));
         if (policy.Level == Redaction.Omit)
         {
@@ -187,7 +188,7 @@ internal sealed partial class UserDataNormalizer(NoiseFilter filter, PersonalDat
         {
             content.Add(ObjectFactory.ExportKey, new YMap().Add("Counts", map));
         }
-        return new LyncObject(SummaryNoun, "users", identity, $"users/{VaultPaths.Segment(pool)}/summary.yaml", content);
+        return new LyncObject(_summaryNoun, "users", identity, $"users/{VaultPaths.Segment(pool)}/summary.yaml", content);
     }
 
     [GeneratedRegex(@"^(?:user[-_ ]?data|users?)?[-_ ]?((?:[a-z0-9-]+\.)+[a-z]{2,})$", RegexOptions.IgnoreCase)]

@@ -12,9 +12,8 @@ namespace LyncConfigVault.Normalize.Users;
 /// policy. A user's pseudonym is the one their contact list has under users/&lt;pool&gt;/. With redaction
 /// omit only the counts per policy are kept.
 /// </summary>
-internal sealed class UserPolicyNormalizer(PersonalDataPolicy policy)
+internal sealed class UserPolicyNormalizer(LyncCatalog catalog, PersonalDataPolicy policy)
 {
-    public const string Noun = "UserPolicyAssignments";
     public static readonly string Part = ExportKinds.Of(ExportKind.UserPolicies).Part;
     public const string UsersKey = "Users";
     public const string UserKey = "User";
@@ -79,12 +78,13 @@ internal sealed class UserPolicyNormalizer(PersonalDataPolicy policy)
             setting.Add(UsersKey, new YSeq(users.OrderBy(u => u.Text(UserKey), StringComparer.Ordinal).Select(u => (YNode)u)));
         }
 
+        var noun = catalog.Playing(ObjectRole.UserPolicyAssignments).Noun;
         var identity = LyncIdentity.Named(pool);
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, identity.ToString())
-            .Add(ObjectFactory.NounKey, Noun)
-            .Add(Noun, setting);
-        return new LyncObject(Noun, "users", identity, $"{Part}/{VaultPaths.Segment(pool)}.yaml", content);
+            .Add(ObjectFactory.NounKey, noun)
+            .Add(noun, setting);
+        return new LyncObject(noun, "users", identity, $"{Part}/{VaultPaths.Segment(pool)}.yaml", content);
     }
 
     private static string? Text(CliValue value) => value switch
