@@ -18,7 +18,7 @@ internal static class RunHistoryReporter
             table.AddRow(
                 Markup.Escape(When(run.Started)),
                 Markup.Escape(run.Command),
-                $"[{Colour(run)}]{Markup.Escape(run.Result)}[/]",
+                $"[{Colour(run)}]{run.Result.Word()}[/]",
                 Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{run.DurationMs / 1000.0:0.0} s")),
                 Markup.Escape(run.Commit?[..7] ?? ""),
                 Markup.Escape(Shorten(run.Summary)));
@@ -33,7 +33,7 @@ internal static class RunHistoryReporter
 
     public static void Detail(IAnsiConsole console, RunRecord run)
     {
-        console.MarkupLineInterpolated($"[bold]{When(run.Started)}[/]  lcv {run.Command}  [{Colour(run)}]{run.Result}[/]  {run.DurationMs / 1000.0:0.0} s{(run.Commit is null ? "" : "  " + run.Commit[..7])}");
+        console.MarkupLineInterpolated($"[bold]{When(run.Started)}[/]  lcv {run.Command}  [{Colour(run)}]{run.Result.Word()}[/]  {run.DurationMs / 1000.0:0.0} s{(run.Commit is null ? "" : "  " + run.Commit[..7])}");
         console.MarkupLineInterpolated($"    {run.Summary}");
         foreach (var failure in run.Failures)
         {
@@ -55,9 +55,9 @@ internal static class RunHistoryReporter
 
     private static string Colour(RunRecord run) => run.Result switch
     {
-        RunRecord.Failed => "red",
-        RunRecord.Partial => "yellow",
-        RunRecord.Committed => "green",
+        RunResult.Failed => "red",
+        RunResult.Partial => "yellow",
+        RunResult.Committed => "green",
         _ => "grey",
     };
 

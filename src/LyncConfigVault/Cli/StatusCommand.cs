@@ -44,7 +44,7 @@ internal sealed class StatusCommand : Command
             grid.AddRow("Export", Markup.Escape($"{export.Kind} {When(export.ExportedAt)} {export.Source}"));
         }
 
-        grid.AddRow("Last run", Markup.Escape(status.LastRun is null ? "none recorded" : $"{When(status.LastRun.Started)} {status.LastRun.Command}: {status.LastRun.Result} — {status.LastRun.Summary}"));
+        grid.AddRow("Last run", Markup.Escape(status.LastRun is null ? "none recorded" : $"{When(status.LastRun.Started)} {status.LastRun.Command}: {status.LastRun.Result.Word()} — {status.LastRun.Summary}"));
         grid.AddRow("Last verified", Markup.Escape(When(status.LastVerified)));
         grid.AddRow("Last change", Markup.Escape(When(status.LatestSnapshot)));
         foreach (var part in status.Parts.Where(p => p.Stale))

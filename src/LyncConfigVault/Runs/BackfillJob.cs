@@ -54,7 +54,7 @@ internal sealed class BackfillJob(VaultRepository vault, LyncCatalog catalog, IB
             catch (LcvException e) when (e.IsAdminError)
             {
                 watcher.NotStored(label, e.Message);
-                run.Record(new RunRecord(run.Started, run.Command, RunRecord.Failed, backup.ExportedAt, null, e.Message, backup.Files, [], run.ElapsedMs));
+                run.Record(new RunRecord(run.Started, run.Command, RunResult.Failed, backup.ExportedAt, null, e.Message, backup.Files, [], run.ElapsedMs));
                 failures.Add(new RunFailure(backup.Name, null, e.Message));
             }
         }

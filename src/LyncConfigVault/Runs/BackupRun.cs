@@ -48,7 +48,7 @@ internal sealed class BackupRun(LyncCatalog catalog, Func<NoiseFilter, IChangeDe
         if (outcomes.Count == 0)
         {
             // Everything asked for is beyond this product or connection: said, not a failure.
-            run.Record(new RunRecord(run.Started, run.Command, RunRecord.Unchanged, null, null, "nothing to collect here: " + string.Join("; ", notes.NotCollected), [], [], run.ElapsedMs)
+            run.Record(new RunRecord(run.Started, run.Command, RunResult.Unchanged, null, null, "nothing to collect here: " + string.Join("; ", notes.NotCollected), [], [], run.ElapsedMs)
             {
                 NotCollected = notes.NotCollected,
             });
@@ -58,7 +58,7 @@ internal sealed class BackupRun(LyncCatalog catalog, Func<NoiseFilter, IChangeDe
         if (collected.Count == 0)
         {
             var summary = string.Join("; ", outcomes.Select(o => $"{o.Task.DisplayName} failed: {o.Failure}"));
-            run.Record(new RunRecord(run.Started, run.Command, RunRecord.Failed, null, null, summary, outcomes.Select(o => o.Task.DisplayName).ToList(), [], run.ElapsedMs)
+            run.Record(new RunRecord(run.Started, run.Command, RunResult.Failed, null, null, summary, outcomes.Select(o => o.Task.DisplayName).ToList(), [], run.ElapsedMs)
             {
                 Failures = result.Failures,
                 NotCollected = notes.NotCollected,

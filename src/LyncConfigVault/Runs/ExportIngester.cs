@@ -28,7 +28,7 @@ internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, ICha
         CheckDate(when, files);
         CheckNotOlderThanLatest(vault, when, files);
         var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when, failed, notes);
-        var outcome = failed.Count > 0 ? RunRecord.Partial : result.Commit is null ? RunRecord.Unchanged : RunRecord.Committed;
+        var outcome = failed.Count > 0 ? RunResult.Partial : result.Commit is null ? RunResult.Unchanged : RunResult.Committed;
         var summary = failed.Count == 0 ? result.Summary : $"{result.Summary}; {failed.Count} export(s) failed: {string.Join("; ", failed.Select(f => f.Export))}";
         run.Record(new RunRecord(run.Started, run.Command, outcome, when, result.Commit, summary,
             snapshot.Exports.Select(e => $"{e.Kind.ToString().ToLowerInvariant()} {e.Source}").ToList(), result.Stale.Select(s => s.Part).ToList(), run.ElapsedMs)

@@ -10,7 +10,7 @@ namespace LyncConfigVault.Vault;
 internal sealed record RunRecord(
     DateTimeOffset Started,
     string Command,
-    string Result,
+    RunResult Result,
     DateTimeOffset? ExportedAt,
     string? Commit,
     string Summary,
@@ -18,16 +18,6 @@ internal sealed record RunRecord(
     IReadOnlyList<string> Stale,
     long DurationMs)
 {
-    public const string Committed = "committed";
-    public const string Unchanged = "unchanged";
-    public const string Failed = "failed";
-
-    /// <summary>Some exports were stored (committed or verified unchanged) while others failed: their parts were carried forward.</summary>
-    public const string Partial = "partial";
-
-    /// <summary>A settings command (lcv notify add, git-setup, part retire): its commit is not a snapshot.</summary>
-    public const string Settings = "settings";
-
     /// <summary>Each export that failed, in the cmdlet's own words; empty when none did.</summary>
     public IReadOnlyList<RunFailure> Failures { get; init; } = [];
 
@@ -39,7 +29,38 @@ internal sealed record RunRecord(
 
     /// <summary>Whether the run looked at Lync (collected or read exports), so "last verified" and part staleness count it.</summary>
     [JsonIgnore]
-    public bool ReadLync => Result is Committed or Unchanged or Partial;
+    public bool ReadLync => Result is RunResult.Committed or RunResult.Unchanged or RunResult.Partial;
+}
+
+/// <summary>How a run ended; lcv.runs/1 writes it in lower case, as lcv runs prints it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RunResult>))]
+internal enum RunResult
+{
+    /// <summary>A new snapshot was committed.</summary>
+    [JsonStringEnumMemberName("committed")]
+    Committed,
+
+    /// <summary>Lync was read and nothing had changed: no commit.</summary>
+    [JsonStringEnumMemberName("unchanged")]
+    Unchanged,
+
+    /// <summary>Some exports were stored (committed or verified unchanged) while others failed: their parts were carried forward.</summary>
+    [JsonStringEnumMemberName("partial")]
+    Partial,
+
+    /// <summary>Nothing was stored.</summary>
+    [JsonStringEnumMemberName("failed")]
+    Failed,
+
+    /// <summary>A settings command (lcv notify add, git-setup, part retire): its commit is not a snapshot.</summary>
+    [JsonStringEnumMemberName("settings")]
+    Settings,
+}
+
+internal static class RunResultWords
+{
+    /// <summary>The result as lcv.runs/1 spells it: committed, unchanged, partial, failed, settings.</summary>
+    public static string Word(this RunResult result) => result.ToString().ToLowerInvariant();
 }
 
 /// <summary>

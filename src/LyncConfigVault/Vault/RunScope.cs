@@ -51,7 +51,7 @@ internal sealed class RunScope : IDisposable
             if (!recorded)
             {
                 var elapsed = (long)vault.Clock.GetElapsedTime(timestamp).TotalMilliseconds;
-                RunHistory.Append(vault.StateFolder, new RunRecord(started, command, RunRecord.Failed, null, null, LcvException.Describe(e), inputs, [], elapsed));
+                RunHistory.Append(vault.StateFolder, new RunRecord(started, command, RunResult.Failed, null, null, LcvException.Describe(e), inputs, [], elapsed));
             }
 
             throw;
@@ -74,7 +74,7 @@ internal sealed class RunScope : IDisposable
     {
         var before = (Vault.Head[path]?.Target as LibGit2Sharp.Blob)?.GetContentText() ?? "";
         var commit = Vault.CommitFile(path, text, CommitMessage.Settings(summary, path, before, text));
-        Record(new RunRecord(Started, Command, RunRecord.Settings, null, commit, summary, [path], [], ElapsedMs));
+        Record(new RunRecord(Started, Command, RunResult.Settings, null, commit, summary, [path], [], ElapsedMs));
         return commit;
     }
 
@@ -107,7 +107,7 @@ internal sealed class RunScope : IDisposable
 
             manifests.ForEach(m => tree.Remove(m));
         }, CommitMessage.Retired(summary, part));
-        Record(new RunRecord(Started, Command, RunRecord.Settings, null, commit, summary, [part], [], ElapsedMs));
+        Record(new RunRecord(Started, Command, RunResult.Settings, null, commit, summary, [part], [], ElapsedMs));
         return commit;
     }
 

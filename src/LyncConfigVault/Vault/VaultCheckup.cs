@@ -56,10 +56,10 @@ internal static class VaultCheckup
 
     private static CheckupLine LastRun(VaultRepository vault)
     {
-        var last = RunHistory.Read(vault.StateFolder).LastOrDefault(r => r.Result != RunRecord.Settings);
+        var last = RunHistory.Read(vault.StateFolder).LastOrDefault(r => r.Result != RunResult.Settings);
         return last is null ? new("last run", true, "none yet: lcv backup or lcv ingest")
-            : new("last run", last.Result is RunRecord.Committed or RunRecord.Unchanged,
-                $"lcv {last.Command} {last.Started.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}: {last.Result} — {last.Summary}{(last.Result is RunRecord.Failed or RunRecord.Partial ? " (lcv runs --detail says more)" : "")}");
+            : new("last run", last.Result is RunResult.Committed or RunResult.Unchanged,
+                $"lcv {last.Command} {last.Started.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}: {last.Result.Word()} — {last.Summary}{(last.Result is RunResult.Failed or RunResult.Partial ? " (lcv runs --detail says more)" : "")}");
     }
 
     private static IEnumerable<CheckupLine> Parts(VaultRepository vault)

@@ -59,7 +59,7 @@ public sealed class BackupTests : IDisposable
         Assert.Contains("Get-CsTopology failed: Access denied.", result.Output);
         Assert.Equal(head, Head());
         var last = RunHistory.Read(Path.Combine(Vault, ".git", "lcv"))[^1];
-        Assert.Equal((RunRecord.Failed, "backup"), (last.Result, last.Command));
+        Assert.Equal((RunResult.Failed, "backup"), (last.Result, last.Command));
     }
 
     [Fact]

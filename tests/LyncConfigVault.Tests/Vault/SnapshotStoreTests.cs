@@ -42,7 +42,7 @@ public sealed class SnapshotStoreTests
         Assert.Contains("no change", result.Output);
         Assert.Equal(head, fixture.Head());
         var runs = RunHistory.Read(Path.Combine(fixture.Vault, ".git", "lcv"));
-        Assert.Equal(RunRecord.Unchanged, runs[^1].Result);
+        Assert.Equal(RunResult.Unchanged, runs[^1].Result);
         Assert.Equal(4, runs.Count);
     }
 
