@@ -73,7 +73,15 @@ internal static class Program
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            // LCV_BENCH_KEEP=1 leaves the vaults and exports behind, to profile one command on them afterwards.
+            if (Environment.GetEnvironmentVariable("LCV_BENCH_KEEP") == "1")
+            {
+                Console.WriteLine($"kept {work}");
+            }
+            else
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 

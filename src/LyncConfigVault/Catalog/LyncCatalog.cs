@@ -50,6 +50,9 @@ internal sealed class LyncCatalog
     /// <summary>The role a noun plays; None for a noun the catalog does not know or that plays none.</summary>
     public ObjectRole RoleOf(string noun) => ForNoun(noun)?.Role ?? ObjectRole.None;
 
+    /// <summary>The area of a document nobody catalogued: what lcv reads generically.</summary>
+    public const string UnknownArea = "other";
+
     public static CatalogEntry Unknown(string elementName) =>
-        new(elementName, "other", [elementName]) { Folder = $"cms/other/{elementName}" };
+        new(elementName, UnknownArea, [elementName]) { Folder = $"cms/{UnknownArea}/{elementName}" };
 }

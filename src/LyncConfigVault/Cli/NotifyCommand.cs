@@ -50,7 +50,7 @@ internal sealed class NotifyCommand : Command
             var number = 0;
             foreach (var notifier in repository.Config.Notify)
             {
-                console.MarkupLineInterpolated($"{++number}  {notifier.Kind}  {NotifierList.Shown(repository, notifier)}  events: {string.Join(", ", notifier.Events)}{(notifier.To.Count > 0 ? "  to: " + string.Join(", ", notifier.To) : "")}");
+                console.MarkupLineInterpolated($"{++number}  {notifier.Kind}  {NotifierList.Shown(repository, notifier)}  events: {string.Join(", ", notifier.Events.Select(e => e.Word()))}{(notifier.To.Count > 0 ? "  to: " + string.Join(", ", notifier.To) : "")}");
             }
 
             if (number == 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LyncConfigVault.Catalog;
 using LyncConfigVault.Model;
 using LyncConfigVault.Runs;
 using LyncConfigVault.Vault;
@@ -14,7 +15,7 @@ internal static class RunReporter
     /// <summary>One line when the configuration export held what lcv could only keep generically: lcv inspect says why.</summary>
     private static void GenericNotice(IAnsiConsole console, Snapshot snapshot)
     {
-        var generic = snapshot.Objects.Values.Count(o => o.Area == "other");
+        var generic = snapshot.Objects.Values.Count(o => o.Area == LyncCatalog.UnknownArea);
         if (generic > 0 && snapshot.Exports.FirstOrDefault(e => e.Kind == ExportKind.Cms) is { } cms)
         {
             console.MarkupLineInterpolated($"  [yellow]{generic:N0} objects of the configuration export are kept generically (cms/other):[/] lcv inspect \"{cms.Source}\" says which and why.");

@@ -92,13 +92,13 @@ internal sealed class ComparisonSources(LyncCatalog catalog, string vaultPath, T
         {
             if (!IsOnDisk(path))
             {
-                throw LcvException.BadExport(path, "does not exist.");
+                throw LcvException.BadFile(path, "does not exist.");
             }
 
             var inFolder = Directory.Exists(path)
                 ? Directory.EnumerateFiles(path).Where(f => ExportExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
                 : [path];
-            files.AddRange(inFolder.Count > 0 ? inFolder : throw LcvException.BadExport(path, "holds no export files (.zip, .xml or .tbxml)."));
+            files.AddRange(inFolder.Count > 0 ? inFolder : throw LcvException.BadFile(path, "holds no export files (.zip, .xml or .tbxml)."));
         }
 
         var label = string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));

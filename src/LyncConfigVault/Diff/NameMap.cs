@@ -33,13 +33,13 @@ internal sealed class NameMap
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw LcvException.BadExport(file, $"cannot be read ({e.Message}).");
+            throw LcvException.BadFile(file, $"cannot be read ({e.Message}).");
         }
 
         var root = YamlText.Read(text, file);
         if (root["renames"] is not YSeq renames || renames.Items.Count == 0)
         {
-            throw LcvException.BadExport(file, "holds no renames: write 'renames:' and under it '- from: <lab name>' / 'to: <production name>' (or '- regex: …').");
+            throw LcvException.BadFile(file, "holds no renames: write 'renames:' and under it '- from: <lab name>' / 'to: <production name>' (or '- regex: …').");
         }
 
         var map = new NameMap();
@@ -49,7 +49,7 @@ internal sealed class NameMap
             number++;
             if (item is not YMap rename || rename.Text("to") is not { } to)
             {
-                throw LcvException.BadExport(file, $"rename {number} has no 'to:'.");
+                throw LcvException.BadFile(file, $"rename {number} has no 'to:'.");
             }
 
             if (rename.Text("from") is { Length: > 0 } from)
@@ -65,14 +65,14 @@ internal sealed class NameMap
                 }
                 catch (ArgumentException e)
                 {
-                    throw LcvException.BadExport(file, $"rename {number}: '{pattern}' is not a valid regular expression ({e.Message.Split('\n')[0].Trim()}).");
+                    throw LcvException.BadFile(file, $"rename {number}: '{pattern}' is not a valid regular expression ({e.Message.Split('\n')[0].Trim()}).");
                 }
 
                 map._renames.Add(value => regex.Replace(value, to));
             }
             else
             {
-                throw LcvException.BadExport(file, $"rename {number} has neither 'from:' (a literal name) nor 'regex:'.");
+                throw LcvException.BadFile(file, $"rename {number} has neither 'from:' (a literal name) nor 'regex:'.");
             }
         }
 

@@ -25,7 +25,7 @@ internal sealed record RouteCall(string Dialed, string DialPlan, string Policy)
         {
             if (!File.Exists(file))
             {
-                throw LcvException.BadExport(file, "does not exist.");
+                throw LcvException.BadFile(file, "does not exist.");
             }
 
             var number = 0;

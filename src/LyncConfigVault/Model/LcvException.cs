@@ -12,8 +12,16 @@ internal sealed class LcvException(string message, string? file = null, Exceptio
     /// <summary>Input the admin can fix (exit 2), as opposed to a failing environment or a bug of lcv's.</summary>
     public bool IsAdminError => ExitCode == 2;
 
+    /// <summary>An export that cannot be read as one: damaged, refused, or not a Lync export at all.</summary>
     public static LcvException BadExport(string file, string problem, Exception? inner = null) =>
         new($"{file}: {problem}", file, inner);
+
+    /// <summary>
+    /// Any other file or folder the administrator gave or keeps: a settings file, a renames file, a list of numbers,
+    /// where a restore should go. Said the same way, "path: problem", but never called an export.
+    /// </summary>
+    public static LcvException BadFile(string path, string problem, Exception? inner = null) =>
+        new($"{path}: {problem}", path, inner);
 
     public static LcvException NotAVault(string path) =>
         new($"{path} is not a LyncConfigVault vault (no .lcv/config.yaml and .git). Run 'lcv init --vault {path}' first.", path);

@@ -120,7 +120,8 @@ internal sealed class ExportNormalizer(LyncCatalog catalog, NoiseFilter filter, 
             throw LcvException.BadExport(archive.File, "mixes user data (urn:lcd: items) into a configuration export: the archive is damaged or hand-made; export each again.");
         }
 
-        var parts = objects.Any(o => o.Path.StartsWith("topology/", StringComparison.Ordinal)) ? new[] { "cms", "topology" } : ["cms"];
+        var (cms, topology) = (VaultPaths.PartOf(ExportKind.Cms, null), VaultPaths.PartOf(ExportKind.Topology, null));
+        var parts = objects.Any(o => o.Path.StartsWith(topology + "/", StringComparison.Ordinal)) ? new[] { cms, topology } : [cms];
         return new Result(Record(ExportKind.Cms, archive, exportedAt), objects, parts);
     }
 

@@ -21,7 +21,7 @@ internal sealed class ExportSetReader(LyncCatalog catalog, NoiseFilter filter, T
         var results = files.Select(f => normalizer.Normalize(ExportArchive.Open(f, ArchiveLimits.Default), File.GetLastWriteTimeUtc(f), userDataPool)).ToList();
 
         // The topology inside Export-CsConfiguration wins over a separate Get-CsTopology file of the same night.
-        var cmsHasTopology = results.Any(r => r.Record.Kind == ExportKind.Cms && r.Parts.Contains("topology"));
+        var cmsHasTopology = results.Any(r => r.Record.Kind == ExportKind.Cms && r.Parts.Contains(VaultPaths.PartOf(ExportKind.Topology, null)));
         foreach (var result in results)
         {
             if (exports.FirstOrDefault(e => e.Label == result.Record.Label) is { } twin)

@@ -42,10 +42,10 @@ internal static class MailNotifier
             message.To.Add(MailboxAddress.Parse(to));
         }
 
-        message.Subject = run.Name switch
+        message.Subject = run.Kind switch
         {
-            "failed" => $"[lcv] {run.Deployment}: backup failed",
-            "changed" => $"[lcv] {run.Deployment}: {run.Summary}",
+            NoticeKind.Failed => $"[lcv] {run.Deployment}: backup failed",
+            NoticeKind.Changed => $"[lcv] {run.Deployment}: {run.Summary}",
             _ => $"[lcv] {run.Deployment}: {run.Title}",
         };
         var body = new BodyBuilder();

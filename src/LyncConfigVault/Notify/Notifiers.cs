@@ -16,7 +16,7 @@ internal sealed class Notifiers(IReadOnlyList<NotifierSettings> settings, Action
     /// <param name="reportPath">The HTML report of the change, for exec hooks (LCV_REPORT); null when there is none.</param>
     public void Send(RunEvent run, string? reportPath)
     {
-        foreach (var notifier in settings.Where(n => n.Events.Contains(run.Name)))
+        foreach (var notifier in settings.Where(n => n.Events.Contains(run.Kind)))
         {
             var failure = notifier.Kind switch
             {

@@ -1,24 +1,28 @@
 using LyncConfigVault.Diff;
+using LyncConfigVault.Vault;
 
 namespace LyncConfigVault.Notify;
 
-/// <summary>What a run tells its notifiers: "changed" (a new snapshot, with its diff) or "failed" (exports or the run).</summary>
-internal sealed record RunEvent(string Name, string Deployment, string Vault, string? Commit, string Summary, IReadOnlyList<string> Failures, DiffReport? Diff)
+/// <summary>What a run tells its notifiers: a new snapshot with its diff, a failure, an export gone stale, drift from the baseline.</summary>
+internal sealed record RunEvent(NoticeKind Kind, string Deployment, string Vault, string? Commit, string Summary, IReadOnlyList<string> Failures, DiffReport? Diff)
 {
     /// <summary>A title for a card or a mail subject, in an administrator's words.</summary>
-    public string Title => Name switch
+    /// <summary>The kind as LCV_EVENT and the webhook's event spell it: changed, failed, stale, drift.</summary>
+    public string Name => Kind.Word();
+
+    public string Title => Kind switch
     {
-        "failed" => $"Lync backup failed: {Deployment}",
-        "stale" => $"Lync backup: {Summary}",
-        "drift" => $"Lync configuration drifted from its baseline: {Deployment}",
+        NoticeKind.Failed => $"Lync backup failed: {Deployment}",
+        NoticeKind.Stale => $"Lync backup: {Summary}",
+        NoticeKind.Drift => $"Lync configuration drifted from its baseline: {Deployment}",
         _ => $"Lync configuration changed: {Deployment}",
     };
 
     /// <summary>Red for failures, orange for drift, blue for changes (Teams card colours).</summary>
-    public string Colour => Name switch
+    public string Colour => Kind switch
     {
-        "failed" or "stale" => "C50F1F",
-        "drift" => "CA5010",
+        NoticeKind.Failed or NoticeKind.Stale => "C50F1F",
+        NoticeKind.Drift => "CA5010",
         _ => "0078D4",
     };
 }

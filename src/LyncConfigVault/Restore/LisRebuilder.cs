@@ -65,7 +65,7 @@ internal sealed class LisRebuilder(LyncCatalog catalog)
 
         foreach (var (list, value) in setting.Entries.Where(e => e.Value is YSeq))
         {
-            var entry = catalog.Entries.FirstOrDefault(e => e.Part == "lis" && e.SplitOut && e.Folder == list);
+            var entry = catalog.Entries.FirstOrDefault(e => e.Part == ExportKinds.Of(ExportKind.Lis).Part && e.SplitOut && e.Folder == list);
             var name = entry?.Elements[0] ?? (list.EndsWith('s') ? list[..^1] : list);
             foreach (var item in ((YSeq)value).Items.OfType<YMap>())
             {

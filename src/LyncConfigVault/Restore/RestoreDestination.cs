@@ -16,12 +16,12 @@ internal static class RestoreDestination
     {
         if (File.Exists(folder))
         {
-            throw LcvException.BadExport(folder, "is a file: give a new or empty folder for the restore.");
+            throw LcvException.BadFile(folder, "is a file: give a new or empty folder for the restore.");
         }
 
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
-            throw LcvException.BadExport(folder, "is not empty: give a new or empty folder, so no restore file mixes with another.");
+            throw LcvException.BadFile(folder, "is not empty: give a new or empty folder, so no restore file mixes with another.");
         }
 
         OutsideTheVault(folder, vault);
@@ -31,7 +31,7 @@ internal static class RestoreDestination
     {
         if (File.Exists(file))
         {
-            throw LcvException.BadExport(file, "already exists: give a new file name, so no script is overwritten.");
+            throw LcvException.BadFile(file, "already exists: give a new file name, so no script is overwritten.");
         }
 
         OutsideTheVault(file, vault);
@@ -42,7 +42,7 @@ internal static class RestoreDestination
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(vault)) + Path.DirectorySeparatorChar;
         if ((Path.GetFullPath(path) + Path.DirectorySeparatorChar).StartsWith(root, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
         {
-            throw LcvException.BadExport(path, "is inside the vault: restore files there would look like edits by hand. Give a folder outside it.");
+            throw LcvException.BadFile(path, "is inside the vault: restore files there would look like edits by hand. Give a folder outside it.");
         }
     }
 }

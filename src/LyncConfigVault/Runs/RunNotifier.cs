@@ -21,7 +21,7 @@ internal static class RunNotifier
         IReadOnlyList<(string Export, bool Succeeded)>? exports = null, ObjectSource? committed = null)
     {
         var settings = vault.Config.Notify;
-        var threshold = settings.Where(n => n.Events.Contains("stale")).Select(n => n.StaleAfterRuns).DefaultIfEmpty(3).Min();
+        var threshold = settings.Where(n => n.Events.Contains(NoticeKind.Stale)).Select(n => n.StaleAfterRuns).DefaultIfEmpty(3).Min();
         var staleChanges = exports is { Count: > 0 } ? ExportHealth.Update(vault.StateFolder, exports, threshold) : [];
         if (settings.Count == 0)
         {
@@ -42,13 +42,13 @@ internal static class RunNotifier
                 new HtmlReportWriter().Write(diff, file);
             }
 
-            immediate.Send(new RunEvent("changed", deployment, vault.Root, commit, head.MessageShort, [], diff), report);
+            immediate.Send(new RunEvent(NoticeKind.Changed, deployment, vault.Root, commit, head.MessageShort, [], diff), report);
         }
 
         if (failures.Count > 0)
         {
             var summary = failures.Count == 1 ? failures[0] : $"{failures.Count} exports failed: {string.Join("; ", failures)}";
-            notifiers.Send(new RunEvent("failed", deployment, vault.Root, commit, summary, failures, null), null);
+            notifiers.Send(new RunEvent(NoticeKind.Failed, deployment, vault.Root, commit, summary, failures, null), null);
         }
 
         foreach (var change in staleChanges)
@@ -56,10 +56,10 @@ internal static class RunNotifier
             var summary = change.Recovered
                 ? $"{change.Export} works again after {change.Runs} failed runs"
                 : $"{change.Export} has failed {change.Runs} runs in a row; the vault still holds what it last collected";
-            notifiers.Send(new RunEvent("stale", deployment, vault.Root, commit, summary, change.Recovered ? [] : [summary], null), null);
+            notifiers.Send(new RunEvent(NoticeKind.Stale, deployment, vault.Root, commit, summary, change.Recovered ? [] : [summary], null), null);
         }
 
-        if (commit is not null && settings.Any(n => n.Events.Contains("drift")))
+        if (commit is not null && settings.Any(n => n.Events.Contains(NoticeKind.Drift)))
         {
             Drift(vault, catalog, committed ?? new GitObjectSource(vault.Git, vault.Git.Lookup<Commit>(commit), "new"), notifiers);
         }
@@ -96,7 +96,7 @@ internal static class RunNotifier
             if (!diff.IsEmpty)
             {
                 var summary = $"{diff.Summary} since {told.Author.When:yyyy-MM-dd HH:mm}";
-                new Notifiers([notifier], warn, Resolver(vault)).Send(new RunEvent("changed", vault.Config.Deployment, vault.Root, head.Sha, summary, [], diff), null);
+                new Notifiers([notifier], warn, Resolver(vault)).Send(new RunEvent(NoticeKind.Changed, vault.Config.Deployment, vault.Root, head.Sha, summary, [], diff), null);
             }
 
             state[key] = (head.Sha, now);
@@ -134,7 +134,7 @@ internal static class RunNotifier
             var diff = differ.Compare(new GitObjectSource(vault.Git, vault.Git.Lookup<Commit>(baseline.Commit), "baseline/" + baseline.Name), head);
             if (!diff.IsEmpty)
             {
-                notifiers.Send(new RunEvent("drift", vault.Config.Deployment, vault.Root, commit, $"{diff.Summary} since baseline {baseline.Name}", [], diff), null);
+                notifiers.Send(new RunEvent(NoticeKind.Drift, vault.Config.Deployment, vault.Root, commit, $"{diff.Summary} since baseline {baseline.Name}", [], diff), null);
             }
         }
     }

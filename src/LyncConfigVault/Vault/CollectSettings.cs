@@ -24,7 +24,7 @@ internal sealed record CollectSettings(
 
         if (node is not YMap map)
         {
-            throw LcvException.BadExport(path, "'collect' must be a section of settings (exports, host, timeoutSeconds, keepRawDays, module, staleAfterRuns).");
+            throw LcvException.BadFile(path, "'collect' must be a section of settings (exports, host, timeoutSeconds, keepRawDays, module, staleAfterRuns).");
         }
 
         return new CollectSettings(
@@ -33,7 +33,7 @@ internal sealed record CollectSettings(
                 null => null,
                 YSeq list => list.Items.Select(i => i.ToString() ?? "").ToList(),
                 YScalar one => [one.Text],
-                _ => throw LcvException.BadExport(path, "'collect.exports' must be a list such as [cms, topology]."),
+                _ => throw LcvException.BadFile(path, "'collect.exports' must be a list such as [cms, topology]."),
             },
             map.Text("host"),
             Number(map, "timeoutSeconds", path),
@@ -45,5 +45,5 @@ internal sealed record CollectSettings(
     private static int? Number(YMap map, string key, string path) =>
         map.Text(key) is not { } text ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-        : throw LcvException.BadExport(path, $"'collect.{key}' must be a whole number above 0, not '{text}'.");
+        : throw LcvException.BadFile(path, $"'collect.{key}' must be a whole number above 0, not '{text}'.");
 }

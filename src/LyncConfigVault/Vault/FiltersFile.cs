@@ -39,17 +39,17 @@ internal static class FiltersFile
         var custom = map["custom"] as YSeq;
         for (var i = 0; i < (custom?.Items.Count ?? 0); i++)
         {
-            var rule = custom!.Items[i] as YMap ?? throw LcvException.BadExport(path, $"custom rule {i + 1} is not a mapping of kind, noun, path and reason.");
+            var rule = custom!.Items[i] as YMap ?? throw LcvException.BadFile(path, $"custom rule {i + 1} is not a mapping of kind, noun, path and reason.");
             var kind = rule.Text("kind");
             if (!Enum.TryParse<NoiseKind>(kind, ignoreCase: true, out var parsed))
             {
-                throw LcvException.BadExport(path, $"custom rule {i + 1} has kind '{kind}'; use drop, volatile or secret.");
+                throw LcvException.BadFile(path, $"custom rule {i + 1} has kind '{kind}'; use drop, volatile or secret.");
             }
 
             var reason = rule.Text("reason");
             if (string.IsNullOrWhiteSpace(reason) || string.IsNullOrWhiteSpace(rule.Text("path")))
             {
-                throw LcvException.BadExport(path, $"custom rule {i + 1} needs a path and a reason: say why the value is noise.");
+                throw LcvException.BadFile(path, $"custom rule {i + 1} needs a path and a reason: say why the value is noise.");
             }
 
             rules.Add(new NoiseRule(parsed, rule.Text("noun") ?? "*", rule.Text("path")!, reason));

@@ -8,7 +8,7 @@ namespace LyncConfigVault.Vault;
 /// hook (command), or mail (smtp host:port, to, from, starttls), with timeoutSeconds and the events it
 /// wants: changed, failed. Target is the url, the command or the SMTP server.
 /// </summary>
-internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyList<string> Events, string Format, int TimeoutSeconds)
+internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyList<NoticeKind> Events, string Format, int TimeoutSeconds)
 {
     public IReadOnlyList<string> To { get; init; } = [];
 
@@ -22,10 +22,8 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
     /// <summary>An export failing this many runs in a row is announced as stale (once), and again when it recovers.</summary>
     public int StaleAfterRuns { get; init; } = 3;
 
-    public static readonly IReadOnlyList<string> EventNames = ["changed", "failed", "stale", "drift"];
-
     /// <summary>What a notifier hears when its entry names no events; stale and drift are asked for.</summary>
-    public static readonly IReadOnlyList<string> DefaultEvents = ["changed", "failed"];
+    public static readonly IReadOnlyList<NoticeKind> DefaultEvents = [NoticeKind.Changed, NoticeKind.Failed];
 
     public static IReadOnlyList<NotifierSettings> From(YNode? node, string path)
     {
@@ -36,16 +34,16 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
 
         if (node is not YSeq list)
         {
-            throw LcvException.BadExport(path, "'notify' must be a list of notifiers (kind: webhook or exec).");
+            throw LcvException.BadFile(path, "'notify' must be a list of notifiers (kind: webhook or exec).");
         }
 
-        return list.Items.Select((item, i) => One(item as YMap ?? throw LcvException.BadExport(path, $"notify entry {i + 1} must be a section of settings."), i + 1, path)).ToList();
+        return list.Items.Select((item, i) => One(item as YMap ?? throw LcvException.BadFile(path, $"notify entry {i + 1} must be a section of settings."), i + 1, path)).ToList();
     }
 
     /// <summary>An address a webhook can post to: http or https.</summary>
     public static bool IsWebhookUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
-    public static LcvException WebhookNeedsUrl(string path, int number) => LcvException.BadExport(path, $"notify entry {number}: a webhook needs url: https://…");
+    public static LcvException WebhookNeedsUrl(string path, int number) => LcvException.BadFile(path, $"notify entry {number}: a webhook needs url: https://…");
 
     private static NotifierSettings One(YMap map, int number, string path)
     {
@@ -54,30 +52,32 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
         {
             "webhook" => map.Text("url") is { } url && (IsWebhookUrl(url) || (url.StartsWith(SecretStore.Prefix, StringComparison.Ordinal) && SecretStore.IsName(url[SecretStore.Prefix.Length..]))) ? url
                 : throw WebhookNeedsUrl(path, number),
-            "exec" => map.Text("command") ?? throw LcvException.BadExport(path, $"notify entry {number}: an exec hook needs command: (the program to run)"),
-            "mail" => map.Text("smtp") is { } smtp && smtp.Contains(':') ? smtp : throw LcvException.BadExport(path, $"notify entry {number}: mail needs smtp: host:port"),
-            _ => throw LcvException.BadExport(path, $"notify entry {number}: kind must be webhook, exec or mail, not '{kind}'."),
+            "exec" => map.Text("command") ?? throw LcvException.BadFile(path, $"notify entry {number}: an exec hook needs command: (the program to run)"),
+            "mail" => map.Text("smtp") is { } smtp && smtp.Contains(':') ? smtp : throw LcvException.BadFile(path, $"notify entry {number}: mail needs smtp: host:port"),
+            _ => throw LcvException.BadFile(path, $"notify entry {number}: kind must be webhook, exec or mail, not '{kind}'."),
         };
-        var events = map["events"] switch
+        IReadOnlyList<string>? words = map["events"] switch
         {
-            null => DefaultEvents,
+            null => null,
             YSeq seq => seq.Items.Select(e => e.ToString() ?? "").ToList(),
             YScalar one => [one.Text],
-            _ => throw LcvException.BadExport(path, $"notify entry {number}: events must be a list such as [changed, failed]."),
+            _ => throw LcvException.BadFile(path, $"notify entry {number}: events must be a list such as [changed, failed]."),
         };
-        if (events.FirstOrDefault(e => !EventNames.Contains(e)) is { } unknown)
+        if (words?.FirstOrDefault(e => NoticeKinds.Named(e) is null) is { } unknown)
         {
-            throw LcvException.BadExport(path, $"notify entry {number}: '{unknown}' is not an event; give changed, failed, stale or drift.");
+            throw LcvException.BadFile(path, $"notify entry {number}: '{unknown}' is not an event; give changed, failed, stale or drift.");
         }
+
+        var events = words?.Select(w => NoticeKinds.Named(w)!.Value).ToList() ?? DefaultEvents;
 
         var format = map.Text("format") ?? "json";
         if (format is not ("json" or "teams"))
         {
-            throw LcvException.BadExport(path, $"notify entry {number}: format must be json or teams, not '{format}'.");
+            throw LcvException.BadFile(path, $"notify entry {number}: format must be json or teams, not '{format}'.");
         }
 
         var timeout = map.Text("timeoutSeconds") is { } text
-            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : throw LcvException.BadExport(path, $"notify entry {number}: timeoutSeconds must be a whole number above 0.")
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : throw LcvException.BadFile(path, $"notify entry {number}: timeoutSeconds must be a whole number above 0.")
             : 60;
         var to = map["to"] switch
         {
@@ -87,13 +87,13 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
         };
         if (kind == "mail" && to.Count == 0)
         {
-            throw LcvException.BadExport(path, $"notify entry {number}: mail needs to: (one address or a list)");
+            throw LcvException.BadFile(path, $"notify entry {number}: mail needs to: (one address or a list)");
         }
 
         return new NotifierSettings(kind, target, events, format, timeout)
         {
             StaleAfterRuns = map.Text("staleAfterRuns") is { } runs
-                ? int.TryParse(runs, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw LcvException.BadExport(path, $"notify entry {number}: staleAfterRuns must be a whole number above 0.")
+                ? int.TryParse(runs, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw LcvException.BadFile(path, $"notify entry {number}: staleAfterRuns must be a whole number above 0.")
                 : 3,
             To = to,
             Sender = map.Text("from") ?? "lcv@" + Environment.MachineName.ToLowerInvariant(),
@@ -104,7 +104,7 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
                 "daily" => 24,
                 "hourly" => 1,
                 var hours when int.TryParse(hours, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h > 0 => h,
-                var other => throw LcvException.BadExport(path, $"notify entry {number}: digest must be daily, hourly or a number of hours, not '{other}'."),
+                var other => throw LcvException.BadFile(path, $"notify entry {number}: digest must be daily, hourly or a number of hours, not '{other}'."),
             },
         };
     }

@@ -33,7 +33,7 @@ internal sealed record VaultConfig(string Deployment)
         var map = YamlText.Read(text, path);
         if (map.Text("schema") != Schema)
         {
-            throw LcvException.BadExport(path, $"is not a LyncConfigVault settings file (expected 'schema: {Schema}').");
+            throw LcvException.BadFile(path, $"is not a LyncConfigVault settings file (expected 'schema: {Schema}').");
         }
 
         var zone = map.Text("timeZone");
@@ -67,7 +67,7 @@ internal sealed record VaultConfig(string Deployment)
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw LcvException.BadExport(where, $"names the time zone '{id}', which this machine does not know: give the Front Ends' zone as an IANA name (Europe/Dublin), a Windows name (GMT Standard Time) or UTC.");
+            throw LcvException.BadFile(where, $"names the time zone '{id}', which this machine does not know: give the Front Ends' zone as an IANA name (Europe/Dublin), a Windows name (GMT Standard Time) or UTC.");
         }
     }
 
@@ -77,7 +77,7 @@ internal sealed record VaultConfig(string Deployment)
             "none" => Redaction.None,
             "pseudonymize" => Redaction.Pseudonymize,
             "omit" => Redaction.Omit,
-            var other => throw LcvException.BadExport(path, $"'users.redaction' must be none, pseudonymize or omit, not '{other}'."),
+            var other => throw LcvException.BadFile(path, $"'users.redaction' must be none, pseudonymize or omit, not '{other}'."),
         };
 
     public string Write() =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LibGit2Sharp;
 using LyncConfigVault.Catalog;
+using LyncConfigVault.Model;
 using LyncConfigVault.Normalize;
 
 namespace LyncConfigVault.Vault;
@@ -64,7 +65,7 @@ internal sealed record VaultStatus(
     private static string AreaOf(string path)
     {
         var segments = path.Split('/');
-        return segments[0] == "cms" && segments.Length > 2 ? segments[1] : segments[0];
+        return segments[0] == ExportKinds.Of(ExportKind.Cms).Part && segments.Length > 2 ? segments[1] : segments[0];
     }
 
     private static List<ExportStatus> ExportsOf(Commit head)

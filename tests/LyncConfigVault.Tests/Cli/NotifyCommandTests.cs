@@ -19,7 +19,7 @@ public sealed class NotifyCommandTests
         Assert.Equal(["uc-team@contoso.com"], config.Notify[0].To);
         Assert.True(config.Notify[0].StartTls);
         Assert.Equal("teams", config.Notify[1].Format);
-        Assert.Equal(["failed"], config.Notify[1].Events);
+        Assert.Equal([NoticeKind.Failed], config.Notify[1].Events);
         Assert.Equal(30, config.Notify[2].TimeoutSeconds);
         Assert.StartsWith("# LyncConfigVault vault settings", File.ReadAllText(Path.Combine(fixture.Vault, ".lcv", "config.yaml")));
         Assert.Equal(0, fixture.Ingest(1).ExitCode);   // the vault is clean: the settings are committed

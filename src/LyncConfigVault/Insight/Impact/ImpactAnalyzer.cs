@@ -1,5 +1,6 @@
 using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
+using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Insight.Impact;
 
@@ -15,7 +16,7 @@ internal sealed class ImpactAnalyzer(LyncCatalog catalog)
         var changes = new ChangeIndex(catalog, report.Changes);
         var checker = new ReferenceChecker(catalog);
         ReferenceImpact.Add(changes, checker.Check(from, parts), checker.Check(to, parts));
-        if (parts.Contains("cms"))
+        if (parts.Contains(ExportKinds.Of(ExportKind.Cms).Part))
         {
             var (before, after) = (VoiceModel.From(from), VoiceModel.From(to));
             var (casesBefore, casesAfter) = (VoiceTestRunner.Cases(from), VoiceTestRunner.Cases(to));

@@ -32,7 +32,7 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
     {
         var locationEntry = catalog.Playing(ObjectRole.LisLocation);
         var providerEntry = catalog.Playing(ObjectRole.LisServiceProvider);
-        var elementEntries = catalog.Entries.Where(e => e.Part == "lis" && e.SplitOut).ToList();
+        var elementEntries = catalog.Entries.Where(e => e.Part == ExportKinds.Of(ExportKind.Lis).Part && e.SplitOut).ToList();
         var locations = new Dictionary<string, (XElement Element, string Namespace, List<(CatalogEntry? Entry, XElement Element)> Mapped)>(StringComparer.OrdinalIgnoreCase);
         var mapped = new List<(CatalogEntry? Entry, XElement Element)>();
         var objects = new List<LyncObject>();
@@ -114,7 +114,7 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
         var setting = element is null ? new YMap() : Attributes(element, ns);
         setting.Remove(LocationIdAttribute);
         // Every known list is written, empty or not, so the first subnet of a floor (or its last) is an entry added or removed, by key.
-        var known = catalog.Entries.Where(e => e.Part == "lis" && e.SplitOut).Select(e => e.Folder);
+        var known = catalog.Entries.Where(e => e.Part == ExportKinds.Of(ExportKind.Lis).Part && e.SplitOut).Select(e => e.Folder);
         var groups = items.GroupBy(i => i.Entry?.Folder ?? i.Element.Name.LocalName + "s").ToDictionary(g => g.Key, g => g.ToList());
         foreach (var list in known.Where(k => !groups.ContainsKey(k)))
         {

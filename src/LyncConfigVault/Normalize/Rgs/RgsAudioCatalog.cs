@@ -74,7 +74,7 @@ internal sealed class RgsAudioCatalog(ExportArchive archive, string pool)
             .Add("Audio", new YMap().Add("Files", files).Add("Unreferenced", unreferenced))
             .Add(ObjectFactory.ExportKey, new YMap().Add("Entries", new YSeq(unusedEntries.Select(n => (YNode)new YScalar(n)))));   // where each unused file sat, for a rebuild
         filter.Apply(entry.Noun, content);
-        return new LyncObject(entry.Noun, "rgs", identity, VaultPaths.For(entry, identity), content);
+        return new LyncObject(entry.Noun, entry.Area, identity, VaultPaths.For(entry, identity), content);
     }
 
     /// <summary>In RGS/Instances/&lt;owner&gt;/ recursively by UniqueName + extension, then UniqueName.wav; else anywhere under RGS/ by UniqueName.*.</summary>

@@ -30,7 +30,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
 
     public Result Normalize(ExportArchive archive)
     {
-        var entries = catalog.Entries.Where(e => e.Part == "rgs").ToList();
+        var entries = catalog.Entries.Where(e => e.Part == ExportKinds.Of(ExportKind.Rgs).Part).ToList();
         var items = new List<Item>();
         var others = new List<(string File, XDocument Document)>();
         var lists = new List<(CatalogEntry Entry, string File, List<CliValue> Values)>();
@@ -153,7 +153,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
             .Add(SettingKey(item.Entry), setting)
             .Add(ObjectFactory.ExportKey, export);
         filter.Apply(item.Entry.Noun, content);
-        return new LyncObject(item.Entry.Noun, "rgs", identity, VaultPaths.For(item.Entry, identity), content);
+        return new LyncObject(item.Entry.Noun, item.Entry.Area, identity, VaultPaths.For(item.Entry, identity), content);
     }
 
     /// <summary>Agents.xml and Managers.xml: one object per pool holding the file's values in order.</summary>
@@ -172,7 +172,7 @@ internal sealed partial class RgsNormalizer(LyncCatalog catalog, NoiseFilter fil
             .Add(SettingKey(entry), list)
             .Add(ObjectFactory.ExportKey, export);
         filter.Apply(entry.Noun, content);
-        return new LyncObject(entry.Noun, "rgs", identity, VaultPaths.For(entry, identity), content);
+        return new LyncObject(entry.Noun, entry.Area, identity, VaultPaths.For(entry, identity), content);
     }
 
     /// <summary>RgsQueue → Queue: the setting key, as Get-CsRgsQueue names the object (the catalog says it).</summary>

@@ -30,12 +30,13 @@ internal sealed class PersistentChatNormalizer(LyncCatalog catalog, PersonalData
                     .Add("Sha256", r.Sha256)).OrderBy(m => ((YMap)m).Text("Name"), StringComparer.Ordinal)))
             .Add("Size", records.Sum(r => r.Size).ToString(CultureInfo.InvariantCulture))
             .Add("Redaction", policy.Level.ToString().ToLowerInvariant());
-        var noun = catalog.Playing(ObjectRole.PersistentChatData).Noun;
+        var entry = catalog.Playing(ObjectRole.PersistentChatData);
+        var noun = entry.Noun;
         var identity = LyncIdentity.Named("Global");
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, identity.ToString())
             .Add(ObjectFactory.NounKey, noun)
             .Add(noun, setting);
-        return new LyncObject(noun, "users", identity, $"{Part}/Global.yaml", content);
+        return new LyncObject(noun, entry.Area, identity, $"{Part}/Global.yaml", content);
     }
 }

@@ -16,8 +16,8 @@ namespace LyncConfigVault.Normalize.Users;
 /// </summary>
 internal sealed partial class UserDataNormalizer(LyncCatalog catalog, NoiseFilter filter, PersonalDataPolicy policy)
 {
-    private readonly string _noun = catalog.Playing(ObjectRole.UserData).Noun;
-    private readonly string _summaryNoun = catalog.Playing(ObjectRole.UserDataSummary).Noun;
+    private readonly CatalogEntry _user = catalog.Playing(ObjectRole.UserData);
+    private readonly CatalogEntry _summary = catalog.Playing(ObjectRole.UserDataSummary);
     private const string UserPrefix = "urn:lcd:";
 
     /// <summary>Privacy relationships by container number (FORMATS.md §6.1).</summary>
@@ -114,13 +114,13 @@ internal sealed partial class UserDataNormalizer(LyncCatalog catalog, NoiseFilte
 
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, identity)
-            .Add(ObjectFactory.NounKey, _noun)
+            .Add(ObjectFactory.NounKey, _user.Noun)
             .Add(ObjectFactory.KeyKey, new YMap().Add("Pool", pool))
             .Add("User", setting);
-        filter.Apply(_noun, content);
+        filter.Apply(_user.Noun, content);
         // Named by the address without its sip: (Windows allows no colon in a name); the file's Identity keeps it.
-        var path = $"users/{VaultPaths.Segment(pool)}/{VaultPaths.Segment(identity.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) ? identity[4..] : identity)}.yaml";
-        return LyncObject.Packed(_noun, "users", LyncIdentity.Named(identity), path, YamlText.WriteBytes(content), bytes => YamlText.Read(Encoding.UTF8.GetString(bytes), path));
+        var path = $"{VaultPaths.PartOf(ExportKind.UserData, pool)}/{VaultPaths.Segment(identity.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) ? identity[4..] : identity)}.yaml";
+        return LyncObject.Packed(_user.Noun, _user.Area, LyncIdentity.Named(identity), path, YamlText.WriteBytes(content), bytes => YamlText.Read(Encoding.UTF8.GetString(bytes), path));
     }
 
     /// <summary>A contact or contact group: base64 names decoded, then every personal value kept or pseudonymized.</summary>
@@ -178,7 +178,7 @@ internal sealed partial class UserDataNormalizer(LyncCatalog catalog, NoiseFilte
         // With users on file, counts are derived and would double every change; with omit they are all there is.
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, pool)
-            .Add(ObjectFactory.NounKey, _summaryNoun)
+            .Add(ObjectFactory.NounKey, _summary.Noun)
             .Add("Summary", new YMap().Add("Redaction", policy.Level.ToString().ToLowerInvariant()));
         if (policy.Level == Redaction.Omit)
         {
@@ -188,7 +188,7 @@ internal sealed partial class UserDataNormalizer(LyncCatalog catalog, NoiseFilte
         {
             content.Add(ObjectFactory.ExportKey, new YMap().Add("Counts", map));
         }
-        return new LyncObject(_summaryNoun, "users", identity, $"users/{VaultPaths.Segment(pool)}/summary.yaml", content);
+        return new LyncObject(_summary.Noun, _summary.Area, identity, $"{VaultPaths.PartOf(ExportKind.UserData, pool)}/{_summary.Folder}.yaml", content);
     }
 
     [GeneratedRegex(@"^(?:user[-_ ]?data|users?)?[-_ ]?((?:[a-z0-9-]+\.)+[a-z]{2,})$", RegexOptions.IgnoreCase)]

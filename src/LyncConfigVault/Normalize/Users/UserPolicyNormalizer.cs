@@ -78,13 +78,14 @@ internal sealed class UserPolicyNormalizer(LyncCatalog catalog, PersonalDataPoli
             setting.Add(UsersKey, new YSeq(users.OrderBy(u => u.Text(UserKey), StringComparer.Ordinal).Select(u => (YNode)u)));
         }
 
-        var noun = catalog.Playing(ObjectRole.UserPolicyAssignments).Noun;
+        var entry = catalog.Playing(ObjectRole.UserPolicyAssignments);
+        var noun = entry.Noun;
         var identity = LyncIdentity.Named(pool);
         var content = new YMap()
             .Add(ObjectFactory.IdentityKey, identity.ToString())
             .Add(ObjectFactory.NounKey, noun)
             .Add(noun, setting);
-        return new LyncObject(noun, "users", identity, $"{Part}/{VaultPaths.Segment(pool)}.yaml", content);
+        return new LyncObject(noun, entry.Area, identity, $"{Part}/{VaultPaths.Segment(pool)}.yaml", content);
     }
 
     private static string? Text(CliValue value) => value switch
