@@ -14,7 +14,7 @@ internal sealed class NotifyCommand : Command
     {
         var vault = CommonOptions.Vault();
         var kind = new Argument<string>("kind") { Description = "mail, webhook or exec" };
-        kind.AcceptOnlyFromAmong("mail", "webhook", "exec");
+        kind.AcceptOnlyFromAmong(NotifierKind.Mail.Word(), NotifierKind.Webhook.Word(), NotifierKind.Exec.Word());
         var to = new Option<string[]>("--to") { Description = "mail: recipients", AllowMultipleArgumentsPerToken = true };
         var smtp = new Option<string?>("--smtp") { Description = "mail: the SMTP server, host:port" };
         var from = new Option<string?>("--from") { Description = "mail: the sender address" };
@@ -50,7 +50,7 @@ internal sealed class NotifyCommand : Command
             var number = 0;
             foreach (var notifier in repository.Config.Notify)
             {
-                console.MarkupLineInterpolated($"{++number}  {notifier.Kind}  {NotifierList.Shown(repository, notifier)}  events: {string.Join(", ", notifier.Events.Select(e => e.Word()))}{(notifier.To.Count > 0 ? "  to: " + string.Join(", ", notifier.To) : "")}");
+                console.MarkupLineInterpolated($"{++number}  {notifier.Kind.Word()}  {NotifierList.Shown(repository, notifier)}  events: {string.Join(", ", notifier.Events.Select(e => e.Word()))}{(notifier.To.Count > 0 ? "  to: " + string.Join(", ", notifier.To) : "")}");
             }
 
             if (number == 0)

@@ -11,7 +11,7 @@ internal static class DigestState
 {
     private const string FileName = "digest.tsv";
 
-    public static string Key(NotifierSettings notifier) => $"{notifier.Kind} {notifier.Target}";
+    public static string Key(NotifierSettings notifier) => $"{notifier.Kind.Word()} {notifier.Target}";
 
     public static Dictionary<string, (string Commit, DateTimeOffset At)> Read(string stateFolder)
     {

@@ -20,20 +20,20 @@ internal sealed class Notifiers(IReadOnlyList<NotifierSettings> settings, Action
         {
             var failure = notifier.Kind switch
             {
-                "webhook" => Post(notifier, run, resolve),
-                "mail" => MailNotifier.Send(notifier, run),
+                NotifierKind.Webhook => Post(notifier, run, resolve),
+                NotifierKind.Mail => MailNotifier.Send(notifier, run),
                 _ => Execute(notifier, run, reportPath),
             };
             if (failure is not null)
             {
-                warn($"the {notifier.Kind} notifier {notifier.Target} was not told of '{run.Name}': {failure}");
+                warn($"the {notifier.Kind.Word()} notifier {notifier.Target} was not told of '{run.Name}': {failure}");
             }
         }
     }
 
     private static string? Post(NotifierSettings notifier, RunEvent run, Func<string, string> resolve)
     {
-        var body = notifier.Format == "teams" ? EventPayload.Teams(run) : EventPayload.Json(run);
+        var body = notifier.Format == WebhookFormat.Teams ? EventPayload.Teams(run) : EventPayload.Json(run);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(notifier.TimeoutSeconds));

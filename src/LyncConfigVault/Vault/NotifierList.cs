@@ -32,7 +32,7 @@ internal static class NotifierList
     /// <summary>A notifier's target as lcv notify list shows it. A webhook's address is its password: its host is shown, never its path.</summary>
     public static string Shown(VaultRepository vault, NotifierSettings notifier)
     {
-        if (notifier.Kind != "webhook")
+        if (notifier.Kind != NotifierKind.Webhook)
         {
             return notifier.Target;
         }
@@ -67,9 +67,9 @@ internal static class NotifierList
         edit(notify);
         var header = string.Concat(text.Split('\n').TakeWhile(l => l.StartsWith('#')).Select(l => l + "\n"));
         VaultConfig.Parse(header + YamlText.Write(settings), VaultLayout.ConfigFile);   // one clear line about the entry, and the vault unchanged
-        if (added?.Text("kind") == "webhook" && added.Text("url") is { } address && NotifierSettings.IsWebhookUrl(address))
+        if (added is not null && NotifierWords.Named<NotifierKind>(added.Text("kind")) == NotifierKind.Webhook && added.Text("url") is { } address && NotifierSettings.IsWebhookUrl(address))
         {
-            added.Set("url", new YScalar(SecretStore.Save(vault.StateFolder, "webhook", address)));   // only once the entry is known to be good
+            added.Set("url", new YScalar(SecretStore.Save(vault.StateFolder, NotifierKind.Webhook.Word(), address)));   // only once the entry is known to be good
         }
 
         run.CommitSettings(VaultLayout.ConfigFile, header + YamlText.Write(settings), message);

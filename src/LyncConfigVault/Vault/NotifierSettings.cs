@@ -8,7 +8,7 @@ namespace LyncConfigVault.Vault;
 /// hook (command), or mail (smtp host:port, to, from, starttls), with timeoutSeconds and the events it
 /// wants: changed, failed. Target is the url, the command or the SMTP server.
 /// </summary>
-internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyList<NoticeKind> Events, string Format, int TimeoutSeconds)
+internal sealed record NotifierSettings(NotifierKind Kind, string Target, IReadOnlyList<NoticeKind> Events, WebhookFormat Format, int TimeoutSeconds)
 {
     public IReadOnlyList<string> To { get; init; } = [];
 
@@ -47,14 +47,14 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
 
     private static NotifierSettings One(YMap map, int number, string path)
     {
-        var kind = map.Text("kind");
+        var word = map.Text("kind");
+        var kind = NotifierWords.Named<NotifierKind>(word) ?? throw LcvException.BadFile(path, $"notify entry {number}: kind must be webhook, exec or mail, not '{word}'.");
         var target = kind switch
         {
-            "webhook" => map.Text("url") is { } url && (IsWebhookUrl(url) || (url.StartsWith(SecretStore.Prefix, StringComparison.Ordinal) && SecretStore.IsName(url[SecretStore.Prefix.Length..]))) ? url
+            NotifierKind.Webhook => map.Text("url") is { } url && (IsWebhookUrl(url) || (url.StartsWith(SecretStore.Prefix, StringComparison.Ordinal) && SecretStore.IsName(url[SecretStore.Prefix.Length..]))) ? url
                 : throw WebhookNeedsUrl(path, number),
-            "exec" => map.Text("command") ?? throw LcvException.BadFile(path, $"notify entry {number}: an exec hook needs command: (the program to run)"),
-            "mail" => map.Text("smtp") is { } smtp && smtp.Contains(':') ? smtp : throw LcvException.BadFile(path, $"notify entry {number}: mail needs smtp: host:port"),
-            _ => throw LcvException.BadFile(path, $"notify entry {number}: kind must be webhook, exec or mail, not '{kind}'."),
+            NotifierKind.Exec => map.Text("command") ?? throw LcvException.BadFile(path, $"notify entry {number}: an exec hook needs command: (the program to run)"),
+            _ => map.Text("smtp") is { } smtp && smtp.Contains(':') ? smtp : throw LcvException.BadFile(path, $"notify entry {number}: mail needs smtp: host:port"),
         };
         IReadOnlyList<string>? words = map["events"] switch
         {
@@ -70,11 +70,9 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
 
         var events = words?.Select(w => NoticeKinds.Named(w)!.Value).ToList() ?? DefaultEvents;
 
-        var format = map.Text("format") ?? "json";
-        if (format is not ("json" or "teams"))
-        {
-            throw LcvException.BadFile(path, $"notify entry {number}: format must be json or teams, not '{format}'.");
-        }
+        var format = map.Text("format") is { } named
+            ? NotifierWords.Named<WebhookFormat>(named) ?? throw LcvException.BadFile(path, $"notify entry {number}: format must be json or teams, not '{named}'.")
+            : WebhookFormat.Json;
 
         var timeout = map.Text("timeoutSeconds") is { } text
             ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : throw LcvException.BadFile(path, $"notify entry {number}: timeoutSeconds must be a whole number above 0.")
@@ -85,7 +83,7 @@ internal sealed record NotifierSettings(string Kind, string Target, IReadOnlyLis
             YScalar one => [one.Text],
             _ => [],
         };
-        if (kind == "mail" && to.Count == 0)
+        if (kind == NotifierKind.Mail && to.Count == 0)
         {
             throw LcvException.BadFile(path, $"notify entry {number}: mail needs to: (one address or a list)");
         }

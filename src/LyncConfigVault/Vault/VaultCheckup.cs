@@ -77,7 +77,7 @@ internal static class VaultCheckup
     // .lcv/config.yaml is committed and pushed: a webhook's address there (its token) goes wherever the vault goes.
     private static CheckupLine Secrets(VaultRepository vault)
     {
-        var plain = vault.Config.Notify.Count(n => n.Kind == "webhook" && !n.Target.StartsWith(SecretStore.Prefix, StringComparison.Ordinal));
+        var plain = vault.Config.Notify.Count(n => n.Kind == NotifierKind.Webhook && !n.Target.StartsWith(SecretStore.Prefix, StringComparison.Ordinal));
         return plain == 0
             ? new("secrets", true, "no webhook address in the vault's settings")
             : new("secrets", false, $"{plain} webhook address(es) written in {VaultLayout.ConfigFile}, which is committed and pushed: add each again with lcv notify add webhook --url … (kept in .git/lcv/secrets) and remove the old entry");

@@ -15,10 +15,10 @@ public sealed class NotifyCommandTests
 
         Assert.All([mail, hook, exec], r => Assert.Equal(0, r.ExitCode));
         var config = VaultConfig.Read(Path.Combine(fixture.Vault, ".lcv", "config.yaml"));
-        Assert.Equal(["mail", "webhook", "exec"], config.Notify.Select(n => n.Kind));
+        Assert.Equal([NotifierKind.Mail, NotifierKind.Webhook, NotifierKind.Exec], config.Notify.Select(n => n.Kind));
         Assert.Equal(["uc-team@contoso.com"], config.Notify[0].To);
         Assert.True(config.Notify[0].StartTls);
-        Assert.Equal("teams", config.Notify[1].Format);
+        Assert.Equal(WebhookFormat.Teams, config.Notify[1].Format);
         Assert.Equal([NoticeKind.Failed], config.Notify[1].Events);
         Assert.Equal(30, config.Notify[2].TimeoutSeconds);
         Assert.StartsWith("# LyncConfigVault vault settings", File.ReadAllText(Path.Combine(fixture.Vault, ".lcv", "config.yaml")));
