@@ -51,29 +51,8 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
             }
         }
 
-        foreach (var path in modifiedPaths.Concat(reordered.Keys.Except(modifiedPaths)))
-        {
-            var before = from.Read(path);
-            var after = to.Read(path);
-            var noun = NounOf(after, path);
-            var properties = _properties.Compare(noun, before, after, _orderedNouns.Contains(noun) ? NotComparedWhenOrdered : NotCompared);
-            if (reordered.TryGetValue(path, out var move))
-            {
-                properties.Insert(0, move);
-            }
-
-            // How lcv keys the object (Key.Name, Key.TagId) follows from its Identity: a change there is news
-            // only when nothing else changed.
-            if (properties.Exists(p => !IsKeyPath(p.Path)))
-            {
-                properties.RemoveAll(p => IsKeyPath(p.Path));
-            }
-
-            if (properties.Count > 0)
-            {
-                changes.Add(new ObjectChange(AreaOf(noun), noun, IdentityOf(after, path), ObjectChangeKind.Modified, properties, before, after));
-            }
-        }
+        var compared = modifiedPaths.Concat(reordered.Keys.Except(modifiedPaths)).ToList();
+        changes.AddRange(OnEveryCore(compared, path => Modified(from, to, path, reordered.GetValueOrDefault(path))).OfType<ObjectChange>());
 
         var removed = removedPaths.Select(p => Candidate(from, p)).ToList();
         var added = addedPaths.Select(p => Candidate(to, p)).ToList();
@@ -93,6 +72,51 @@ internal sealed class SnapshotDiffer(LyncCatalog catalog, NoiseFilter filter, do
             .ThenBy(c => c.Identity, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new DiffReport(from.Side, to.Side, ordered);
+    }
+
+    private ObjectChange? Modified(ObjectSource from, ObjectSource to, string path, PropertyChange? move)
+    {
+        var before = from.Read(path);
+        var after = to.Read(path);
+        var noun = NounOf(after, path);
+        var properties = _properties.Compare(noun, before, after, _orderedNouns.Contains(noun) ? NotComparedWhenOrdered : NotCompared);
+        if (move is not null)
+        {
+            properties.Insert(0, move);
+        }
+
+        // How lcv keys the object (Key.Name, Key.TagId) follows from its Identity: a change there is news
+        // only when nothing else changed.
+        if (properties.Exists(p => !IsKeyPath(p.Path)))
+        {
+            properties.RemoveAll(p => IsKeyPath(p.Path));
+        }
+
+        return properties.Count > 0 ? new ObjectChange(AreaOf(noun), noun, IdentityOf(after, path), ObjectChangeKind.Modified, properties, before, after) : null;
+    }
+
+    /// <summary>
+    /// <paramref name="compare"/> of each path, in the order given. Many paths (two export files hold no equal
+    /// ids, so every object is compared) are shared out over the cores; a few are compared where they are.
+    /// </summary>
+    private static List<ObjectChange?> OnEveryCore(List<string> paths, Func<string, ObjectChange?> compare)
+    {
+        if (paths.Count < 512)
+        {
+            return paths.Select(compare).ToList();
+        }
+
+        var results = new ObjectChange?[paths.Count];
+        try
+        {
+            Parallel.For(0, paths.Count, i => results[i] = compare(paths[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);   // the one failure, as a single-core loop throws it
+        }
+
+        return [.. results];
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using LyncConfigVault.Model;
 
 namespace LyncConfigVault.Vault;
@@ -34,15 +35,31 @@ internal sealed class RunScope : IDisposable
     /// Runs <paramref name="work"/> under the scope. A failure of any kind, taking the lock included, is
     /// recorded as a failed run naming <paramref name="inputs"/>, then passed on unchanged.
     /// </summary>
-    public static T Run<T>(VaultRepository vault, string command, IReadOnlyList<string> inputs, Action<string> warn, Func<RunScope, T> work)
+    /// <param name="readsFirst">
+    /// The work only reads (exports, a Lync server) until it stores through the snapshot store: the check for hand
+    /// edits then runs meanwhile, on the other core, and the store waits for it. Work that writes files of the vault
+    /// before it commits (.gitattributes, settings) must not say so: the check would see its own edit.
+    /// </param>
+    public static T Run<T>(VaultRepository vault, string command, IReadOnlyList<string> inputs, Action<string> warn, Func<RunScope, T> work, bool readsFirst = false)
     {
         var started = vault.Now;
         var timestamp = vault.Clock.GetTimestamp();
         var recorded = false;
         try
         {
-            using var scope = Begin(vault, command, warn, started, timestamp);
-            var result = work(scope);
+            using var scope = Begin(vault, command, warn, started, timestamp, readsFirst);
+            T result;
+            try
+            {
+                result = work(scope);
+            }
+            catch (Exception) when (vault.UneditedFailure() is { } edited)
+            {
+                ExceptionDispatchInfo.Throw(edited);   // hand edits are what the admin hears of first, as when the check ran before the work
+                throw;
+            }
+
+            vault.WaitUnedited();
             recorded = true;
             return result;
         }
@@ -112,18 +129,33 @@ internal sealed class RunScope : IDisposable
     }
 
     /// <summary>Appends this run's record to the run log.</summary>
-    public void Record(RunRecord record) => RunHistory.Append(Vault.StateFolder, record);
+    public void Record(RunRecord record)
+    {
+        Vault.WaitUnedited();
+        RunHistory.Append(Vault.StateFolder, record);
+    }
 
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        _ = Vault.UneditedFailure();   // the check reads the working tree: the lock is held until it is done
+        _lock.Dispose();
+    }
 
-    private static RunScope Begin(VaultRepository vault, string command, Action<string> warn, DateTimeOffset started, long timestamp)
+    private static RunScope Begin(VaultRepository vault, string command, Action<string> warn, DateTimeOffset started, long timestamp, bool readsFirst)
     {
         var held = RunLock.Acquire(vault.StateFolder, command, started, warn);
         try
         {
             vault.FinishInterruptedCheckout(warn);
             vault.EnsureOnMain();
-            vault.EnsureUnedited();
+            if (readsFirst)
+            {
+                vault.CheckUneditedMeanwhile();
+            }
+            else
+            {
+                vault.EnsureUnedited();
+            }
             return new RunScope(vault, command, held, started, timestamp);
         }
         catch

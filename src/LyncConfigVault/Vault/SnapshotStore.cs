@@ -29,6 +29,7 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
     /// <param name="notes">A backup's product and what it could not collect, for the trailers.</param>
     public StoreResult Store(Snapshot snapshot, DateTimeOffset when, IReadOnlyList<RunFailure>? failed = null, CollectionNotes? notes = null)
     {
+        vault.WaitUnedited();   // not one object written to a vault with hand edits
         var git = vault.Git;
         var head = vault.Head;
         var before = VaultLayout.ObjectFiles(head.Tree);

@@ -134,6 +134,35 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Hand_edits_are_named_before_a_damaged_export_and_before_a_night_that_changes_nothing()
+    {
+        // The check for hand edits runs while the exports are read: what it finds must still be what the admin hears,
+        // whatever the exports turn out to be, and nothing may be stored or recorded as a run that stored.
+        using var fixture = new VaultFixture(nights: 2);
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        var policy = Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Global.yaml");
+        File.AppendAllText(policy, "# tweaked by hand\n");
+        var head = fixture.Head();
+        var damaged = Path.Combine(Path.GetDirectoryName(fixture.Vault)!, "damaged.zip");
+        File.WriteAllBytes(damaged, File.ReadAllBytes(fixture.Files[1])[..100]);
+
+        var withDamaged = fixture.Lcv("ingest", damaged);
+        var sameNight = fixture.Ingest(1);
+
+        Assert.All([withDamaged, sameNight], result =>
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("has files edited by hand (cms/voice/VoicePolicy/Global.yaml)", result.Error);
+            Assert.DoesNotContain("damaged.zip", result.Error);
+        });
+        Assert.Equal(head, fixture.Head());
+        Assert.EndsWith("# tweaked by hand\n", File.ReadAllText(policy));
+        Assert.False(fixture.Locked);
+        var runs = File.ReadAllLines(Path.Combine(fixture.Vault, ".git", "lcv", "runs.jsonl"));
+        Assert.All(runs[^2..], line => Assert.Contains("\"result\":\"failed\"", line));
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         using var fixture = new VaultFixture(nights: 1);
