@@ -14,6 +14,9 @@ namespace LyncConfigVault.Runs;
 /// </summary>
 internal sealed class AfterRun(VaultRepository vault, LyncCatalog catalog, IRunWatcher watcher)
 {
+    // The check CheckMeanwhile started: the snapshot it read, the files it saw, what it found.
+    private Task<(Snapshot Snapshot, HashSet<string> Files, RunCheck Check)>? _early;
+
     /// <param name="stored">What the run stored (null when it stored nothing): the check reads the snapshot the run holds in memory.</param>
     /// <param name="exports">Each export of a collection run and whether it succeeded (none for an ingest): what staleness is counted on.</param>
     /// <returns>What pushing to each remote did.</returns>
@@ -23,7 +26,7 @@ internal sealed class AfterRun(VaultRepository vault, LyncCatalog catalog, IRunW
         var committed = commit is not null && stored!.Store.Files is { } files ? new RunObjectSource(vault.Git, vault.Git.Lookup<Commit>(commit), stored.Snapshot, files, catalog) : null;
         if (committed is not null)
         {
-            watcher.Checked(Check(committed));
+            watcher.Checked(EarlyCheckOf(committed, stored!.Snapshot) ?? Check(committed));
         }
 
         var pushes = RemotePusher.PushAll(vault);
@@ -44,6 +47,53 @@ internal sealed class AfterRun(VaultRepository vault, LyncCatalog catalog, IRunW
             RunNotifier.AfterRun(vault, catalog, null, [$"lcv {command} failed: {LcvException.Describe(e)}"], Path.GetTempPath(), watcher.Warning);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts the check of the snapshot a run has just read, on the other core, while the run stores it: the objects
+    /// it read, and the parts it carries forward as the latest commit holds them, read through a repository of its own.
+    /// </summary>
+    public void CheckMeanwhile(Snapshot snapshot)
+    {
+        var head = vault.Head.Sha;
+        var path = vault.Git.Info.Path;
+        _early = Task.Run(() =>
+        {
+            using var own = new Repository(path);
+            var tip = own.Lookup<Commit>(head);
+            var files = snapshot.Objects.Keys.ToDictionary(p => p, _ => "", StringComparer.Ordinal);
+            foreach (var part in VaultLayout.PartsIn(tip.Tree).Where(p => !VaultLayout.Covers(snapshot.Parts, p)))
+            {
+                foreach (var (file, id) in VaultLayout.ObjectFiles((Tree)tip[part].Target, part))
+                {
+                    files.TryAdd(file, id);
+                }
+            }
+
+            return (Snapshot: snapshot, Files: files.Keys.ToHashSet(StringComparer.Ordinal), Check: Check(new RunObjectSource(own, tip, snapshot, files, catalog)));
+        });
+    }
+
+    // The check started meanwhile, if it read the snapshot stored and exactly the files the commit holds; else null,
+    // and the commit is checked as it is.
+    private RunCheck? EarlyCheckOf(RunObjectSource committed, Snapshot stored)
+    {
+        if (_early is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            _early.Wait();
+        }
+        catch (AggregateException)
+        {
+            return null;   // it failed: the commit is checked as it is, and says why itself
+        }
+
+        var (snapshot, files, check) = _early.Result;
+        return ReferenceEquals(snapshot, stored) && files.SetEquals(committed.Files.Keys) ? check : null;
     }
 
     private RunCheck Check(ObjectSource snapshot) => new(new ReferenceChecker(catalog).Check(snapshot), VoiceTestRunner.Run(snapshot));

@@ -18,7 +18,8 @@ internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, ICha
     /// <param name="failed">Exports of the same run that failed (a backup's): the run is partial, their parts carried forward and named.</param>
     /// <param name="userDataPool">The Registrar pool of a user data archive whose name does not say (lcv ingest --pool).</param>
     /// <param name="notes">A backup's product and what it could not collect: said in the commit's trailers and the run's record.</param>
-    public IngestResult Ingest(RunScope run, IReadOnlyList<string> files, DateTimeOffset? at, IReadOnlyList<RunFailure>? failed = null, string? userDataPool = null, CollectionNotes? notes = null)
+    /// <param name="committing">Told the snapshot read once the store knows it will commit it (the after-run check starts then).</param>
+    public IngestResult Ingest(RunScope run, IReadOnlyList<string> files, DateTimeOffset? at, IReadOnlyList<RunFailure>? failed = null, string? userDataPool = null, CollectionNotes? notes = null, Action<Snapshot>? committing = null)
     {
         failed ??= [];
         var vault = run.Vault;
@@ -27,7 +28,7 @@ internal sealed class ExportIngester(LyncCatalog catalog, Func<NoiseFilter, ICha
         var when = at ?? snapshot.ExportedAt;
         CheckDate(when, files);
         CheckNotOlderThanLatest(vault, when, files);
-        var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when, failed, notes);
+        var result = new SnapshotStore(vault, catalog, filter, describer?.Invoke(filter)).Store(snapshot, when, failed, notes, committing is null ? null : () => committing(snapshot));
         var outcome = failed.Count > 0 ? RunResult.Partial : result.Commit is null ? RunResult.Unchanged : RunResult.Committed;
         var summary = failed.Count == 0 ? result.Summary : $"{result.Summary}; {failed.Count} export(s) failed: {string.Join("; ", failed.Select(f => f.Export))}";
         run.Record(new RunRecord(run.Started, run.Command, outcome, when, result.Commit, summary,

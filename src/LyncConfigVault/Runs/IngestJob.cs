@@ -17,7 +17,7 @@ internal sealed class IngestJob(VaultRepository vault, LyncCatalog catalog, IRun
         var result = after.Guarded("ingest", () =>
         {
             var when = at is null ? (DateTimeOffset?)null : AdminDate.Parse(at, vault.TimeZone);
-            return RunScope.Run(vault, "ingest", files, watcher.Warning, run => ingester.Ingest(run, files, when, userDataPool: userDataPool), readsFirst: true);
+            return RunScope.Run(vault, "ingest", files, watcher.Warning, run => ingester.Ingest(run, files, when, userDataPool: userDataPool, committing: after.CheckMeanwhile), readsFirst: true);
         });
         watcher.Stored("Snapshot", result, listObjects: true);
         return new RunOutcome<IngestResult>(result, after.Serve(result, [], Path.GetTempPath()));

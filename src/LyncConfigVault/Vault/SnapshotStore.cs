@@ -27,7 +27,8 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
 
     /// <param name="failed">Exports of the same run that failed: the parts they would have replaced are carried forward, and the commit says why.</param>
     /// <param name="notes">A backup's product and what it could not collect, for the trailers.</param>
-    public StoreResult Store(Snapshot snapshot, DateTimeOffset when, IReadOnlyList<RunFailure>? failed = null, CollectionNotes? notes = null)
+    /// <param name="committing">Told once the store knows it will commit, before it describes and writes: what follows a commit may start meanwhile.</param>
+    public StoreResult Store(Snapshot snapshot, DateTimeOffset when, IReadOnlyList<RunFailure>? failed = null, CollectionNotes? notes = null, Action? committing = null)
     {
         vault.WaitUnedited();   // not one object written to a vault with hand edits
         var git = vault.Git;
@@ -108,6 +109,8 @@ internal sealed class SnapshotStore(VaultRepository vault, LyncCatalog catalog, 
             FingerprintCache.Save(vault.StateFolder, FingerprintCache.Header(head.Sha, filter), fingerprints);
             return new StoreResult(null, [], stale, "no change", first);
         }
+
+        committing?.Invoke();
 
         var rewritten = first ? null : Rewritten(snapshot, changes, changedPaths, before);
         var settingsOnly = changes.Count == 0;   // only the settings changed what is stored: one settings change, not an admin change per object

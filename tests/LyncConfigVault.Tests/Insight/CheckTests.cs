@@ -3,6 +3,7 @@ using LyncConfigVault.Catalog;
 using LyncConfigVault.Diff;
 using LyncConfigVault.Insight;
 using LyncConfigVault.Model;
+using LyncConfigVault.Simulation;
 using LyncConfigVault.Simulation.Rgs;
 using LyncConfigVault.Tests.Rgs;
 using static LyncConfigVault.Tests.Diff.DiffTestData;
@@ -87,6 +88,27 @@ public sealed class CheckTests
         Assert.Equal("lcv.check/1", document.RootElement.GetProperty("schema").GetString());
         var first = document.RootElement.GetProperty("findings")[0];
         Assert.Equal(["kind", "noun", "identity", "property", "target"], first.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_run_that_carries_parts_forward_counts_the_findings_lcv_check_finds_in_the_commit()
+    {
+        // The after-run check starts while the run stores: it must read the parts the run carries forward
+        // (Response Groups, LIS, users) as the new commit holds them, and count what lcv check counts there.
+        using var fixture = new VaultFixture(nights: 2);
+        var files = SyntheticNights.WriteBackupFolders(Path.Combine(fixture.Backups, "all"), SyntheticNights.Generate(1, 2, parts: SyntheticParts.All));
+        var (first, second) = (Path.GetDirectoryName(files[0])!, Path.GetDirectoryName(files[^1])!);
+        Assert.Equal(0, fixture.Lcv(["ingest", .. files.Where(f => Path.GetDirectoryName(f) == first)]).ExitCode);   // every export of the night
+
+        var result = fixture.Lcv("ingest", Path.Combine(second, "CsConfiguration.zip"));   // the next night's CMS archive alone
+        using var json = JsonDocument.Parse(fixture.Lcv("check", "--format", "json").Output);
+
+        Assert.Equal(0, result.ExitCode);
+        var findings = json.RootElement.GetProperty("findings").GetArrayLength();
+        Assert.True(findings > 0);
+        Assert.Contains($"lcv check: {findings} finding(s) in this snapshot (", result.Output);
+        var message = GitDaemon.Git(fixture.Vault, "log", "-1", "--format=%B");
+        Assert.True(message.Contains("Lcv-Stale: ", StringComparison.Ordinal), message);   // the run did carry parts forward
     }
 
     [Fact]
