@@ -137,7 +137,7 @@ internal sealed class RunScope : IDisposable
 
     public void Dispose()
     {
-        _ = Vault.UneditedFailure();   // the check reads the working tree: the lock is held until it is done
+        Vault.EndUneditedCheck();   // it reads the working tree: the lock is held until it is done
         _lock.Dispose();
     }
 

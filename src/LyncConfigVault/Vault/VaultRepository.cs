@@ -399,6 +399,13 @@ internal sealed class VaultRepository : IDisposable
     /// <summary>The check <see cref="CheckUneditedMeanwhile"/> started, waited for: throws what it found, every time it is asked.</summary>
     public void WaitUnedited() => _uneditedCheck?.GetAwaiter().GetResult();
 
+    /// <summary>Waits for the check started meanwhile, whatever it found, and forgets it: the next run of this process checks afresh.</summary>
+    public void EndUneditedCheck()
+    {
+        _ = UneditedFailure();
+        _uneditedCheck = null;
+    }
+
     /// <summary>What the check started meanwhile found, once it is done; null when it passed or none was started.</summary>
     public Exception? UneditedFailure()
     {
