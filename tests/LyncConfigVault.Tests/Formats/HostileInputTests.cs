@@ -118,19 +118,14 @@ public sealed class HostileInputTests
     public void A_working_tree_edited_by_hand_is_refused_with_what_to_do()
     {
         using var fixture = new VaultFixture(nights: 2);
-        Assert.Equal(0, fixture.Ingest(1).ExitCode);
-        var policy = Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Global.yaml");
-        File.AppendAllText(policy, "# tweaked by hand\n");
-        var head = fixture.Head();
+        var (policy, head) = EditedByHand(fixture);
 
         var result = fixture.Ingest(2);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("has files edited by hand (cms/voice/VoicePolicy/Global.yaml)", result.Error);
         Assert.Contains("reset --hard", result.Error);
-        Assert.Equal(head, fixture.Head());
-        Assert.EndsWith("# tweaked by hand\n", File.ReadAllText(policy));
-        Assert.False(fixture.Locked);
+        NothingMoved(fixture, policy, head);
     }
 
     [Fact]
@@ -139,10 +134,7 @@ public sealed class HostileInputTests
         // The check for hand edits runs while the exports are read: what it finds must still be what the admin hears,
         // whatever the exports turn out to be, and nothing may be stored or recorded as a run that stored.
         using var fixture = new VaultFixture(nights: 2);
-        Assert.Equal(0, fixture.Ingest(1).ExitCode);
-        var policy = Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Global.yaml");
-        File.AppendAllText(policy, "# tweaked by hand\n");
-        var head = fixture.Head();
+        var (policy, head) = EditedByHand(fixture);
         var damaged = Path.Combine(Path.GetDirectoryName(fixture.Vault)!, "damaged.zip");
         File.WriteAllBytes(damaged, File.ReadAllBytes(fixture.Files[1])[..100]);
 
@@ -155,11 +147,26 @@ public sealed class HostileInputTests
             Assert.Contains("has files edited by hand (cms/voice/VoicePolicy/Global.yaml)", result.Error);
             Assert.DoesNotContain("damaged.zip", result.Error);
         });
+        NothingMoved(fixture, policy, head);
+        var runs = File.ReadAllLines(Path.Combine(fixture.Vault, ".git", "lcv", "runs.jsonl"));
+        Assert.All(runs[^2..], line => Assert.Contains("\"result\":\"failed\"", line));
+    }
+
+    // Night 1 stored, then its Global voice policy edited in the working tree: the file, and the commit lcv must not move.
+    private static (string Policy, string Head) EditedByHand(VaultFixture fixture)
+    {
+        Assert.Equal(0, fixture.Ingest(1).ExitCode);
+        var policy = Path.Combine(fixture.Vault, "cms", "voice", "VoicePolicy", "Global.yaml");
+        File.AppendAllText(policy, "# tweaked by hand\n");
+        return (policy, fixture.Head());
+    }
+
+    // The commit where it was, the edit kept, the lock given back.
+    private static void NothingMoved(VaultFixture fixture, string policy, string head)
+    {
         Assert.Equal(head, fixture.Head());
         Assert.EndsWith("# tweaked by hand\n", File.ReadAllText(policy));
         Assert.False(fixture.Locked);
-        var runs = File.ReadAllLines(Path.Combine(fixture.Vault, ".git", "lcv", "runs.jsonl"));
-        Assert.All(runs[^2..], line => Assert.Contains("\"result\":\"failed\"", line));
     }
 
     [Fact]
