@@ -40,7 +40,6 @@ internal sealed class LyncCatalog
     public CatalogEntry Noun(string noun) =>
         _byNoun.TryGetValue(noun, out var entry) ? entry : throw new KeyNotFoundException($"catalog has no noun {noun}");
 
-    /// <summary>The row for a CMS document nobody catalogued yet: stored generically under cms/other.</summary>
     /// <summary>The type that plays <paramref name="role"/>: one per role.</summary>
     public CatalogEntry Playing(ObjectRole role) => Entries.First(e => e.Role == role);
 
@@ -50,9 +49,13 @@ internal sealed class LyncCatalog
     /// <summary>The role a noun plays; None for a noun the catalog does not know or that plays none.</summary>
     public ObjectRole RoleOf(string noun) => ForNoun(noun)?.Role ?? ObjectRole.None;
 
+    /// <summary>The types split out of their container within one vault part: LIS locations' subnets, ports, switches and access points.</summary>
+    public List<CatalogEntry> SplitOutOf(string part) => Entries.Where(e => e.Part == part && e.SplitOut).ToList();
+
     /// <summary>The area of a document nobody catalogued: what lcv reads generically.</summary>
     public const string UnknownArea = "other";
 
+    /// <summary>The row for a CMS document nobody catalogued yet: stored generically under cms/other.</summary>
     public static CatalogEntry Unknown(string elementName) =>
         new(elementName, UnknownArea, [elementName]) { Folder = $"cms/{UnknownArea}/{elementName}" };
 }

@@ -6,10 +6,10 @@ namespace LyncConfigVault.Notify;
 /// <summary>What a run tells its notifiers: a new snapshot with its diff, a failure, an export gone stale, drift from the baseline.</summary>
 internal sealed record RunEvent(NoticeKind Kind, string Deployment, string Vault, string? Commit, string Summary, IReadOnlyList<string> Failures, DiffReport? Diff)
 {
-    /// <summary>A title for a card or a mail subject, in an administrator's words.</summary>
     /// <summary>The kind as LCV_EVENT and the webhook's event spell it: changed, failed, stale, drift.</summary>
     public string Name => Kind.Word();
 
+    /// <summary>A title for a card or a mail subject, in an administrator's words.</summary>
     public string Title => Kind switch
     {
         NoticeKind.Failed => $"Lync backup failed: {Deployment}",

@@ -17,6 +17,9 @@ internal sealed class LisRebuilder(LyncCatalog catalog)
 {
     public const string EntryName = "LisConfiguration.xml";
 
+    // The elements a location's lists hold: looked up once, not per list of every location.
+    private readonly List<CatalogEntry> _lists = catalog.SplitOutOf(ExportKinds.Of(ExportKind.Lis).Part);
+
     public byte[] Archive(IEnumerable<YMap> objects, DateTimeOffset exportTime)
     {
         var all = objects.ToList();
@@ -65,7 +68,7 @@ internal sealed class LisRebuilder(LyncCatalog catalog)
 
         foreach (var (list, value) in setting.Entries.Where(e => e.Value is YSeq))
         {
-            var entry = catalog.Entries.FirstOrDefault(e => e.Part == ExportKinds.Of(ExportKind.Lis).Part && e.SplitOut && e.Folder == list);
+            var entry = _lists.FirstOrDefault(e => e.Folder == list);
             var name = entry?.Elements[0] ?? (list.EndsWith('s') ? list[..^1] : list);
             foreach (var item in ((YSeq)value).Items.OfType<YMap>())
             {

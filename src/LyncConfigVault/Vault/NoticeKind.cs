@@ -15,14 +15,3 @@ internal enum NoticeKind
     /// <summary>The new snapshot differs from the vault's baseline.</summary>
     Drift,
 }
-
-internal static class NoticeKinds
-{
-    public static IReadOnlyList<NoticeKind> All { get; } = Enum.GetValues<NoticeKind>();
-
-    /// <summary>changed, failed, stale or drift.</summary>
-    public static string Word(this NoticeKind kind) => kind.ToString().ToLowerInvariant();
-
-    /// <summary>The kind a word of the settings names, or null for a word that names none.</summary>
-    public static NoticeKind? Named(string word) => All.Cast<NoticeKind?>().FirstOrDefault(k => k!.Value.Word() == word);
-}

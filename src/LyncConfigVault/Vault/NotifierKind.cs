@@ -22,16 +22,3 @@ internal enum WebhookFormat
     /// <summary>A Teams MessageCard.</summary>
     Teams,
 }
-
-internal static class NotifierWords
-{
-    /// <summary>webhook, exec or mail.</summary>
-    public static string Word(this NotifierKind kind) => kind.ToString().ToLowerInvariant();
-
-    /// <summary>json or teams.</summary>
-    public static string Word(this WebhookFormat format) => format.ToString().ToLowerInvariant();
-
-    /// <summary>The value of T a settings word names (in lower case, as the settings spell it), or null.</summary>
-    public static T? Named<T>(string? word) where T : struct, Enum =>
-        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => v!.Value.ToString().ToLowerInvariant() == word);
-}

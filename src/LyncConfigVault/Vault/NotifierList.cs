@@ -67,7 +67,7 @@ internal static class NotifierList
         edit(notify);
         var header = string.Concat(text.Split('\n').TakeWhile(l => l.StartsWith('#')).Select(l => l + "\n"));
         VaultConfig.Parse(header + YamlText.Write(settings), VaultLayout.ConfigFile);   // one clear line about the entry, and the vault unchanged
-        if (added is not null && NotifierWords.Named<NotifierKind>(added.Text("kind")) == NotifierKind.Webhook && added.Text("url") is { } address && NotifierSettings.IsWebhookUrl(address))
+        if (added is not null && SettingWords.Named<NotifierKind>(added.Text("kind")) == NotifierKind.Webhook && added.Text("url") is { } address && NotifierSettings.IsWebhookUrl(address))
         {
             added.Set("url", new YScalar(SecretStore.Save(vault.StateFolder, NotifierKind.Webhook.Word(), address)));   // only once the entry is known to be good
         }

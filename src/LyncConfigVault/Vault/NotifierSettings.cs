@@ -48,7 +48,7 @@ internal sealed record NotifierSettings(NotifierKind Kind, string Target, IReadO
     private static NotifierSettings One(YMap map, int number, string path)
     {
         var word = map.Text("kind");
-        var kind = NotifierWords.Named<NotifierKind>(word) ?? throw LcvException.BadFile(path, $"notify entry {number}: kind must be webhook, exec or mail, not '{word}'.");
+        var kind = SettingWords.Named<NotifierKind>(word) ?? throw LcvException.BadFile(path, $"notify entry {number}: kind must be webhook, exec or mail, not '{word}'.");
         var target = kind switch
         {
             NotifierKind.Webhook => map.Text("url") is { } url && (IsWebhookUrl(url) || (url.StartsWith(SecretStore.Prefix, StringComparison.Ordinal) && SecretStore.IsName(url[SecretStore.Prefix.Length..]))) ? url
@@ -63,15 +63,15 @@ internal sealed record NotifierSettings(NotifierKind Kind, string Target, IReadO
             YScalar one => [one.Text],
             _ => throw LcvException.BadFile(path, $"notify entry {number}: events must be a list such as [changed, failed]."),
         };
-        if (words?.FirstOrDefault(e => NoticeKinds.Named(e) is null) is { } unknown)
+        if (words?.FirstOrDefault(e => SettingWords.Named<NoticeKind>(e) is null) is { } unknown)
         {
             throw LcvException.BadFile(path, $"notify entry {number}: '{unknown}' is not an event; give changed, failed, stale or drift.");
         }
 
-        var events = words?.Select(w => NoticeKinds.Named(w)!.Value).ToList() ?? DefaultEvents;
+        var events = words?.Select(w => SettingWords.Named<NoticeKind>(w)!.Value).ToList() ?? DefaultEvents;
 
         var format = map.Text("format") is { } named
-            ? NotifierWords.Named<WebhookFormat>(named) ?? throw LcvException.BadFile(path, $"notify entry {number}: format must be json or teams, not '{named}'.")
+            ? SettingWords.Named<WebhookFormat>(named) ?? throw LcvException.BadFile(path, $"notify entry {number}: format must be json or teams, not '{named}'.")
             : WebhookFormat.Json;
 
         var timeout = map.Text("timeoutSeconds") is { } text

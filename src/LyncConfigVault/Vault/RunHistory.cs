@@ -57,12 +57,6 @@ internal enum RunResult
     Settings,
 }
 
-internal static class RunResultWords
-{
-    /// <summary>The result as lcv.runs/1 spells it: committed, unchanged, partial, failed, settings.</summary>
-    public static string Word(this RunResult result) => result.ToString().ToLowerInvariant();
-}
-
 /// <summary>
 /// One export that failed in a run: which (Export-CsRgsConfiguration on pool01…), the vault part it
 /// would have replaced (null when none: the pools could not be listed), and why, as the cmdlet said it.

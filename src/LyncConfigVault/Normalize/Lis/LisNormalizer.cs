@@ -18,6 +18,9 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
     public const string LocationIdAttribute = "LocationId";
     public const string Unmapped = "(no location)";
 
+    // The elements a location's lists hold (subnets, ports, switches, access points): looked up once, not per location.
+    private readonly List<CatalogEntry> _lists = catalog.SplitOutOf(ExportKinds.Of(ExportKind.Lis).Part);
+
     /// <summary>The address fields of a location in the order an address is read (FORMATS.md §5.2).</summary>
     public static readonly string[] AddressFields =
         ["Location", "CompanyName", "HouseNumber", "HouseNumberSuffix", "PreDirectional", "StreetName", "StreetSuffix", "PostDirectional", "City", "State", "PostalCode", "Country"];
@@ -32,7 +35,6 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
     {
         var locationEntry = catalog.Playing(ObjectRole.LisLocation);
         var providerEntry = catalog.Playing(ObjectRole.LisServiceProvider);
-        var elementEntries = catalog.Entries.Where(e => e.Part == ExportKinds.Of(ExportKind.Lis).Part && e.SplitOut).ToList();
         var locations = new Dictionary<string, (XElement Element, string Namespace, List<(CatalogEntry? Entry, XElement Element)> Mapped)>(StringComparer.OrdinalIgnoreCase);
         var mapped = new List<(CatalogEntry? Entry, XElement Element)>();
         var objects = new List<LyncObject>();
@@ -49,7 +51,7 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
                 }
                 else if (element.Attribute(LocationIdAttribute) is not null)
                 {
-                    mapped.Add((elementEntries.FirstOrDefault(e => e.Elements.Contains(name, StringComparer.OrdinalIgnoreCase)), element));
+                    mapped.Add((_lists.FirstOrDefault(e => e.Elements.Contains(name, StringComparer.OrdinalIgnoreCase)), element));
                 }
                 else if (providerEntry.Elements.Contains(name, StringComparer.OrdinalIgnoreCase))
                 {
@@ -114,7 +116,7 @@ internal sealed class LisNormalizer(LyncCatalog catalog, NoiseFilter filter)
         var setting = element is null ? new YMap() : Attributes(element, ns);
         setting.Remove(LocationIdAttribute);
         // Every known list is written, empty or not, so the first subnet of a floor (or its last) is an entry added or removed, by key.
-        var known = catalog.Entries.Where(e => e.Part == ExportKinds.Of(ExportKind.Lis).Part && e.SplitOut).Select(e => e.Folder);
+        var known = _lists.Select(e => e.Folder);
         var groups = items.GroupBy(i => i.Entry?.Folder ?? i.Element.Name.LocalName + "s").ToDictionary(g => g.Key, g => g.ToList());
         foreach (var list in known.Where(k => !groups.ContainsKey(k)))
         {
